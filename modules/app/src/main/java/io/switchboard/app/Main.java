@@ -1,0 +1,66 @@
+package io.switchboard.app;
+
+import io.switchboard.contract.config.Settings;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code switchboard.jar}. Exit codes: 0 after a clean shutdown, 2 for a start-up
+ * problem (printed as one line on stderr), 1 for anything unexpected.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    LaunchOptions options = new LaunchOptions();
+    CommandLine cli = new CommandLine(options);
+    try {
+      cli.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      System.err.println("switchboard: error: " + e.getMessage() + " (see --help)");
+      System.exit(2);
+      return;
+    }
+    if (cli.isUsageHelpRequested()) {
+      cli.usage(System.out);
+      return;
+    }
+    if (cli.isVersionHelpRequested()) {
+      cli.printVersionHelp(System.out);
+      return;
+    }
+    System.exit(run(options));
+  }
+
+  static int run(LaunchOptions options) {
+    SwitchboardNode node;
+    try {
+      Settings settings = ConfigLoader.load(options.configFile, options.overrides(), System.getenv());
+      node = SwitchboardNode.start(settings);
+    } catch (StartupException e) {
+      System.err.println("switchboard: error: " + e.getMessage());
+      return 2;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  stopped.countDown();
+                },
+                "switchboard-shutdown"));
+    if (node.httpPort() > 0) {
+      System.out.println("switchboard: ready on http://localhost:" + node.httpPort() + "/");
+    } else {
+      System.out.println("switchboard: ready (no HTTP on this node)");
+    }
+    System.out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,92 @@
+package io.switchboard.contract;
+
+import java.util.regex.Pattern;
+
+/**
+ * Every event-bus address of Switchboard. This class is the map of the bus: if an address is not
+ * here, nothing may use it.
+ *
+ * <p>Point-to-point addresses are request-reply and load-balanced by the bus across every node that
+ * runs the owning verticle (that is how adding nodes adds capacity). Publish addresses fan out to
+ * every subscriber, including browsers through the SockJS bridge.
+ */
+public final class Addresses {
+  private Addresses() {}
+
+  // ---- request-reply (point-to-point) -------------------------------------------------------
+
+  /** gateway/webhook-receiver/agents → ingest. Body: {@link CallEvent} JSON. Reply: ack. */
+  public static final String INGEST_CALL_EVENT = "ingest.call-event";
+  /** gateway → webhook-receiver. Body: {body, authorization}. Reply: ack or 401/400 failure. */
+  public static final String WEBHOOK_LIVEKIT = "webhook.livekit";
+  /** ingest → sentiment. Body: one user utterance. Reply: sentiment annotation. */
+  public static final String SENTIMENT_ANALYZE = "sentiment.analyze";
+  /** client → debouncer. Body: {room, fromSeq?, limit?}. Reply: {snapshot, lines, lastSeq}. */
+  public static final String CALL_HISTORY = "call.history";
+  /** client → debouncer. Body: {}. Reply: {calls:[summary…], version}. */
+  public static final String CALLS_SNAPSHOT = "calls.snapshot";
+  /** ingest → analytics. Body: archived call. Reply: ack once stored (at-least-once, retried). */
+  public static final String CALL_ENDED = "call.ended";
+  /** client/gateway → analytics. Body: KPI query. Reply: KPI result. */
+  public static final String ANALYTICS_QUERY = "analytics.query";
+  /** control → analytics. Body: audit record. Reply: ack. */
+  public static final String AUDIT_RECORD = "audit.record";
+
+  /** Prefix of the supervisor actions served by the control verticle ({@code control.<action>}). */
+  public static final String CONTROL_PREFIX = "control.";
+  public static final String CONTROL_LISTEN = "control.listen";
+  public static final String CONTROL_GUIDE = "control.guide";
+  public static final String CONTROL_TAKEOVER = "control.takeover";
+  public static final String CONTROL_HANDBACK = "control.handback";
+  public static final String CONTROL_TRANSFER = "control.transfer";
+  public static final String CONTROL_END = "control.end";
+
+  /** Prefix of per-verticle health probes ({@code health.<verticle>}): every verticle answers. */
+  public static final String HEALTH_PREFIX = "health.";
+
+  // ---- publish (fan-out) ----------------------------------------------------------------------
+
+  /** List deltas of live calls: {@code {v, upserts:[…], removed:[room…]}}. */
+  public static final String CALLS_ACTIVE = "calls.active";
+  /** Escalation alerts for every supervisor. */
+  public static final String ALERTS = "alerts";
+
+  private static final String CALL_PREFIX = "call.";
+
+  /** Room deltas: {@code {v, room, fromSeq, toSeq, lines, fields, removed?}}. */
+  public static String call(String room) {
+    return CALL_PREFIX + RoomNames.require(room);
+  }
+
+  /** Ephemeral agent debug events of one room (not stored). */
+  public static String callDebug(String room) {
+    return CALL_PREFIX + RoomNames.require(room) + ".debug";
+  }
+
+  /** Control messages to the agent of one room: guide / pause / resume / end. */
+  public static String agentControl(String room) {
+    return "agent." + RoomNames.require(room) + ".control";
+  }
+
+  /** Health probe of one verticle kind. */
+  public static String health(VerticleName verticle) {
+    return HEALTH_PREFIX + verticle.id();
+  }
+
+  /** Regex matching {@link #call(String)} addresses (used by the bridge's permitted list). */
+  public static final String CALL_REGEX = "call\\." + RoomNames.REGEX;
+  /** Regex matching {@link #callDebug(String)} addresses. */
+  public static final String CALL_DEBUG_REGEX = "call\\." + RoomNames.REGEX + "\\.debug";
+  /** Regex matching {@link #agentControl(String)} addresses. */
+  public static final String AGENT_CONTROL_REGEX = "agent\\." + RoomNames.REGEX + "\\.control";
+
+  private static final Pattern ROOM_ADDRESS = Pattern.compile(CALL_REGEX);
+
+  /** The room of a {@code call.<room>} address, or null when the address is not one. */
+  public static String roomOf(String address) {
+    if (address == null || !ROOM_ADDRESS.matcher(address).matches()) {
+      return null;
+    }
+    return address.substring(CALL_PREFIX.length());
+  }
+}

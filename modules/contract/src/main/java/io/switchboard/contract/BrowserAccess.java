@@ -1,0 +1,44 @@
+package io.switchboard.contract;
+
+import java.util.List;
+
+/**
+ * What a browser (or any SockJS bridge client) may do on the bus, and with which role. The
+ * gateway builds the bridge's permitted lists from this table only; anything absent is denied.
+ */
+public final class BrowserAccess {
+  private BrowserAccess() {}
+
+  /** Roles, each including the ones before it. */
+  public enum Role {
+    VIEWER,
+    SUPERVISOR,
+    ADMIN;
+
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** Direction as seen from the browser. */
+  public enum Direction {
+    /** The browser receives (REGISTER / messages delivered to it). */
+    RECEIVE,
+    /** The browser sends or requests. */
+    SEND
+  }
+
+  /** One permitted address pattern. */
+  public record Rule(String addressRegex, Direction direction, Role minimumRole, String purpose) {}
+
+  public static final List<Rule> RULES =
+      List.of(
+          new Rule(Addresses.CALLS_ACTIVE.replace(".", "\\."), Direction.RECEIVE, Role.VIEWER, "live call list deltas"),
+          new Rule(Addresses.CALL_REGEX, Direction.RECEIVE, Role.VIEWER, "room deltas (transcript, state)"),
+          new Rule(Addresses.CALL_DEBUG_REGEX, Direction.RECEIVE, Role.VIEWER, "agent debug timeline (ephemeral)"),
+          new Rule(Addresses.ALERTS, Direction.RECEIVE, Role.VIEWER, "escalation alerts"),
+          new Rule(Addresses.CALLS_SNAPSHOT.replace(".", "\\."), Direction.SEND, Role.VIEWER, "late join: call list snapshot"),
+          new Rule(Addresses.CALL_HISTORY.replace(".", "\\."), Direction.SEND, Role.VIEWER, "late join: room history"),
+          new Rule(Addresses.ANALYTICS_QUERY.replace(".", "\\."), Direction.SEND, Role.VIEWER, "KPI queries"),
+          new Rule("control\\.(listen|guide|takeover|handback|transfer|end)", Direction.SEND, Role.SUPERVISOR, "supervisor actions"));
+}

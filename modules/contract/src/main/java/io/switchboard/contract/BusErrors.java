@@ -1,0 +1,26 @@
+package io.switchboard.contract;
+
+/**
+ * Failure codes carried by {@code Message.fail(code, message)} replies. They are HTTP status codes
+ * on purpose so the gateway can map a bus failure to an HTTP answer without a table.
+ */
+public final class BusErrors {
+  private BusErrors() {}
+
+  public static final int BAD_REQUEST = 400;
+  public static final int UNAUTHORIZED = 401;
+  public static final int FORBIDDEN = 403;
+  public static final int NOT_FOUND = 404;
+  public static final int CONFLICT = 409;
+  public static final int GONE = 410;
+  public static final int PAYLOAD_TOO_LARGE = 413;
+  public static final int TOO_MANY_REQUESTS = 429;
+  public static final int INTERNAL = 500;
+  public static final int UNAVAILABLE = 503;
+  public static final int TIMEOUT = 504;
+
+  /** True for codes that say the caller's input was wrong (4xx). */
+  public static boolean isClientError(int code) {
+    return code >= 400 && code < 500;
+  }
+}

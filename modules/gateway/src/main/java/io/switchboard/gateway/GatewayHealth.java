@@ -1,0 +1,122 @@
+package io.switchboard.gateway;
+
+import io.switchboard.contract.Addresses;
+import io.switchboard.contract.VerticleName;
+import io.switchboard.contract.config.GatewayConfig;
+import io.switchboard.contract.health.HealthReply;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
+import java.util.List;
+
+/**
+ * The checks behind {@code GET /health}: the shared stores (Redis, MongoDB), the cluster, and every
+ * expected verticle, asked over the bus wherever in the cluster it runs. 200 when all are UP, 503
+ * with the failing check named otherwise.
+ */
+final class GatewayHealth {
+  private final Vertx vertx;
+  private final GatewayConfig cfg;
+  private final HealthChecks checks;
+  private Redis redis;
+  private MongoClient mongo;
+
+  GatewayHealth(Vertx vertx, GatewayConfig cfg) {
+    this.vertx = vertx;
+    this.cfg = cfg;
+    this.checks = HealthChecks.create(vertx);
+    long timeout = cfg.healthTimeout().toMillis();
+    if (cfg.redisUrl() != null) {
+      redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(cfg.redisUrl()).setMaxPoolWaiting(16));
+      checks.register("redis", timeout, this::checkRedis);
+    }
+    if (cfg.mongoUrl() != null) {
+      mongo =
+          MongoClient.createShared(
+              vertx,
+              new JsonObject()
+                  .put("connection_string", cfg.mongoUrl())
+                  .put("db_name", cfg.mongoDb())
+                  .put("serverSelectionTimeoutMS", timeout)
+                  .put("connectTimeoutMS", timeout),
+              "switchboard-gateway-health");
+      checks.register("mongo", timeout, this::checkMongo);
+    }
+    checks.register("cluster", timeout, this::checkCluster);
+    for (VerticleName expected : cfg.healthExpect()) {
+      checks.register("verticles/" + expected.id(), timeout, p -> checkVerticle(expected, p));
+    }
+  }
+
+  HealthChecks checks() {
+    return checks;
+  }
+
+  private void checkRedis(Promise<Status> p) {
+    RedisAPI.api(redis)
+        .ping(List.of())
+        .onSuccess(r -> p.complete(Status.OK()))
+        .onFailure(e -> p.complete(Status.KO(reason(e))));
+  }
+
+  private void checkMongo(Promise<Status> p) {
+    mongo
+        .runCommand("ping", new JsonObject().put("ping", 1))
+        .onSuccess(r -> p.complete(Status.OK()))
+        .onFailure(e -> p.complete(Status.KO(reason(e))));
+  }
+
+  private void checkCluster(Promise<Status> p) {
+    if (!vertx.isClustered()) {
+      p.complete(Status.OK(new JsonObject().put("mode", "standalone")));
+      return;
+    }
+    var cm = ((VertxInternal) vertx).clusterManager();
+    p.complete(
+        Status.OK(
+            new JsonObject()
+                .put("mode", "clustered")
+                .put("node", cm.getNodeId())
+                .put("members", cm.getNodes().size())));
+  }
+
+  private void checkVerticle(VerticleName name, Promise<Status> p) {
+    vertx
+        .eventBus()
+        .<JsonObject>request(
+            Addresses.health(name), new JsonObject(), new DeliveryOptions().setSendTimeout(cfg.healthTimeout().toMillis()))
+        .onSuccess(
+            m -> {
+              HealthReply reply = HealthReply.fromJson(m.body());
+              JsonObject data = new JsonObject().put("node", reply.node()).mergeIn(reply.details());
+              p.complete(reply.up() ? Status.OK(data) : Status.KO(data));
+            })
+        .onFailure(
+            e -> {
+              String why =
+                  e instanceof ReplyException re && re.failureType() == io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS
+                      ? "not running on any reachable node"
+                      : e.getMessage();
+              p.complete(Status.KO(new JsonObject().put("reason", why)));
+            });
+  }
+
+  private static JsonObject reason(Throwable e) {
+    return new JsonObject().put("reason", String.valueOf(e.getMessage()));
+  }
+
+  Future<Void> close() {
+    Future<Void> r = redis == null ? Future.succeededFuture() : redis.close();
+    return r.eventually(() -> mongo == null ? Future.succeededFuture() : mongo.close());
+  }
+}

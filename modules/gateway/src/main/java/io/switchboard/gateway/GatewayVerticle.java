@@ -1,0 +1,71 @@
+package io.switchboard.gateway;
+
+import io.switchboard.contract.VerticleName;
+import io.switchboard.contract.config.CommonKeys;
+import io.switchboard.contract.config.GatewayConfig;
+import io.switchboard.contract.config.Settings;
+import io.switchboard.contract.health.HealthResponder;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP edge: maps HTTP requests to event-bus requests, serves the dashboard, and bridges the
+ * bus to browsers over SockJS. It holds no call state of its own.
+ */
+public final class GatewayVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+
+  /** Local shared map of per-node facts (read by the launcher). */
+  public static final String NODE_MAP = "switchboard.node";
+
+  private GatewayHealth health;
+  private HttpServer server;
+
+  @Override
+  public Future<?> start() {
+    Settings settings = Settings.of(config());
+    GatewayConfig cfg = GatewayConfig.from(settings);
+    String node = settings.string(CommonKeys.NODE_ID, "local");
+    health = new GatewayHealth(vertx, cfg);
+
+    Router router = Router.router(vertx);
+    router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health.checks()));
+    router.route("/eventbus/*").subRouter(new EventBusBridge(vertx).router());
+    router.route("/*").handler(webroot(cfg));
+    HttpErrors.install(router);
+
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(cfg.httpHost()).setPort(cfg.httpPort()));
+    return HealthResponder.register(vertx, VerticleName.GATEWAY, node)
+        .compose(c -> server.requestHandler(router).listen())
+        .onSuccess(
+            s -> {
+              // the launcher reads the bound port from here (http.port=0 picks a free one)
+              vertx.sharedData().getLocalMap(NODE_MAP).put("http.port", s.actualPort());
+              LOG.atInfo()
+                    .addKeyValue("port", s.actualPort())
+                    .addKeyValue("node", node)
+                    .log("gateway listening");
+            });
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    return closing.eventually(() -> health == null ? Future.succeededFuture() : health.close());
+  }
+
+  /** The built dashboard from a directory when configured, else the copy packed in the jar. */
+  private static StaticHandler webroot(GatewayConfig cfg) {
+    if (cfg.webroot() != null) {
+      return StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT, cfg.webroot()).setCachingEnabled(false);
+    }
+    return StaticHandler.create("webroot");
+  }
+}
