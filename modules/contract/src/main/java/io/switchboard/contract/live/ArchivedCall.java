@@ -1,0 +1,31 @@
+package io.switchboard.contract.live;
+
+import io.switchboard.contract.SchemaVersion;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Body of {@code call.ended} (ingest → analytics, request-reply, retried until acknowledged): the
+ * whole ended call as it was in Redis. {@code fields} is the call hash with JSON/number fields
+ * parsed (see {@link CallFields}); {@code lines} the full log in seq order. Analytics upserts it by
+ * {@code session_id}, so redelivery is harmless, and replies {@code {ok:true}} only after the
+ * write succeeded.
+ */
+public record ArchivedCall(String room, String sessionId, JsonObject fields, JsonArray lines) {
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put(SchemaVersion.FIELD, SchemaVersion.CURRENT)
+        .put("room", room)
+        .put("session_id", sessionId)
+        .put("fields", fields)
+        .put("lines", lines);
+  }
+
+  public static ArchivedCall fromJson(JsonObject j) {
+    return new ArchivedCall(
+        j.getString("room"),
+        j.getString("session_id"),
+        j.getJsonObject("fields", new JsonObject()),
+        j.getJsonArray("lines", new JsonArray()));
+  }
+}

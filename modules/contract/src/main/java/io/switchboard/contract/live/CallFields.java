@@ -1,0 +1,63 @@
+package io.switchboard.contract.live;
+
+import java.util.List;
+
+/**
+ * Field names of the {@code call:<room>} hash. The same names are the keys of {@code fields} in a
+ * room delta and of a call summary, so a client applies a delta by plain assignment.
+ * Values in Redis are strings; JSON-valued fields hold a JSON text and are parsed into JSON in
+ * deltas and summaries ({@link #JSON_FIELDS}), numeric ones into numbers ({@link #NUMBER_FIELDS}).
+ */
+public final class CallFields {
+  private CallFields() {}
+
+  public static final String ROOM = "room";
+  public static final String SESSION_ID = "session_id";
+  /** active | ended */
+  public static final String STATUS = "status";
+  public static final String ROOM_SID = "room_sid";
+  public static final String STARTED_AT = "started_at";
+  public static final String ENDED_AT = "ended_at";
+  /** completed | customer_hangup | transferred | agent_error | room_finished | reconciled | superseded */
+  public static final String END_REASON = "end_reason";
+  public static final String TRANSFER_TARGET = "transfer_target";
+  public static final String AGENT = "agent";
+  public static final String CUSTOMER = "customer";
+  public static final String LANGUAGE = "language";
+  /** initializing | listening | thinking | speaking | paused | ended */
+  public static final String AGENT_STATE = "agent_state";
+  public static final String AGENT_STATE_AT = "agent_state_at";
+  /** negative | neutral | positive (call level) */
+  public static final String SENTIMENT = "sentiment";
+  public static final String SENTIMENT_SCORE = "sentiment_score";
+  /** JSON {@code CallSentimentState} fed back to the sentiment verticle. */
+  public static final String SENTIMENT_STATE = "sentiment_state";
+  /** JSON array of escalation reasons raised for this call. */
+  public static final String ESCALATION = "escalation";
+  /** user id of the supervisor holding the call, empty when the AI has it. */
+  public static final String TAKEOVER_BY = "takeover_by";
+  /** JSON array of supervisors listening. */
+  public static final String LISTENERS = "listeners";
+  /** JSON array of supervisors viewing the room. */
+  public static final String VIEWERS = "viewers";
+  /** JSON {role, text, segment_id, ts} of the utterance in progress, empty when none. */
+  public static final String INTERIM = "interim";
+  /** JSON of the agent's last metrics event (stt/llm/tts timings). */
+  public static final String METRICS = "metrics";
+  /** JSON array of LiveKit participants {identity, kind}. */
+  public static final String PARTICIPANTS = "participants";
+  public static final String LAST_SEQ = "last_seq";
+  public static final String UPDATED_AT = "updated_at";
+  /** "1" once analytics acknowledged the archive of an ended call. */
+  public static final String ARCHIVED = "archived";
+
+  public static final List<String> JSON_FIELDS =
+      List.of(SENTIMENT_STATE, ESCALATION, LISTENERS, VIEWERS, INTERIM, METRICS, PARTICIPANTS);
+  public static final List<String> NUMBER_FIELDS =
+      List.of(STARTED_AT, ENDED_AT, AGENT_STATE_AT, SENTIMENT_SCORE, LAST_SEQ, UPDATED_AT);
+  /** Fields that make up a call summary on {@code calls.active}. */
+  public static final List<String> SUMMARY_FIELDS =
+      List.of(
+          ROOM, SESSION_ID, STATUS, STARTED_AT, AGENT, CUSTOMER, LANGUAGE, AGENT_STATE, SENTIMENT, SENTIMENT_SCORE,
+          ESCALATION, TAKEOVER_BY, LISTENERS, VIEWERS, INTERIM, LAST_SEQ);
+}

@@ -1,0 +1,62 @@
+package io.switchboard.contract.live;
+
+/**
+ * Live-state keys in Redis (DESIGN §3). Only ingest writes them (one Lua script per event); the
+ * debouncer reads them and watches their keyspace notifications.
+ *
+ * <ul>
+ *   <li>{@code call:<room>} hash — the call's current state ({@link CallFields}); small, no transcript.
+ *   <li>{@code call:<room>:log} stream — {@link LogLine}s; entry id {@code <seq>-0}, so
+ *       {@code XRANGE (<seq>-0 +} returns every line after a seq.
+ *   <li>{@code call:<room>:dedup} set — event ids already applied for the current session.
+ *   <li>{@code call:<room>:ended} set — session ids that ended in this room (never resurrected).
+ *   <li>{@code active_calls} sorted set — live rooms scored by start time (epoch ms).
+ *   <li>{@code archive:pending} set — rooms whose ended call is not yet acknowledged by analytics.
+ * </ul>
+ */
+public final class RedisKeys {
+  private RedisKeys() {}
+
+  public static final String CALL_PREFIX = "call:";
+  public static final String ACTIVE_CALLS = "active_calls";
+  public static final String ARCHIVE_PENDING = "archive:pending";
+  public static final String LOG_SUFFIX = ":log";
+  public static final String DEDUP_SUFFIX = ":dedup";
+  public static final String ENDED_SUFFIX = ":ended";
+  /** Keyspace-notification channel pattern the debouncer subscribes to (database 0). */
+  public static final String KEYSPACE_PATTERN = "__keyspace@0__:call:*";
+  public static final String KEYSPACE_PREFIX = "__keyspace@0__:";
+
+  public static String call(String room) {
+    return CALL_PREFIX + room;
+  }
+
+  public static String log(String room) {
+    return CALL_PREFIX + room + LOG_SUFFIX;
+  }
+
+  public static String dedup(String room) {
+    return CALL_PREFIX + room + DEDUP_SUFFIX;
+  }
+
+  public static String ended(String room) {
+    return CALL_PREFIX + room + ENDED_SUFFIX;
+  }
+
+  /** The room of a {@code call:<room>} or {@code call:<room>:log} key; null for other keys. */
+  public static String roomOfStateKey(String key) {
+    if (key == null || !key.startsWith(CALL_PREFIX)) {
+      return null;
+    }
+    String rest = key.substring(CALL_PREFIX.length());
+    if (rest.endsWith(LOG_SUFFIX)) {
+      rest = rest.substring(0, rest.length() - LOG_SUFFIX.length());
+    }
+    return rest.indexOf(':') >= 0 || rest.isEmpty() ? null : rest;
+  }
+
+  /** Stream entry id of a seq. */
+  public static String entryId(long seq) {
+    return seq + "-0";
+  }
+}
