@@ -31,6 +31,8 @@ public final class Addresses {
   public static final String ANALYTICS_QUERY = "analytics.query";
   /** control → analytics. Body: audit record. Reply: ack. */
   public static final String AUDIT_RECORD = "audit.record";
+  /** gateway (admin) → analytics. Body: audit filters and page. Reply: {items, total}. */
+  public static final String AUDIT_QUERY = "audit.query";
 
   /** Prefix of the supervisor actions served by the control verticle ({@code control.<action>}). */
   public static final String CONTROL_PREFIX = "control.";
