@@ -55,7 +55,7 @@ final class ConfigLoader {
         ConfigRetriever.create(vertx, new ConfigRetrieverOptions().setIncludeDefaultStores(false).addStore(store));
     try {
       return retriever.getConfig().await();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw new StartupException("cannot read config file " + store.getConfig().getString("path") + ": " + rootMessage(e));
     } finally {
       retriever.close();
@@ -67,6 +67,8 @@ final class ConfigLoader {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    // one line for the operator: parsers append multi-line locations
+    return message.lines().findFirst().orElse(message).strip();
   }
 }

@@ -40,6 +40,9 @@ public final class Main {
     } catch (StartupException e) {
       System.err.println("switchboard: error: " + e.getMessage());
       return 2;
+    } catch (Exception e) {
+      System.err.println("switchboard: error: unexpected start-up failure: " + ConfigLoader.rootMessage(e));
+      return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -56,6 +56,8 @@ final class SwitchboardNode implements AutoCloseable {
     try {
       selected = VerticleCatalog.parse(input.list("verticles", List.of("all")));
       boolean clustered = input.bool("cluster", false);
+      // every selected verticle's typed config is parsed now, before anything is started
+      VerticleCatalog.validateConfig(selected, input);
       settings = new Settings(config);
       provideRedis(settings, config, clustered);
       provideMongo(settings, config, clustered);
@@ -138,7 +140,7 @@ final class SwitchboardNode implements AutoCloseable {
           .ping(List.of())
           .timeout(3, TimeUnit.SECONDS)
           .await();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw new StartupException("Redis at " + url + " is unreachable: " + ConfigLoader.rootMessage(e));
     } finally {
       client.close();
@@ -162,7 +164,7 @@ final class SwitchboardNode implements AutoCloseable {
     s.optString("eventbus.public.host").ifPresent(options.getEventBusOptions()::setClusterPublicHost);
     try {
       return Vertx.builder().with(options).withClusterManager(cm).buildClustered().await();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw new StartupException("cannot join the cluster on " + host + ": " + ConfigLoader.rootMessage(e));
     }
   }
@@ -178,7 +180,7 @@ final class SwitchboardNode implements AutoCloseable {
     DeploymentOptions options = new DeploymentOptions().setConfig(config).setInstances(instances).setHa(ha);
     try {
       vertx.deployVerticle("java:" + VerticleCatalog.className(name), options).await();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw new StartupException(explainDeployFailure(name, config, e));
     }
   }

@@ -48,6 +48,22 @@ final class VerticleCatalog {
     };
   }
 
+  /** Parses each selected verticle's config record; a malformed setting throws ConfigException. */
+  static void validateConfig(Set<VerticleName> selected, io.switchboard.contract.config.Settings s) {
+    for (VerticleName name : selected) {
+      switch (name) {
+        case GATEWAY -> io.switchboard.contract.config.GatewayConfig.from(s);
+        case INGEST -> io.switchboard.contract.config.IngestConfig.from(s);
+        case WEBHOOK_RECEIVER -> io.switchboard.contract.config.WebhookReceiverConfig.from(s);
+        case DEBOUNCER -> io.switchboard.contract.config.DebouncerConfig.from(s);
+        case SENTIMENT -> io.switchboard.contract.config.SentimentConfig.from(s);
+        case CONTROL -> io.switchboard.contract.config.ControlConfig.from(s);
+        case AGENT_PIPELINE -> io.switchboard.contract.config.AgentPipelineConfig.from(s);
+        case ANALYTICS -> io.switchboard.contract.config.AnalyticsConfig.from(s);
+      }
+    }
+  }
+
   static boolean needsRedis(Set<VerticleName> selected) {
     return selected.stream().anyMatch(NEEDS_REDIS::contains);
   }
