@@ -1,23 +1,48 @@
 package io.switchboard.ingest;
 
+import io.switchboard.contract.Addresses;
+import io.switchboard.contract.BusErrors;
+import io.switchboard.contract.RoomNames;
+import io.switchboard.contract.SchemaVersion;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.contract.config.CommonKeys;
 import io.switchboard.contract.config.IngestConfig;
 import io.switchboard.contract.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.contract.health.HealthResponder;
+import io.switchboard.contract.live.CallEvent;
+import io.switchboard.contract.live.CallEventSchemas;
+import io.switchboard.contract.live.CallFields;
+import io.switchboard.contract.live.EventType;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Validates agent call events and writes them to Redis atomically; hands ended calls to the archive. */
+/**
+ * Owns the write side of live call state: validates every call event (agents' and Switchboard's
+ * own), applies it to Redis in one atomic script, and starts the archive of ended calls. Replies
+ * within milliseconds; a Redis outage is a fast 503, never a hang.
+ */
 public final class IngestVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
+  private static final Pattern PUSHED_OUT = Pattern.compile("(?:superseded|parked):(\\S+)");
+  private static final CallEventSchemas SCHEMAS = new CallEventSchemas();
+
   private Redis redis;
   private RedisAPI api;
+  private AgentKeys keys;
+  private LiveStateWriter writer;
+  private Archiver archiver;
+  private SentimentHook sentiment;
   private String node;
 
   @Override
@@ -25,18 +50,144 @@ public final class IngestVerticle extends VerticleBase {
     Settings settings = Settings.of(config());
     IngestConfig cfg = IngestConfig.from(settings);
     node = settings.string(CommonKeys.NODE_ID, "local");
-    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(cfg.redisUrl()));
+    RedisOptions options = new RedisOptions().setConnectionString(cfg.redisUrl()).setMaxPoolWaiting(256).setMaxPoolSize(16);
+    // fail fast while Redis is down: agents get a 503 within a second, not a hung request
+    options.getNetClientOptions().setConnectTimeout(1000);
+    redis = Redis.createClient(vertx, options);
     api = RedisAPI.api(redis);
-    return HealthResponder.register(vertx, VerticleName.INGEST, node, this::health);
+    keys = new AgentKeys(cfg.agentKeys());
+    writer = new LiveStateWriter(api, 2000);
+    archiver = new Archiver(vertx, api, cfg.endedTtlSeconds());
+    archiver.start(15_000);
+    sentiment = new SentimentHook(vertx, writer);
+    return vertx
+        .eventBus()
+        .<Object>consumer(Addresses.INGEST_CALL_EVENT, this::handle)
+        .completion()
+        .compose(v -> HealthResponder.register(vertx, VerticleName.INGEST, node, this::health));
   }
 
   private Future<HealthReply> health() {
-    return api.ping(List.of())
-        .map(r -> new HealthReply(VerticleName.INGEST.id(), node, true, new JsonObject().put("redis", "UP")));
+    return api.ping(List.of()).map(r -> new HealthReply(VerticleName.INGEST.id(), node, true, new JsonObject().put("redis", "UP")));
+  }
+
+  private void handle(Message<Object> msg) {
+    if (!(msg.body() instanceof JsonObject body)) {
+      msg.fail(BusErrors.BAD_REQUEST, "body must be a JSON object");
+      return;
+    }
+    boolean fromAgent = CallEvent.SOURCE_AGENT.equals(msg.headers().get(CallEvent.HEADER_SOURCE));
+    String agentName = null;
+    if (fromAgent) {
+      if (keys.isEmpty()) {
+        msg.fail(BusErrors.UNAUTHORIZED, "no agent API keys are configured on this server");
+        return;
+      }
+      agentName = keys.agentOf(msg.headers().get(CallEvent.HEADER_API_KEY)).orElse(null);
+      if (agentName == null) {
+        msg.fail(BusErrors.UNAUTHORIZED, "missing or invalid X-API-Key");
+        return;
+      }
+    }
+    String problem = SCHEMAS.problem(body);
+    if (problem != null) {
+      msg.fail(BusErrors.BAD_REQUEST, problem);
+      return;
+    }
+    CallEvent event = CallEvent.fromJson(body);
+    EventType type = EventType.byWire(event.type()).orElseThrow();
+    String roomProblem = RoomNames.problem(event.room());
+    if (roomProblem != null) {
+      msg.fail(BusErrors.BAD_REQUEST, roomProblem);
+      return;
+    }
+    if (fromAgent && !type.fromAgents()) {
+      msg.fail(BusErrors.FORBIDDEN, "event_type '" + event.type() + "' is internal to Switchboard");
+      return;
+    }
+    if (event.sessionId() == null && type.fromAgents() && type != EventType.CALL_ENDED) {
+      msg.fail(BusErrors.BAD_REQUEST, "session_id is required");
+      return;
+    }
+    if (type == EventType.DEBUG) {
+      publishDebug(event);
+      msg.reply(accepted(event.sessionId(), -1, false));
+      return;
+    }
+    long now = System.currentTimeMillis();
+    EventPlan plan = EventPlanner.plan(event, type, now);
+    if (type == EventType.CALL_STARTED && agentName != null && !event.data().containsKey("agent")) {
+      plan.set(CallFields.AGENT, agentName);
+    }
+    writer
+        .apply(event.room(), event.sessionId(), plan, now)
+        .onSuccess(result -> answer(msg, event, plan, result))
+        .onFailure(
+            err -> {
+              LOG.atWarn()
+                  .addKeyValue("room", event.room())
+                  .addKeyValue("session", event.sessionId())
+                  .addKeyValue("address", Addresses.INGEST_CALL_EVENT)
+                  .addKeyValue("error", err.getMessage())
+                  .log("live state write failed");
+              msg.fail(BusErrors.UNAVAILABLE, "live state store unavailable, retry later");
+            });
+  }
+
+  private void answer(Message<Object> msg, CallEvent event, EventPlan plan, ApplyResult result) {
+    switch (result.status()) {
+      case "ok", "duplicate" -> {
+        msg.reply(accepted(result.sessionId(), result.seq(), "duplicate".equals(result.status())));
+        if (!result.ok()) {
+          return;
+        }
+        if (result.created()) {
+          LOG.atInfo().addKeyValue("room", event.room()).addKeyValue("session", result.sessionId()).log("call started");
+        }
+        Matcher pushed = PUSHED_OUT.matcher(result.notes());
+        while (pushed.find()) {
+          archiver.archive(event.room(), pushed.group(1));
+        }
+        if (plan.ends) {
+          LOG.atInfo().addKeyValue("room", event.room()).addKeyValue("session", result.sessionId()).log("call ended");
+          archiver.archive(event.room(), result.sessionId());
+        }
+        if (plan.userFinal) {
+          sentiment.analyze(event.room(), result, event.data().getString("text"));
+        }
+      }
+      case "ended" -> msg.fail(BusErrors.GONE, "session " + result.sessionId() + " has ended");
+      case "no_call" -> msg.fail(BusErrors.NOT_FOUND, "no live call in room " + event.room());
+      case "sid_mismatch" -> msg.fail(BusErrors.CONFLICT, "room sid does not match the live call in room " + event.room());
+      default -> msg.fail(BusErrors.INTERNAL, "unexpected result " + result.status());
+    }
+  }
+
+  private void publishDebug(CallEvent event) {
+    JsonObject debug =
+        new JsonObject()
+            .put(SchemaVersion.FIELD, SchemaVersion.CURRENT)
+            .put("room", event.room())
+            .put("session_id", event.sessionId())
+            .put("ts", event.ts() > 0 ? event.ts() : System.currentTimeMillis())
+            .put("data", event.data());
+    vertx.eventBus().publish(Addresses.callDebug(event.room()), debug);
+  }
+
+  private static JsonObject accepted(String session, long seq, boolean duplicate) {
+    JsonObject reply =
+        new JsonObject().put(SchemaVersion.FIELD, SchemaVersion.CURRENT).put("accepted", true).put("session_id", session);
+    if (seq >= 0) {
+      reply.put("seq", seq);
+    }
+    return reply.put("duplicate", duplicate);
   }
 
   @Override
   public Future<?> stop() {
+    if (archiver != null) {
+      archiver.stop();
+    }
     return redis == null ? Future.succeededFuture() : redis.close();
   }
 }

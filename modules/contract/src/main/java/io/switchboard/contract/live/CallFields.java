@@ -48,6 +48,8 @@ public final class CallFields {
   public static final String PARTICIPANTS = "participants";
   public static final String LAST_SEQ = "last_seq";
   public static final String UPDATED_AT = "updated_at";
+  /** "1" for a call of the simulator (the reconciler leaves it alone: it has no LiveKit room). */
+  public static final String SIMULATED = "simulated";
   /** "1" once analytics acknowledged the archive of an ended call. */
   public static final String ARCHIVED = "archived";
 

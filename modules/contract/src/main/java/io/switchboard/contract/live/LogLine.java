@@ -10,10 +10,11 @@ import io.vertx.core.json.JsonObject;
  *   <li>{@code transcript}: role (user|agent|supervisor), text, segment_id?, language?
  *       (only finals are logged; the utterance in progress is the {@code interim} field)
  *   <li>{@code lifecycle}: event (started|ended|participant_joined|participant_left), detail?
- *   <li>{@code annotation}: ref (seq of the annotated line), sentiment {label, score, confidence, source}
+ *   <li>{@code annotation}: ref (seq of the annotated line), sentiment {label, score, confidence,
+ *       source}, new_escalations? (reasons this line raised; the call's list is the
+ *       {@code escalation} field)
  *   <li>{@code tool_call}: name, args?, result?, duration_ms?
  *   <li>{@code supervisor}: action (listen|guide|takeover|handback|transfer|end|view), by, text?, result?
- *   <li>{@code escalation}: reasons [..], ref
  * </ul>
  */
 public final class LogLine {
@@ -24,7 +25,6 @@ public final class LogLine {
   public static final String KIND_ANNOTATION = "annotation";
   public static final String KIND_TOOL_CALL = "tool_call";
   public static final String KIND_SUPERVISOR = "supervisor";
-  public static final String KIND_ESCALATION = "escalation";
 
   public static long seq(JsonObject line) {
     return line.getLong("seq", 0L);

@@ -11,7 +11,10 @@ package io.switchboard.contract.live;
  *   <li>{@code call:<room>:dedup} set — event ids already applied for the current session.
  *   <li>{@code call:<room>:ended} set — session ids that ended in this room (never resurrected).
  *   <li>{@code active_calls} sorted set — live rooms scored by start time (epoch ms).
- *   <li>{@code archive:pending} set — rooms whose ended call is not yet acknowledged by analytics.
+ *   <li>{@code archive:pending} set — {@code room|session} of ended calls analytics has not yet
+ *       acknowledged.
+ *   <li>{@code parked:<room>:<session>} (+ {@code :log}) — an ended call pushed out of its room
+ *       by a new session before it was archived.
  * </ul>
  */
 public final class RedisKeys {
@@ -26,6 +29,15 @@ public final class RedisKeys {
   /** Keyspace-notification channel pattern the debouncer subscribes to (database 0). */
   public static final String KEYSPACE_PATTERN = "__keyspace@0__:call:*";
   public static final String KEYSPACE_PREFIX = "__keyspace@0__:";
+
+  /** A session pushed out of its room before its archive was acknowledged (ingest parks it). */
+  public static String parked(String room, String session) {
+    return "parked:" + room + ":" + session;
+  }
+
+  public static String parkedLog(String room, String session) {
+    return parked(room, session) + LOG_SUFFIX;
+  }
 
   public static String call(String room) {
     return CALL_PREFIX + room;

@@ -1,0 +1,44 @@
+package io.switchboard.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the apply-event script must do for one event: an optional log line, field operations and
+ * lifecycle flags. Built by {@link EventPlanner}, run by {@link LiveStateWriter}.
+ */
+final class EventPlan {
+  String eventId = "";
+  String lineKind = "";
+  String lineJson = "";
+  boolean mayStart;
+  boolean ends;
+  boolean userFinal;
+  String expectedRoomSid = "";
+  final List<String> ops = new ArrayList<>();
+
+  EventPlan set(String field, String value) {
+    ops.add("set");
+    ops.add(field);
+    ops.add(value == null ? "" : value);
+    return this;
+  }
+
+  EventPlan add(String field, String value) {
+    ops.add("add");
+    ops.add(field);
+    ops.add(value);
+    return this;
+  }
+
+  EventPlan remove(String field, String value) {
+    ops.add("rem");
+    ops.add(field);
+    ops.add(value);
+    return this;
+  }
+
+  String flags() {
+    return (mayStart ? "s" : "") + (ends ? "e" : "") + (userFinal ? "u" : "");
+  }
+}

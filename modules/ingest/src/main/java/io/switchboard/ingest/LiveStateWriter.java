@@ -1,0 +1,46 @@
+package io.switchboard.ingest;
+
+import io.switchboard.contract.live.RedisKeys;
+import io.switchboard.contract.redis.LuaScript;
+import io.vertx.core.Future;
+import io.vertx.redis.client.RedisAPI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Applies an {@link EventPlan} with one atomic script call (DESIGN §3). */
+final class LiveStateWriter {
+  private static final LuaScript APPLY = LuaScript.fromResource(LiveStateWriter.class, "/lua/apply-event.lua");
+  private final RedisAPI redis;
+  private final long timeoutMs;
+
+  LiveStateWriter(RedisAPI redis, long timeoutMs) {
+    this.redis = redis;
+    this.timeoutMs = timeoutMs;
+  }
+
+  Future<ApplyResult> apply(String room, String sessionId, EventPlan plan, long now) {
+    String session = sessionId == null ? "" : sessionId;
+    List<String> keys =
+        List.of(
+            RedisKeys.call(room),
+            RedisKeys.log(room),
+            RedisKeys.dedup(room),
+            RedisKeys.ended(room),
+            RedisKeys.ACTIVE_CALLS,
+            RedisKeys.ARCHIVE_PENDING);
+    List<String> args = new ArrayList<>(8 + plan.ops.size());
+    args.add(room);
+    args.add(session);
+    args.add(plan.eventId);
+    args.add(String.valueOf(now));
+    args.add(plan.lineKind);
+    args.add(plan.lineJson);
+    args.add(plan.flags());
+    args.add(plan.expectedRoomSid);
+    args.addAll(plan.ops);
+    return APPLY.run(redis, keys, args)
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .map(ApplyResult::from);
+  }
+}

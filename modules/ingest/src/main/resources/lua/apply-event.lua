@@ -1,0 +1,125 @@
+-- Applies one call event atomically (DESIGN §3): a reader never sees a log line without the call
+-- state that goes with it.
+-- KEYS: 1 call hash, 2 log stream, 3 dedup set, 4 ended-sessions set, 5 active_calls zset,
+--       6 archive:pending set. A session pushed out of the room before its archive was
+--       acknowledged is parked under parked:<room>:<session> (+ ':log') until the archiver is done.
+-- ARGV: 1 room, 2 session ('' = the current session; internal senders), 3 event id ('' = none),
+--       4 now (epoch ms), 5 log kind ('' = no log line), 6 log line JSON (without seq),
+--       7 flags: 's' may start a call, 'e' ends it, 'u' user final (return sentiment inputs),
+--       8 expected room sid ('' = any), 9.. field ops: op, field, value triplets
+--       (op: 'set' HSET, 'add'/'rem' add/remove a string in a JSON array field)
+-- Returns {status, session, seq, flags}; status: ok | duplicate | ended | no_call | sid_mismatch
+
+local call, log, dedup, endedKey, active, pending =
+  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local room, session, eventId, now, kind, line, flags, expectSid =
+  ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
+local startsCall = string.find(flags, 's', 1, true) ~= nil
+local endsCall = string.find(flags, 'e', 1, true) ~= nil
+
+local cur = redis.call('HGET', call, 'session_id')
+local status = redis.call('HGET', call, 'status')
+if cur == false then cur = nil end
+
+if session == '' then
+  if cur == nil or status ~= 'active' then return {'no_call', '', '0', ''} end
+  session = cur
+end
+if expectSid ~= '' then
+  local sid = redis.call('HGET', call, 'room_sid')
+  if sid and sid ~= '' and sid ~= expectSid then return {'sid_mismatch', session, '0', ''} end
+end
+if redis.call('SISMEMBER', endedKey, session) == 1 and not (cur == session and status == 'active') then
+  return {'ended', session, '0', ''}
+end
+
+local out = ''
+if cur ~= nil and cur ~= session then
+  -- another session owns the room name: a new session starts a new call
+  if not startsCall then return {'no_call', session, '0', ''} end
+  if status == 'active' then
+    -- the old call never said goodbye: end it as superseded, archive it from its parked copy
+    local seq = tonumber(redis.call('HGET', call, 'last_seq') or '0') + 1
+    redis.call('XADD', log, seq .. '-0', 'kind', 'lifecycle',
+      'line', '{"kind":"lifecycle","event":"ended","reason":"superseded","ts":' .. now .. '}')
+    redis.call('HSET', call, 'status', 'ended', 'ended_at', now, 'end_reason', 'superseded', 'last_seq', seq)
+    redis.call('ZREM', active, room)
+    redis.call('SADD', endedKey, cur)
+    redis.call('SADD', pending, room .. '|' .. cur)
+    out = 'superseded:' .. cur
+  end
+  local parkedCall = 'parked:' .. room .. ':' .. cur
+  local parkedLog = parkedCall .. ':log'
+  if redis.call('HGET', call, 'archived') == '1' then
+    redis.call('DEL', call, log)
+  else
+    redis.call('RENAME', call, parkedCall)
+    if redis.call('EXISTS', log) == 1 then redis.call('RENAME', log, parkedLog) end
+    redis.call('PERSIST', parkedCall)
+    out = out .. ' parked:' .. cur
+  end
+  redis.call('DEL', dedup)
+  cur = nil
+end
+
+if cur == nil and not startsCall then return {'no_call', session, '0', ''} end
+
+if eventId ~= '' and redis.call('SADD', dedup, eventId) == 0 then
+  return {'duplicate', session, redis.call('HGET', call, 'last_seq') or '0', out}
+end
+
+local created = false
+if cur == nil then
+  redis.call('HSET', call, 'room', room, 'session_id', session, 'status', 'active', 'started_at', now,
+    'last_seq', '0', 'sentiment', 'neutral', 'sentiment_score', '0', 'escalation', '[]', 'takeover_by', '',
+    'listeners', '[]', 'viewers', '[]', 'participants', '[]', 'interim', '', 'agent_state', 'initializing')
+  redis.call('ZADD', active, now, room)
+  redis.call('PERSIST', call)
+  redis.call('PERSIST', log)
+  created = true
+end
+
+local i = 9
+while i + 2 <= #ARGV + 0 and ARGV[i] ~= nil do
+  local op, field, value = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  if op == 'set' then
+    redis.call('HSET', call, field, value)
+  else
+    local raw = redis.call('HGET', call, field)
+    local arr = {}
+    if raw and raw ~= '' then arr = cjson.decode(raw) end
+    local kept, found = {}, false
+    for _, v in ipairs(arr) do
+      if v == value then found = true; if op == 'add' then table.insert(kept, v) end
+      else table.insert(kept, v) end
+    end
+    if op == 'add' and not found then table.insert(kept, value) end
+    if #kept == 0 then redis.call('HSET', call, field, '[]')
+    else redis.call('HSET', call, field, cjson.encode(kept)) end
+  end
+  i = i + 3
+end
+redis.call('HSET', call, 'updated_at', now)
+
+local seq = tonumber(redis.call('HGET', call, 'last_seq') or '0')
+if kind ~= '' then
+  seq = seq + 1
+  redis.call('XADD', log, seq .. '-0', 'kind', kind, 'line', line)
+  redis.call('HSET', call, 'last_seq', seq)
+end
+
+if endsCall then
+  redis.call('HSET', call, 'status', 'ended', 'ended_at', now, 'interim', '')
+  redis.call('ZREM', active, room)
+  redis.call('SADD', endedKey, session)
+  redis.call('EXPIRE', endedKey, 86400)
+  redis.call('SADD', pending, room .. '|' .. session)
+end
+
+local result = {'ok', session, tostring(seq), (created and 'created ' or '') .. out}
+if string.find(flags, 'u', 1, true) ~= nil then
+  table.insert(result, redis.call('HGET', call, 'sentiment_state') or '')
+  table.insert(result, redis.call('HGET', call, 'metrics') or '')
+  table.insert(result, redis.call('HGET', call, 'language') or '')
+end
+return result
