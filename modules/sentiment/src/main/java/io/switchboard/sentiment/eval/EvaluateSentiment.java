@@ -36,7 +36,7 @@ public final class EvaluateSentiment {
     System.out.println(result.baseline().render("Baseline (naive AFINN-style word sum)"));
     System.out.printf(
         Locale.ROOT,
-        "macro-F1 improvement over baseline: %+.3f   (both models, %.1f µs per utterance incl. cold start)%n",
+        "macro-F1 improvement over baseline: %+.3f   (%.1f µs per utterance for both scorers together, cold JVM)%n",
         result.model().macroF1() - result.baseline().macroF1(),
         micros);
     if (List.of(args).contains("--misses")) {

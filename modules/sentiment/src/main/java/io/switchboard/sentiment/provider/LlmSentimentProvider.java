@@ -8,6 +8,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.util.concurrent.TimeUnit;
 
 /** Sentiment from an OpenAI-compatible chat-completions endpoint. Fails (never hangs) on errors. */
 public final class LlmSentimentProvider implements SentimentProvider {
@@ -44,7 +45,12 @@ public final class LlmSentimentProvider implements SentimentProvider {
     if (apiKey != null && !apiKey.isBlank()) {
       request.putHeader("Authorization", "Bearer " + apiKey);
     }
-    return request.sendJsonObject(ChatCompletionRequest.build(model, text, language)).map(LlmSentimentProvider::parse);
+    // request.timeout() only bounds the gaps between bytes; Future.timeout bounds the whole answer,
+    // so a server that trickles a slow stream still falls back on time
+    return request
+        .sendJsonObject(ChatCompletionRequest.build(model, text, language))
+        .map(LlmSentimentProvider::parse)
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS);
   }
 
   private static UtteranceSentiment parse(HttpResponse<Buffer> response) {

@@ -18,7 +18,8 @@ final class FakeChatCompletionsServer {
     OK,
     GARBAGE,
     SERVER_ERROR,
-    HANG
+    HANG,
+    TRICKLE
   }
 
   private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.OK);
@@ -50,10 +51,29 @@ final class FakeChatCompletionsServer {
       lastAuthorization.set(req.getHeader("Authorization"));
       switch (mode.get()) {
         case HANG -> { } // never answer: the client's timeout must fire
+        case TRICKLE -> trickle(req);
         case SERVER_ERROR -> req.response().setStatusCode(500).putHeader("content-type", "application/json")
             .end(new JsonObject().put("error", new JsonObject().put("message", "overloaded").put("type", "server_error")).encode());
         case GARBAGE -> req.response().putHeader("content-type", "application/json").end(envelope("I think the customer is sad.").encode());
         case OK -> req.response().putHeader("content-type", "application/json").end(envelope(content.get()).encode());
+      }
+    });
+  }
+
+  /** Headers at once, then a byte every 50 ms for 3 s: never idle, but far too slow. */
+  private static void trickle(HttpServerRequest req) {
+    var res = req.response().setChunked(true).putHeader("content-type", "application/json");
+    res.write("{");
+    var vertx = io.vertx.core.Vertx.currentContext().owner();
+    long[] sent = {0};
+    vertx.setPeriodic(50, id -> {
+      if (++sent[0] >= 60 || res.closed()) {
+        vertx.cancelTimer(id);
+        if (!res.closed()) {
+          res.end("}");
+        }
+      } else {
+        res.write(" ");
       }
     });
   }

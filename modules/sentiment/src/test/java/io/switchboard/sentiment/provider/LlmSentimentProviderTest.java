@@ -95,6 +95,18 @@ class LlmSentimentProviderTest {
   }
 
   @Test
+  void slowTrickleFallsBackAtTheDeadline(VertxTestContext ctx) {
+    fake.mode(FakeChatCompletionsServer.Mode.TRICKLE);
+    long t0 = System.nanoTime();
+    provider.analyze("I was charged twice", null).onComplete(ctx.succeeding(s -> ctx.verify(() -> {
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertEquals("embedded", s.source());
+      assertTrue(ms < 1500, "fell back after " + ms + " ms although the server kept the stream busy");
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
   void completionsUrlIsBuiltFromTheBaseUrl() {
     assertEquals("https://api.example.com/v1/chat/completions", LlmSentimentProvider.completionsUrl("https://api.example.com/v1"));
     assertEquals("https://api.example.com/v1/chat/completions", LlmSentimentProvider.completionsUrl("https://api.example.com/v1/"));
