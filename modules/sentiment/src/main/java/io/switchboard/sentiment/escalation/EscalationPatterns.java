@@ -1,0 +1,85 @@
+package io.switchboard.sentiment.escalation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The text cues of the escalation rules, kept as data ({@code escalation-patterns.tsv}) so they can
+ * be extended without code changes. Each key holds one combined pattern.
+ */
+public final class EscalationPatterns {
+  public static final String DEFAULT_RESOURCE = "/io/switchboard/sentiment/escalation-patterns.tsv";
+  private static final Pattern NEVER = Pattern.compile("(?!)");
+
+  private final Map<String, Pattern> byKey;
+
+  private EscalationPatterns(Map<String, Pattern> byKey) {
+    this.byKey = byKey;
+  }
+
+  public static EscalationPatterns loadDefault() {
+    InputStream in = EscalationPatterns.class.getResourceAsStream(DEFAULT_RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+    }
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return parse(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static EscalationPatterns parse(Reader source) throws IOException {
+    Map<String, StringBuilder> alternatives = new HashMap<>();
+    BufferedReader in = new BufferedReader(source);
+    String line;
+    int lineNo = 0;
+    while ((line = in.readLine()) != null) {
+      lineNo++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      int tab = line.indexOf('\t');
+      if (tab <= 0) {
+        throw new IllegalArgumentException("escalation patterns line " + lineNo + ": expected key<TAB>regex");
+      }
+      String key = line.substring(0, tab).strip();
+      String regex = line.substring(tab + 1).strip();
+      try {
+        Pattern.compile(regex);
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException("escalation patterns line " + lineNo + ": " + e.getDescription(), e);
+      }
+      StringBuilder sb = alternatives.computeIfAbsent(key, k -> new StringBuilder());
+      sb.append(sb.length() == 0 ? "" : "|").append("(?:").append(regex).append(')');
+    }
+    Map<String, Pattern> compiled = new HashMap<>();
+    alternatives.forEach((k, v) -> compiled.put(k, Pattern.compile(v.toString())));
+    return new EscalationPatterns(Map.copyOf(compiled));
+  }
+
+  /** Lower-cases and normalises apostrophes the same way for every rule. */
+  public static String normalise(String text) {
+    return text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+  }
+
+  /** True when the (normalised) text contains a cue of {@code key}. */
+  public boolean matches(String key, String normalisedText) {
+    return byKey.getOrDefault(key, NEVER).matcher(normalisedText).find();
+  }
+
+  public List<String> keys() {
+    return List.copyOf(byKey.keySet());
+  }
+}
