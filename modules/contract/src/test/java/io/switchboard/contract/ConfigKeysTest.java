@@ -69,6 +69,25 @@ class ConfigKeysTest {
   }
 
   @Test
+  void everyDeclaredSettingKeyRoundTripsThroughItsEnvironmentName() throws Exception {
+    for (Class<?> c : new Class<?>[] {
+        io.switchboard.contract.config.GatewayConfig.class, io.switchboard.contract.config.IngestConfig.class,
+        io.switchboard.contract.config.DebouncerConfig.class, io.switchboard.contract.config.WebhookReceiverConfig.class,
+        io.switchboard.contract.config.SentimentConfig.class, io.switchboard.contract.config.ControlConfig.class,
+        io.switchboard.contract.config.AgentPipelineConfig.class, io.switchboard.contract.config.AnalyticsConfig.class,
+        io.switchboard.contract.config.LiveKitSettings.class, io.switchboard.contract.config.CommonKeys.class}) {
+      for (java.lang.reflect.Field f : c.getFields()) {
+        if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+          String key = (String) f.get(null);
+          if (key.contains(".") || f.getName().endsWith("_URL")) {
+            assertEquals(key, ConfigKeys.keyOfEnv(ConfigKeys.envOf(key)), c.getSimpleName() + "." + f.getName());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void unknownHealthExpectationIsAConfigError() {
     Settings s = new Settings(new JsonObject().put("health.expect", "gateway,nope"));
     assertThrows(ConfigException.class, () -> GatewayConfig.from(s));

@@ -23,7 +23,9 @@ class SentimentConfigTest {
   @Test
   void thresholdsAreReadFromNestedOrFlatKeys() {
     JsonObject nested = new JsonObject().put("sentiment", new JsonObject()
-        .put("escalation", new JsonObject().put("agent-latency", new JsonObject().put("ms", 2500)).put("negative-streak", "4")));
+        .put("escalation", new JsonObject()
+            .put("agent", new JsonObject().put("latency", new JsonObject().put("ms", 2500)))
+            .put("negative", new JsonObject().put("streak", "4"))));
     SentimentConfig c = SentimentConfig.from(Settings.of(nested));
     assertEquals(2500, c.agentLatencyEscalationMs());
     assertEquals(4, c.negativeStreakEscalation());

@@ -10,11 +10,11 @@ package io.switchboard.contract.config;
  * @param llmModel model name ({@code sentiment.llm.model})
  * @param llmTimeoutMs timeout before falling back to the embedded model
  * @param agentLatencyEscalationMs agent response latency that raises {@code agent_latency}
- *     ({@code sentiment.escalation.agent-latency.ms})
+ *     ({@code sentiment.escalation.agent.latency.ms})
  * @param negativeStreakEscalation consecutive negative turns that raise {@code negative_streak}
- *     ({@code sentiment.escalation.negative-streak})
+ *     ({@code sentiment.escalation.negative.streak})
  * @param repeatComplaintEscalation "I already told you" count that raises {@code
- *     repeated_complaint} ({@code sentiment.escalation.repeat-complaints})
+ *     repeated_complaint} ({@code sentiment.escalation.repeat.complaints})
  */
 public record SentimentConfig(
     String provider,
@@ -26,9 +26,9 @@ public record SentimentConfig(
     int negativeStreakEscalation,
     int repeatComplaintEscalation) {
   public static final String PROVIDER = "sentiment.provider";
-  public static final String AGENT_LATENCY_MS = "sentiment.escalation.agent-latency.ms";
-  public static final String NEGATIVE_STREAK = "sentiment.escalation.negative-streak";
-  public static final String REPEAT_COMPLAINTS = "sentiment.escalation.repeat-complaints";
+  public static final String AGENT_LATENCY_MS = "sentiment.escalation.agent.latency.ms";
+  public static final String NEGATIVE_STREAK = "sentiment.escalation.negative.streak";
+  public static final String REPEAT_COMPLAINTS = "sentiment.escalation.repeat.complaints";
   public static final int AGENT_LATENCY_MS_DEFAULT = 4000;
   public static final int NEGATIVE_STREAK_DEFAULT = 3;
   public static final int REPEAT_COMPLAINTS_DEFAULT = 2;
