@@ -1,23 +1,38 @@
 package io.switchboard.debouncer;
 
+import io.switchboard.contract.Addresses;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.contract.config.CommonKeys;
 import io.switchboard.contract.config.DebouncerConfig;
 import io.switchboard.contract.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.contract.health.HealthResponder;
+import io.switchboard.contract.live.RedisKeys;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Response;
 import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Turns Redis keyspace notifications into coalesced room and list deltas; answers late-join history. */
+/**
+ * Turns Redis keyspace notifications into room and call-list deltas (DESIGN §4), coalescing each
+ * room's changes for {@code debouncer.window.ms}; answers late-join history. After every
+ * (re)subscription it resyncs from Redis, since notifications sent while disconnected are lost.
+ */
 public final class DebouncerVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(DebouncerVerticle.class);
+
   private Redis redis;
   private RedisAPI api;
+  private KeyspaceSubscriber subscriber;
+  private PartitionLeases leases;
+  private RoomPublisher rooms;
   private String node;
 
   @Override
@@ -25,18 +40,67 @@ public final class DebouncerVerticle extends VerticleBase {
     Settings settings = Settings.of(config());
     DebouncerConfig cfg = DebouncerConfig.from(settings);
     node = settings.string(CommonKeys.NODE_ID, "local");
-    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(cfg.redisUrl()));
+    RedisOptions options = new RedisOptions().setConnectionString(cfg.redisUrl()).setMaxPoolWaiting(1024).setMaxPoolSize(8);
+    options.getNetClientOptions().setConnectTimeout(1000);
+    redis = Redis.createClient(vertx, options);
     api = RedisAPI.api(redis);
-    return HealthResponder.register(vertx, VerticleName.DEBOUNCER, node, this::health);
+
+    String owner = node + "/" + UUID.randomUUID();
+    ListDeltaBatcher list = new ListDeltaBatcher(vertx, cfg.windowMs());
+    leases = new PartitionLeases(vertx, api, owner, this::resync, lost -> rooms.forget(leases::owns));
+    rooms = new RoomPublisher(vertx, api, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list);
+    subscriber = new KeyspaceSubscriber(vertx, redis, this::onKeyEvent, () -> resync(null));
+    HistoryService history = new HistoryService(api, cfg.historyPageSize());
+
+    return vertx.eventBus().consumer(Addresses.CALL_HISTORY, history::history).completion()
+        .compose(v -> vertx.eventBus().consumer(Addresses.CALLS_SNAPSHOT, history::snapshot).completion())
+        .compose(v -> leases.start())
+        .onSuccess(v -> subscriber.start())
+        .compose(v -> HealthResponder.register(vertx, VerticleName.DEBOUNCER, node, this::health));
+  }
+
+  private void onKeyEvent(String key, String event) {
+    String room = RedisKeys.roomOfStateKey(key);
+    if (room != null) {
+      rooms.touch(room);
+    }
+  }
+
+  /** Re-reads every live room (and every room we published) after a gap in notifications. */
+  private void resync(Object acquiredPartitions) {
+    api.zrange(List.of(RedisKeys.ACTIVE_CALLS, "0", "-1"))
+        .onSuccess(
+            active -> {
+              for (Response r : active) {
+                rooms.touch(r.toString());
+              }
+              rooms.knownRooms().forEach(rooms::touch);
+              LOG.atDebug().addKeyValue("rooms", active.size()).log("debouncer resync");
+            })
+        .onFailure(err -> LOG.atDebug().addKeyValue("error", err.getMessage()).log("resync deferred"));
   }
 
   private Future<HealthReply> health() {
     return api.ping(List.of())
-        .map(r -> new HealthReply(VerticleName.DEBOUNCER.id(), node, true, new JsonObject().put("redis", "UP")));
+        .map(
+            r ->
+                new HealthReply(
+                    VerticleName.DEBOUNCER.id(),
+                    node,
+                    subscriber.subscribed(),
+                    new JsonObject()
+                        .put("redis", "UP")
+                        .put("keyspaceSubscription", subscriber.subscribed() ? "UP" : "DOWN")
+                        .put("partitions", leases.owned().size())
+                        .put("deltas", rooms.deltasPublished())));
   }
 
   @Override
   public Future<?> stop() {
-    return redis == null ? Future.succeededFuture() : redis.close();
+    if (subscriber != null) {
+      subscriber.stop();
+    }
+    Future<Void> released = leases == null ? Future.succeededFuture() : leases.stop().recover(e -> Future.succeededFuture());
+    return released.eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
   }
 }

@@ -37,6 +37,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health.checks()));
+    new AgentRoutes(new BusToHttp(vertx), cfg.bodyLimitBytes()).mount(router);
     router.route("/eventbus/*").subRouter(new EventBusBridge(vertx).router());
     router.route("/*").handler(webroot(cfg));
     HttpErrors.install(router);

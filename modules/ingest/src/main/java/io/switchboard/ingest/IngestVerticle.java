@@ -43,6 +43,7 @@ public final class IngestVerticle extends VerticleBase {
   private LiveStateWriter writer;
   private Archiver archiver;
   private SentimentHook sentiment;
+  private final RoomOrder order = new RoomOrder();
   private String node;
 
   @Override
@@ -119,8 +120,8 @@ public final class IngestVerticle extends VerticleBase {
     if (type == EventType.CALL_STARTED && agentName != null && !event.data().containsKey("agent")) {
       plan.set(CallFields.AGENT, agentName);
     }
-    writer
-        .apply(event.room(), event.sessionId(), plan, now)
+    order
+        .run(event.room(), () -> writer.apply(event.room(), event.sessionId(), plan, now))
         .onSuccess(result -> answer(msg, event, plan, result))
         .onFailure(
             err -> {

@@ -1,0 +1,202 @@
+package io.switchboard.debouncer;
+
+import io.switchboard.contract.Addresses;
+import io.switchboard.contract.live.CallFields;
+import io.switchboard.contract.live.RedisKeys;
+import io.switchboard.contract.live.RoomDelta;
+import io.switchboard.contract.redis.LiveStateCodec;
+import io.switchboard.contract.redis.LuaScript;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Coalesces changes per room for one window, then reads the room once and publishes a delta: the
+ * log lines after the last published seq and the fields that changed (DESIGN §4). Also feeds the
+ * call-list batcher. Only rooms this instance owns are published.
+ */
+final class RoomPublisher {
+  private static final Logger LOG = LoggerFactory.getLogger(RoomPublisher.class);
+  private static final LuaScript READ = LuaScript.fromResource(RoomPublisher.class, "/lua/read-room.lua");
+  private static final int MAX_LINES_PER_DELTA = 500;
+
+  private final Vertx vertx;
+  private final RedisAPI redis;
+  private final long windowMs;
+  private final Predicate<String> owns;
+  private final ToLongFunction<String> ownedSince;
+  private final ListDeltaBatcher list;
+  private final Map<String, RoomView> views = new HashMap<>();
+  private final Set<String> pending = new HashSet<>();
+  private final Set<String> flushing = new HashSet<>();
+  private final Set<String> again = new HashSet<>();
+  private long deltas;
+
+  RoomPublisher(
+      Vertx vertx, RedisAPI redis, long windowMs, Predicate<String> owns, ToLongFunction<String> ownedSince, ListDeltaBatcher list) {
+    this.vertx = vertx;
+    this.redis = redis;
+    this.windowMs = windowMs;
+    this.owns = owns;
+    this.ownedSince = ownedSince;
+    this.list = list;
+  }
+
+  long deltasPublished() {
+    return deltas;
+  }
+
+  Set<String> knownRooms() {
+    return Set.copyOf(views.keySet());
+  }
+
+  /** Something changed in the room: publish within one window (changes inside it coalesce). */
+  void touch(String room) {
+    if (!owns.test(room)) {
+      return;
+    }
+    if (flushing.contains(room)) {
+      again.add(room);
+      return;
+    }
+    if (pending.add(room)) {
+      vertx.setTimer(windowMs, t -> flush(room));
+    }
+  }
+
+  /** Forget rooms of partitions this instance no longer owns. */
+  void forget(Predicate<String> stillOwned) {
+    views.keySet().removeIf(room -> !stillOwned.test(room));
+  }
+
+  private void flush(String room) {
+    LOG.atDebug().addKeyValue("room", room).log("flush");
+    pending.remove(room);
+    if (!owns.test(room)) {
+      views.remove(room);
+      return;
+    }
+    flushing.add(room);
+    RoomView known = views.get(room);
+    long after = known == null ? 0 : known.lastSeq;
+    READ.run(redis, List.of(RedisKeys.call(room), RedisKeys.log(room)), List.of(RedisKeys.entryId(after + 1), String.valueOf(MAX_LINES_PER_DELTA)))
+        .onSuccess(r -> publish(room, after, LiveStateCodec.fields(r.get(0)), LiveStateCodec.lines(r.get(1))))
+        .onFailure(
+            err -> {
+              LOG.atDebug().addKeyValue("room", room).addKeyValue("error", err.getMessage()).log("room read failed");
+              // Redis is away: the resync after re-subscription will catch up
+            })
+        .onComplete(
+            ar -> {
+              flushing.remove(room);
+              if (again.remove(room)) {
+                touch(room);
+              }
+            });
+  }
+
+  private void publish(String room, long readAfter, JsonObject fields, JsonArray lines) {
+    RoomView view = views.get(room);
+    if (fields.isEmpty()) {
+      if (view != null) {
+        views.remove(room);
+        emit(new RoomDelta(room, view.sessionId, view.lastSeq, view.lastSeq, new JsonArray(), new JsonObject(), true));
+        if (view.listed) {
+          list.remove(room);
+        }
+      }
+      return;
+    }
+    String session = fields.getString(CallFields.SESSION_ID);
+    long lastSeq = fields.getLong(CallFields.LAST_SEQ, 0L);
+    if (view == null || !Objects.equals(view.sessionId, session)) {
+      boolean newSession = view != null;
+      long startedAt = fields.getLong(CallFields.STARTED_AT, 0L);
+      // a call that started before we owned its room was published by another instance up to
+      // some seq we cannot know: continue from its current seq; clients that miss lines see the
+      // gap in the next delta and fetch them from call.history
+      long from = newSession || startedAt >= ownedSince.applyAsLong(room) ? 0 : lastSeq;
+      if (view != null && view.listed && !"active".equals(fields.getString(CallFields.STATUS))) {
+        list.remove(room);
+      }
+      view = new RoomView(session, from);
+      views.put(room, view);
+      if (readAfter > from) {
+        // the lines read were after the previous session's seq: read the new session's again
+        again.add(room);
+        return;
+      }
+      lines = LogLinesSeq.after(lines, from);
+    } else {
+      lines = LogLinesSeq.after(lines, view.lastSeq);
+    }
+    JsonObject changed = diff(view.fields, fields);
+    if (lines.isEmpty() && changed.isEmpty()) {
+      return;
+    }
+    long to = lines.isEmpty() ? view.lastSeq : LogLinesSeq.last(lines);
+    emit(new RoomDelta(room, session, view.lastSeq, to, lines, changed, false));
+    view.lastSeq = to;
+    view.fields = fields;
+    updateList(room, view, fields, changed);
+    if (lines.size() >= MAX_LINES_PER_DELTA || to < lastSeq) {
+      touch(room);
+    }
+  }
+
+  private void updateList(String room, RoomView view, JsonObject fields, JsonObject changed) {
+    boolean active = "active".equals(fields.getString(CallFields.STATUS));
+    if (!active) {
+      if (view.listed) {
+        view.listed = false;
+        list.remove(room);
+      }
+      return;
+    }
+    JsonObject summary = new JsonObject();
+    for (String f : CallFields.SUMMARY_FIELDS) {
+      if (!view.listed || changed.containsKey(f)) {
+        summary.put(f, fields.getValue(f));
+      }
+    }
+    if (view.listed && summary.isEmpty()) {
+      return;
+    }
+    summary.put(CallFields.ROOM, room).put(CallFields.SESSION_ID, view.sessionId);
+    view.listed = true;
+    list.upsert(room, summary);
+  }
+
+  private void emit(RoomDelta delta) {
+    deltas++;
+    LOG.atDebug().addKeyValue("room", delta.room()).addKeyValue("fromSeq", delta.fromSeq()).addKeyValue("toSeq", delta.toSeq()).log("room delta");
+    vertx.eventBus().publish(Addresses.call(delta.room()), delta.toJson());
+  }
+
+  /** Fields whose value differs; a field that disappeared is sent as null. */
+  static JsonObject diff(JsonObject before, JsonObject after) {
+    JsonObject changed = new JsonObject();
+    for (Map.Entry<String, Object> e : after) {
+      if (!Objects.equals(before.getValue(e.getKey()), e.getValue())) {
+        changed.put(e.getKey(), e.getValue());
+      }
+    }
+    for (String k : before.fieldNames()) {
+      if (!after.containsKey(k)) {
+        changed.putNull(k);
+      }
+    }
+    return changed;
+  }
+}

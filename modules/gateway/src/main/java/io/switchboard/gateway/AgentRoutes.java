@@ -1,0 +1,64 @@
+package io.switchboard.gateway;
+
+import io.switchboard.contract.Addresses;
+import io.switchboard.contract.live.CallEvent;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Machine-facing endpoints: {@code POST /call-event} (agents, seed-compatible, 202 fast) and
+ * {@code POST /livekit/webhook} (LiveKit server). Both only translate to bus requests; the
+ * owning verticles validate and decide.
+ */
+final class AgentRoutes {
+  private final BusToHttp bus;
+  private final int bodyLimit;
+
+  AgentRoutes(BusToHttp bus, int bodyLimit) {
+    this.bus = bus;
+    this.bodyLimit = bodyLimit;
+  }
+
+  void mount(Router router) {
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(bodyLimit);
+    router.post("/call-event").handler(body).handler(this::callEvent);
+    router.post("/livekit/webhook").handler(body).handler(this::webhook);
+  }
+
+  private void callEvent(RoutingContext ctx) {
+    JsonObject event;
+    try {
+      Object parsed = ctx.body().buffer() == null ? null : io.vertx.core.json.Json.decodeValue(ctx.body().buffer());
+      if (!(parsed instanceof JsonObject j)) {
+        HttpErrors.send(ctx, 400, "bad_request", "body must be a JSON object");
+        return;
+      }
+      event = j;
+    } catch (DecodeException e) {
+      HttpErrors.send(ctx, 400, "bad_request", "body is not valid JSON");
+      return;
+    }
+    String key = ctx.request().getHeader("X-API-Key");
+    DeliveryOptions options =
+        new DeliveryOptions()
+            .setSendTimeout(3000)
+            .addHeader(CallEvent.HEADER_SOURCE, CallEvent.SOURCE_AGENT)
+            .addHeader(CallEvent.HEADER_API_KEY, key == null ? "" : key);
+    bus.forward(ctx, Addresses.INGEST_CALL_EVENT, event, options, 202);
+  }
+
+  private void webhook(RoutingContext ctx) {
+    String raw = ctx.body().asString();
+    if (raw == null || raw.isEmpty()) {
+      HttpErrors.send(ctx, 400, "bad_request", "empty webhook body");
+      return;
+    }
+    String auth = ctx.request().getHeader("Authorization");
+    JsonObject request = new JsonObject().put("body", raw).put("authorization", auth == null ? "" : auth);
+    bus.forward(ctx, Addresses.WEBHOOK_LIVEKIT, request, new DeliveryOptions().setSendTimeout(5000), 200);
+  }
+}
