@@ -104,7 +104,6 @@ final class KeyspaceSubscriber {
   }
 
   private void onMessage(Response r) {
-    LOG.atDebug().addKeyValue("type", r.type()).addKeyValue("size", r.size()).addKeyValue("msg", r.toString()).log("keyspace message");
     if (r.size() >= 4 && "pmessage".equals(r.get(0).toString())) {
       String channel = r.get(2).toString();
       if (channel.startsWith(RedisKeys.KEYSPACE_PREFIX)) {

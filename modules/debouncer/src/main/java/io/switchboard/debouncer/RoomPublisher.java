@@ -81,7 +81,6 @@ final class RoomPublisher {
   }
 
   private void flush(String room) {
-    LOG.atDebug().addKeyValue("room", room).log("flush");
     pending.remove(room);
     if (!owns.test(room)) {
       views.remove(room);
