@@ -43,7 +43,7 @@ public final class ScriptedLanguageModel implements LanguageModel {
   public Future<LlmReply> stream(List<ChatMessage> messages, Handler<String> onToken) {
     requests.add(List.copyOf(messages));
     ChatMessage last = messages.get(messages.size() - 1);
-    String instruction = PromptMarkers.instructionOf(last);
+    String instruction = unansweredInstruction(messages);
     if (instruction != null) {
       return speak(book.guideReply(instruction), onToken);
     }
@@ -58,6 +58,24 @@ public final class ScriptedLanguageModel implements LanguageModel {
     Promise<LlmReply> p = Promise.promise();
     vertx.setTimer(timings.between(250, 600), id -> p.complete(new LlmReply("", List.of(tool), 0)));
     return p.future();
+  }
+
+  /**
+   * A supervisor instruction given since the agent last spoke: it wins over a customer line that
+   * barged in after it, as a real model would relay the instruction first.
+   */
+  private static String unansweredInstruction(List<ChatMessage> messages) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      ChatMessage m = messages.get(i);
+      if (m.role().equals("assistant") || PromptMarkers.isHandback(m)) {
+        return null;
+      }
+      String instruction = PromptMarkers.instructionOf(m);
+      if (instruction != null) {
+        return instruction;
+      }
+    }
+    return null;
   }
 
   private static String lastUserLine(List<ChatMessage> messages) {
