@@ -83,7 +83,7 @@ public final class CallSession {
     events.callStarted(spec);
     events.state(AgentState.INITIALIZING);
     control = vertx.eventBus().consumer(Addresses.agentControl(spec.room()), msg -> ControlDispatcher.dispatch(this, msg));
-    LOG.atInfo().setMessage("call session started").addKeyValue("room", spec.room())
+    LOG.atDebug().setMessage("call session started").addKeyValue("room", spec.room())
         .addKeyValue("session", spec.sessionId()).addKeyValue("language", spec.language()).log();
     return control.completion().onSuccess(v -> greet());
   }
@@ -193,7 +193,7 @@ public final class CallSession {
     if (control != null) {
       control.unregister();
     }
-    LOG.atInfo().setMessage("call session ended").addKeyValue("room", spec.room())
+    LOG.atDebug().setMessage("call session ended").addKeyValue("room", spec.room())
         .addKeyValue("session", spec.sessionId()).addKeyValue("reason", reason).log();
     listener.ended(reason);
   }

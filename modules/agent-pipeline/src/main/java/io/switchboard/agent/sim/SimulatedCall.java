@@ -162,6 +162,16 @@ final class SimulatedCall implements SessionListener {
     finishing = true;
     Scenario.Ending ending = scenario.pickEnding(timings.random());
     JsonObject extra = ending.transferTarget() == null ? null : new JsonObject().put("transfer_target", ending.transferTarget());
-    vertx.setTimer(timings.between(400, 1200), id -> session.end(ending.reason(), extra));
+    vertx.setTimer(timings.between(400, 1200), id -> endWhenQuiet(ending.reason(), extra));
+  }
+
+  /** Nobody hangs up on an agent mid-answer (e.g. one a supervisor just asked for): wait for it. */
+  private void endWhenQuiet(String reason, JsonObject extra) {
+    AgentState s = session.state();
+    if (s == AgentState.THINKING || s == AgentState.SPEAKING) {
+      vertx.setTimer(timings.between(300, 600), id -> endWhenQuiet(reason, extra));
+    } else {
+      session.end(reason, extra);
+    }
   }
 }

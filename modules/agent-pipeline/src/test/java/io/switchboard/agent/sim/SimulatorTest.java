@@ -50,7 +50,6 @@ class SimulatorTest {
         .put(AgentPipelineConfig.SIMULATOR_SEED, 42);
     String[] guided = new String[1];
     String[] paused = new String[1];
-    long[] pausedAt = new long[1];
     rec.register()
         .compose(v -> vertx.deployVerticle(new AgentPipelineVerticle(), new DeploymentOptions().setConfig(config)))
         .compose(id -> sleep(vertx, 3000).map(id))
@@ -60,7 +59,6 @@ class SimulatorTest {
           paused[0] = running.get(1);
           vertx.eventBus().publish(Addresses.agentControl(guided[0]), control(AgentControl.GUIDE, guided[0], GUIDE_TEXT));
           vertx.eventBus().publish(Addresses.agentControl(paused[0]), control(AgentControl.PAUSE, paused[0], null));
-          pausedAt[0] = rec.events().size();
           return sleep(vertx, 2000).map(id);
         })
         .compose(id -> {
@@ -75,7 +73,7 @@ class SimulatorTest {
           Map<String, List<JsonObject>> byRoom = byRoom(events);
           checkStreams(byRoom);
           checkGuideAnswered(byRoom.get(guided[0]));
-          checkPauseSilencedAgent(events.subList(0, events.size()), paused[0], pausedAt[0]);
+          checkPauseSilencedAgent(byRoom.get(paused[0]));
           checkCoverage(events, byRoom);
           ctx.completeNow();
         })));
@@ -85,7 +83,7 @@ class SimulatorTest {
     return new AgentControl(type, room, null, text, "sup-test", System.currentTimeMillis()).toJson();
   }
 
-  /** Rooms started, not ended, and already talking (so a control lands mid-call). */
+  /** Rooms started, not ended, and already talking, youngest first (so a control lands mid-call). */
   private static List<String> runningRooms(List<JsonObject> events) {
     Map<String, List<JsonObject>> byRoom = byRoom(events);
     List<String> out = new ArrayList<>();
@@ -95,6 +93,7 @@ class SimulatorTest {
         out.add(room);
       }
     });
+    out.sort(java.util.Comparator.comparingInt(room -> byRoom.get(room).size()));
     return out;
   }
 
@@ -108,7 +107,7 @@ class SimulatorTest {
     SchemaCheck schemas = new SchemaCheck();
     Set<String> checkedTypes = new HashSet<>();
     for (JsonObject e : events) {
-      // every event of a type the first 200 times, then a sample: validation is not free
+      // the first event of each type, then a sample: validation is not free
       if (checkedTypes.add(e.getString("event_type")) || e.hashCode() % 7 == 0) {
         assertNull(schemas.problem(e), e::encode);
       }
@@ -162,7 +161,6 @@ class SimulatorTest {
         }
       }
       assertTrue(ended, room + ": the simulator's stop ends every call");
-      lastInterim.keySet().forEach(seg -> assertTrue(segmentFinal.getOrDefault(seg, false) || true));
     });
   }
 
@@ -171,9 +169,8 @@ class SimulatorTest {
         && e.getJsonObject("data").getString("text").contains(GUIDE_TEXT)), "guided agent relays the instruction");
   }
 
-  private static void checkPauseSilencedAgent(List<JsonObject> events, String room, long fromIndex) {
-    List<JsonObject> evs = events.subList((int) fromIndex - 50 < 0 ? 0 : (int) fromIndex - 50, events.size()).stream()
-        .filter(e -> room.equals(e.getString("room_name"))).toList();
+  /** No agent line while paused; the first line after it is the hand-back. */
+  private static void checkPauseSilencedAgent(List<JsonObject> evs) {
     boolean inPause = false;
     boolean sawPause = false;
     boolean sawResumeLine = false;
