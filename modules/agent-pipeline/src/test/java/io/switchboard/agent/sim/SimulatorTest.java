@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.agent.AgentPipelineVerticle;
 import io.switchboard.agent.EventRecorder;
-import io.switchboard.agent.SchemaCheck;
+import io.switchboard.contract.live.CallEventSchemas;
 import io.switchboard.agent.runtime.AgentState;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.config.AgentPipelineConfig;
@@ -104,7 +104,7 @@ class SimulatorTest {
   }
 
   private static void checkSchemas(List<JsonObject> events) {
-    SchemaCheck schemas = new SchemaCheck();
+    CallEventSchemas schemas = new CallEventSchemas();
     Set<String> checkedTypes = new HashSet<>();
     for (JsonObject e : events) {
       // the first event of each type, then a sample: validation is not free
