@@ -1,23 +1,43 @@
 package io.switchboard.webhook;
 
+import io.livekit.server.WebhookReceiver;
+import io.switchboard.contract.Addresses;
+import io.switchboard.contract.BusErrors;
+import io.switchboard.contract.SchemaVersion;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.contract.config.CommonKeys;
-import io.switchboard.contract.config.WebhookReceiverConfig;
 import io.switchboard.contract.config.Settings;
+import io.switchboard.contract.config.WebhookReceiverConfig;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.contract.health.HealthResponder;
+import io.switchboard.contract.live.CallEvent;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 import java.util.List;
+import livekit.LivekitWebhook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Checks LiveKit webhook signatures, maps room lifecycle to call events, reconciles ghost calls. */
+/**
+ * LiveKit webhooks: signature and body hash checked with the SDK's {@link WebhookReceiver},
+ * de-duplicated by webhook id, mapped to call lifecycle events for ingest (so a room that
+ * finished ends its call even if the agent crashed). Runs the ghost-call reconciler when LiveKit
+ * is configured.
+ */
 public final class WebhookReceiverVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiverVerticle.class);
+  private static final long DEDUP_SECONDS = 24 * 3600;
+
   private Redis redis;
   private RedisAPI api;
+  private WebhookReceiver receiver;
+  private Reconciler reconciler;
   private String node;
 
   @Override
@@ -25,14 +45,102 @@ public final class WebhookReceiverVerticle extends VerticleBase {
     Settings settings = Settings.of(config());
     WebhookReceiverConfig cfg = WebhookReceiverConfig.from(settings);
     node = settings.string(CommonKeys.NODE_ID, "local");
-    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(cfg.redisUrl()));
+    RedisOptions options = new RedisOptions().setConnectionString(cfg.redisUrl());
+    options.getNetClientOptions().setConnectTimeout(1000);
+    redis = Redis.createClient(vertx, options);
     api = RedisAPI.api(redis);
-    return HealthResponder.register(vertx, VerticleName.WEBHOOK_RECEIVER, node, this::health);
+    if (cfg.liveKit().hasCredentials()) {
+      receiver = new WebhookReceiver(cfg.liveKit().apiKey(), cfg.liveKit().apiSecret());
+    }
+    if (cfg.liveKit().configured() && cfg.reconcileSeconds() > 0) {
+      reconciler = new Reconciler(vertx, api, new LiveKitRooms(vertx, cfg.liveKit()), cfg.reconcileGraceMs());
+      vertx.setPeriodic(cfg.reconcileSeconds() * 1000L, id -> reconciler.reconcile());
+    }
+    return vertx
+        .eventBus()
+        .<Object>consumer(Addresses.WEBHOOK_LIVEKIT, this::handle)
+        .completion()
+        .compose(v -> HealthResponder.register(vertx, VerticleName.WEBHOOK_RECEIVER, node, this::health));
+  }
+
+  private void handle(Message<Object> msg) {
+    if (receiver == null) {
+      msg.fail(BusErrors.UNAVAILABLE, "LiveKit webhooks are not configured (set LIVEKIT_API_KEY and LIVEKIT_API_SECRET)");
+      return;
+    }
+    if (!(msg.body() instanceof JsonObject req) || !(req.getValue("body") instanceof String body)) {
+      msg.fail(BusErrors.BAD_REQUEST, "expected {body, authorization}");
+      return;
+    }
+    LivekitWebhook.WebhookEvent event;
+    try {
+      event = receiver.receive(body, req.getString("authorization", ""));
+    } catch (RuntimeException e) {
+      // forged, expired, wrong key, or a body that does not match its signed hash
+      LOG.atWarn().addKeyValue("address", Addresses.WEBHOOK_LIVEKIT).addKeyValue("reason", e.getClass().getSimpleName()).log("webhook rejected");
+      msg.fail(BusErrors.UNAUTHORIZED, "webhook signature invalid");
+      return;
+    }
+    String id = event.getId();
+    Future<Boolean> firstTime =
+        id.isEmpty()
+            ? Future.succeededFuture(true)
+            : api.set(List.of("webhook:seen:" + id, "1", "NX", "EX", String.valueOf(DEDUP_SECONDS))).map(r -> r != null);
+    firstTime
+        .compose(first -> first ? apply(event).map(true) : Future.succeededFuture(false))
+        .onSuccess(applied -> msg.reply(new JsonObject().put(SchemaVersion.FIELD, SchemaVersion.CURRENT).put("ok", true).put("duplicate", !applied)))
+        .onFailure(
+            err -> {
+              // let LiveKit's retry apply it: forget that we saw it
+              if (!id.isEmpty()) {
+                api.del(List.of("webhook:seen:" + id));
+              }
+              msg.fail(BusErrors.UNAVAILABLE, "webhook not applied: " + err.getMessage());
+            });
+  }
+
+  private Future<Void> apply(LivekitWebhook.WebhookEvent event) {
+    var mapped = WebhookEvents.toCallEvent(event);
+    LOG.atInfo()
+        .addKeyValue("room", event.getRoom().getName())
+        .addKeyValue("event", event.getEvent())
+        .addKeyValue("webhook", event.getId())
+        .log("livekit webhook");
+    if (mapped.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    CallEvent call = mapped.get();
+    return vertx
+        .eventBus()
+        .request(Addresses.INGEST_CALL_EVENT, call.toJson())
+        .<Void>mapEmpty()
+        .recover(
+            err -> {
+              // no live call for that room (never started, or already ended): nothing to do
+              if (err instanceof ReplyException re && (re.failureCode() == BusErrors.NOT_FOUND || re.failureCode() == BusErrors.GONE || re.failureCode() == BusErrors.CONFLICT)) {
+                return Future.succeededFuture();
+              }
+              return Future.failedFuture(err);
+            });
   }
 
   private Future<HealthReply> health() {
     return api.ping(List.of())
-        .map(r -> new HealthReply(VerticleName.WEBHOOK_RECEIVER.id(), node, true, new JsonObject().put("redis", "UP")));
+        .map(
+            r -> {
+              JsonObject details = new JsonObject().put("redis", "UP").put("webhooks", receiver != null ? "configured" : "not configured");
+              if (reconciler == null) {
+                details.put("reconciler", "disabled");
+              } else {
+                details.put("reconciler", reconciler.lastError() == null ? "UP" : "DOWN: " + reconciler.lastError());
+              }
+              return new HealthReply(VerticleName.WEBHOOK_RECEIVER.id(), node, true, details);
+            });
+  }
+
+  /** For tests and operators: run one reconcile pass now. */
+  Future<Integer> reconcileNow() {
+    return reconciler == null ? Future.succeededFuture(0) : reconciler.reconcile();
   }
 
   @Override

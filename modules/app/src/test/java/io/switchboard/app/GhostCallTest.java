@@ -1,0 +1,196 @@
+package io.switchboard.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.contract.Addresses;
+import io.switchboard.testkit.BridgeClient;
+import io.switchboard.testkit.FakeLiveKit;
+import io.switchboard.testkit.TestRedis;
+import io.switchboard.testkit.WebhookSigner;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import livekit.LivekitModels;
+import livekit.LivekitWebhook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Ghost calls: the agent never says goodbye. A signed room_finished webhook (or the reconciler,
+ * when LiveKit no longer lists the room) ends the call; forged webhooks change nothing; a
+ * redelivered webhook has one effect.
+ */
+@ExtendWith(VertxExtension.class)
+class GhostCallTest {
+  private static final String KEY = "APIghost";
+  private static final String SECRET = "ghost-secret-that-is-long-enough-for-hs256";
+  private static TestRedis redis;
+  private static FakeLiveKit liveKit;
+  private static TestNode node;
+  private static Vertx helper;
+
+  @BeforeAll
+  static void start() {
+    helper = Vertx.vertx();
+    redis = TestRedis.start();
+    liveKit = new FakeLiveKit(helper, KEY, SECRET).start().await();
+    node =
+        TestNode.start(
+            redis.url(),
+            "gateway,ingest,debouncer,webhook-receiver",
+            new JsonObject()
+                .put("livekit.url", liveKit.url())
+                .put("livekit.api.key", KEY)
+                .put("livekit.api.secret", SECRET)
+                .put("reconcile.period.s", 1)
+                .put("reconcile.grace.ms", 0));
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+    liveKit.close();
+    redis.close();
+    helper.close();
+  }
+
+  private static String room() {
+    return "ghost-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static HttpResponse<Buffer> postWebhook(Vertx vertx, String body, String auth) throws Exception {
+    return WebClient.create(vertx)
+        .post(node.port(), "127.0.0.1", "/livekit/webhook")
+        .putHeader("Content-Type", "application/webhook+json")
+        .putHeader("Authorization", auth)
+        .sendBuffer(Buffer.buffer(body))
+        .await(5, TimeUnit.SECONDS);
+  }
+
+  private static String roomFinished(String room, String sid, String id) {
+    return WebhookSigner.body(
+        LivekitWebhook.WebhookEvent.newBuilder()
+            .setEvent("room_finished")
+            .setId(id)
+            .setCreatedAt(Instant.now().getEpochSecond())
+            .setRoom(LivekitModels.Room.newBuilder().setName(room).setSid(sid))
+            .build());
+  }
+
+  private static String field(Vertx vertx, String room, String field) throws Exception {
+    Redis client = Redis.createClient(vertx, redis.url());
+    try {
+      var r = RedisAPI.api(client).hget("call:" + room, field).await(5, TimeUnit.SECONDS);
+      return r == null ? null : r.toString();
+    } finally {
+      client.close();
+    }
+  }
+
+  private static long count(Vertx vertx, String room, String needle) throws Exception {
+    Redis client = Redis.createClient(vertx, redis.url());
+    try {
+      var entries = RedisAPI.api(client).xrange(List.of("call:" + room + ":log", "-", "+")).await(5, TimeUnit.SECONDS);
+      long n = 0;
+      for (var e : entries) {
+        if (e.get(1).toString().contains(needle)) {
+          n++;
+        }
+      }
+      return n;
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
+  void signedRoomFinishedRemovesTheGhostWithinTwoSecondsOnce(Vertx vertx) throws Exception {
+    String room = room();
+    List<JsonObject> list = new CopyOnWriteArrayList<>();
+    BridgeClient client = BridgeClient.connect(vertx, node.port()).await(5, TimeUnit.SECONDS);
+    client.register(Addresses.CALLS_ACTIVE, list::add).await(5, TimeUnit.SECONDS);
+    AgentPoster agent = new AgentPoster(vertx, node.port(), room, "s-ghost", false);
+    assertEquals(202, agent.post("call_started", new JsonObject().put("room_sid", "RM_" + room)).await(5, TimeUnit.SECONDS).statusCode());
+    awaitList(list, d -> d.getJsonArray("upserts").stream().anyMatch(u -> room.equals(((JsonObject) u).getString("room"))));
+
+    // forged: signed with another secret → 401 and nothing changes
+    String body = roomFinished(room, "RM_" + room, "EV_" + room);
+    HttpResponse<Buffer> forged = postWebhook(vertx, body, WebhookSigner.sign(body, KEY, "not-the-secret-not-the-secret-not-it"));
+    assertEquals(401, forged.statusCode(), forged.bodyAsString());
+    assertEquals("webhook signature invalid", forged.bodyAsJsonObject().getString("message"));
+    // tampered: valid signature of another body
+    HttpResponse<Buffer> tampered = postWebhook(vertx, body.replace(room, room + "x"), WebhookSigner.sign(body, KEY, SECRET));
+    assertEquals(401, tampered.statusCode());
+    assertEquals("active", field(vertx, room, "status"));
+
+    long sent = System.currentTimeMillis();
+    HttpResponse<Buffer> ok = postWebhook(vertx, body, WebhookSigner.sign(body, KEY, SECRET));
+    assertEquals(200, ok.statusCode(), ok.bodyAsString());
+    awaitList(list, d -> d.getJsonArray("removed").contains(room));
+    assertTrue(System.currentTimeMillis() - sent < 2000, "removed within 2 s");
+    assertEquals("ended", field(vertx, room, "status"));
+    assertEquals("room_finished", field(vertx, room, "end_reason"));
+
+    HttpResponse<Buffer> again = postWebhook(vertx, body, WebhookSigner.sign(body, KEY, SECRET));
+    assertEquals(200, again.statusCode());
+    assertEquals(true, again.bodyAsJsonObject().getBoolean("duplicate"));
+    Thread.sleep(200);
+    assertEquals(1, count(vertx, room, "\"ended\""), "one ended line");
+    client.close();
+    agent.close();
+  }
+
+  @Test
+  void webhookForAnotherRoomSidLeavesTheCallAlone(Vertx vertx) throws Exception {
+    String room = room();
+    AgentPoster agent = new AgentPoster(vertx, node.port(), room, "s-new", false);
+    liveKit.addRoom(room, "RM_new");
+    agent.post("call_started", new JsonObject().put("room_sid", "RM_new")).await(5, TimeUnit.SECONDS);
+    String stale = roomFinished(room, "RM_old", "EV_stale_" + room);
+    assertEquals(200, postWebhook(vertx, stale, WebhookSigner.sign(stale, KEY, SECRET)).statusCode());
+    Thread.sleep(300);
+    assertEquals("active", field(vertx, room, "status"), "a stale room's webhook never ends the new call");
+    agent.close();
+  }
+
+  @Test
+  void reconcilerEndsCallsWhoseRoomLiveKitNoLongerHas(Vertx vertx) throws Exception {
+    String alive = room();
+    String ghost = room();
+    liveKit.addRoom(alive, "RM_" + alive);
+    new AgentPoster(vertx, node.port(), alive, "s-a", false).post("call_started", new JsonObject().put("room_sid", "RM_" + alive)).await(5, TimeUnit.SECONDS);
+    new AgentPoster(vertx, node.port(), ghost, "s-g", false).post("call_started", new JsonObject().put("room_sid", "RM_" + ghost)).await(5, TimeUnit.SECONDS);
+    long deadline = System.currentTimeMillis() + 3000; // one period (1 s) plus slack
+    while (!"ended".equals(field(vertx, ghost, "status")) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertEquals("ended", field(vertx, ghost, "status"));
+    assertEquals("reconciled", field(vertx, ghost, "end_reason"));
+    assertEquals("active", field(vertx, alive, "status"));
+    assertTrue(!liveKit.calls("ListRooms").isEmpty(), "asked LiveKit over Twirp");
+  }
+
+  private static void awaitList(List<JsonObject> deltas, java.util.function.Predicate<JsonObject> p) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 3000;
+    while (System.currentTimeMillis() < deadline) {
+      if (deltas.stream().anyMatch(p)) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no matching calls.active delta in " + deltas);
+  }
+}
