@@ -27,6 +27,12 @@ final class AgentRoutes {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(bodyLimit);
     router.post("/call-event").handler(body).handler(this::callEvent);
     router.post("/livekit/webhook").handler(body).handler(this::webhook);
+    for (String path : new String[] {"/call-event", "/livekit/webhook"}) {
+      router.route(path).handler(ctx -> {
+        ctx.response().putHeader("Allow", "POST");
+        HttpErrors.send(ctx, 405, "method_not_allowed", "use POST " + path);
+      });
+    }
   }
 
   private void callEvent(RoutingContext ctx) {
