@@ -40,7 +40,8 @@ public final class Main {
     } catch (StartupException e) {
       System.err.println("switchboard: error: " + e.getMessage());
       return 2;
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      // an Error (e.g. a class missing from a broken build) must still end the process
       System.err.println("switchboard: error: unexpected start-up failure: " + ConfigLoader.rootMessage(e));
       return 1;
     }

@@ -44,7 +44,7 @@ final class SwitchboardNode implements AutoCloseable {
     try {
       node.boot(settings);
       return node;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       node.close();
       throw e;
     }
@@ -180,7 +180,7 @@ final class SwitchboardNode implements AutoCloseable {
     DeploymentOptions options = new DeploymentOptions().setConfig(config).setInstances(instances).setHa(ha);
     try {
       vertx.deployVerticle("java:" + VerticleCatalog.className(name), options).await();
-    } catch (Exception e) {
+    } catch (Exception | LinkageError e) {
       throw new StartupException(explainDeployFailure(name, config, e));
     }
   }
