@@ -51,7 +51,7 @@ class LiveStateEndToEndTest {
   void twentyLinesPostedTogetherArriveInAtMostTwoDeltasInOrder(Vertx vertx) throws Exception {
     String room = room();
     List<JsonObject> deltas = new CopyOnWriteArrayList<>();
-    BridgeClient client = BridgeClient.connect(vertx, node.port()).await(5, TimeUnit.SECONDS);
+    BridgeClient client = node.bridge(vertx, "viewer");
     client.register(Addresses.call(room), deltas::add).await(5, TimeUnit.SECONDS);
     AgentPoster agent = new AgentPoster(vertx, node.port(), room, "s-1", true);
     assertEquals(202, agent.post("call_started", new JsonObject().put("customer", "Ada")).await(5, TimeUnit.SECONDS).statusCode());
@@ -92,7 +92,7 @@ class LiveStateEndToEndTest {
     for (int i = 0; i < total; i++) {
       agent.line("user", "utterance " + i).await(5, TimeUnit.SECONDS);
       if (i == 90) {
-        BridgeClient bridge = BridgeClient.connect(vertx, node.port()).await(5, TimeUnit.SECONDS);
+        BridgeClient bridge = node.bridge(vertx, "viewer");
         joiner[0] = new LateJoinClient(bridge, room);
         vertx.runOnContext(v -> joiner[0].join());
       }

@@ -31,7 +31,7 @@ class RedisRestartTest {
   void clientsConvergeAfterRedisRestart(Vertx vertx) throws Exception {
     try (TestRedis redis = TestRedis.start();
         TestNode node = TestNode.start(redis.url(), "gateway,ingest,debouncer", new JsonObject())) {
-      CallListClient list = new CallListClient(BridgeClient.connect(vertx, node.port()).await(5, TimeUnit.SECONDS));
+      CallListClient list = new CallListClient(node.bridge(vertx, "viewer"));
       list.join().await(5, TimeUnit.SECONDS);
       AgentPoster before = new AgentPoster(vertx, node.port(), "rr-before", "s-1", false);
       before.post("call_started", new JsonObject()).await(5, TimeUnit.SECONDS);
@@ -53,7 +53,7 @@ class RedisRestartTest {
       long back = System.currentTimeMillis();
       AgentPoster after = new AgentPoster(vertx, node.port(), "rr-after", "s-2", false);
       List<JsonObject> roomDeltas = new CopyOnWriteArrayList<>();
-      BridgeClient roomClient = BridgeClient.connect(vertx, node.port()).await(5, TimeUnit.SECONDS);
+      BridgeClient roomClient = node.bridge(vertx, "viewer");
       roomClient.register(Addresses.call("rr-after"), roomDeltas::add).await(5, TimeUnit.SECONDS);
       awaitStatus(after, 202, back);
       after.line("user", "hello again").await(5, TimeUnit.SECONDS);

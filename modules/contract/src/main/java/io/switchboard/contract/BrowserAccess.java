@@ -1,6 +1,8 @@
 package io.switchboard.contract;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a browser (or any SockJS bridge client) may do on the bus, and with which role. The
@@ -31,6 +33,19 @@ public final class BrowserAccess {
   /** One permitted address pattern. */
   public record Rule(String addressRegex, Direction direction, Role minimumRole, String purpose) {}
 
+  /** The rule that lets a browser use an address in a direction, if any. */
+  public static Optional<Rule> ruleFor(String address, Direction direction) {
+    if (address == null) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < RULES.size(); i++) {
+      if (RULES.get(i).direction() == direction && PATTERNS.get(i).matcher(address).matches()) {
+        return Optional.of(RULES.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
   public static final List<Rule> RULES =
       List.of(
           new Rule(Addresses.CALLS_ACTIVE.replace(".", "\\."), Direction.RECEIVE, Role.VIEWER, "live call list deltas"),
@@ -41,4 +56,6 @@ public final class BrowserAccess {
           new Rule(Addresses.CALL_HISTORY.replace(".", "\\."), Direction.SEND, Role.VIEWER, "late join: room history"),
           new Rule(Addresses.ANALYTICS_QUERY.replace(".", "\\."), Direction.SEND, Role.VIEWER, "KPI queries"),
           new Rule("control\\.(listen|guide|takeover|handback|transfer|end)", Direction.SEND, Role.SUPERVISOR, "supervisor actions"));
+
+  private static final List<Pattern> PATTERNS = RULES.stream().map(r -> Pattern.compile(r.addressRegex())).toList();
 }

@@ -75,7 +75,8 @@ class ConfigKeysTest {
         io.switchboard.contract.config.DebouncerConfig.class, io.switchboard.contract.config.WebhookReceiverConfig.class,
         io.switchboard.contract.config.SentimentConfig.class, io.switchboard.contract.config.ControlConfig.class,
         io.switchboard.contract.config.AgentPipelineConfig.class, io.switchboard.contract.config.AnalyticsConfig.class,
-        io.switchboard.contract.config.LiveKitSettings.class, io.switchboard.contract.config.CommonKeys.class}) {
+        io.switchboard.contract.config.LiveKitSettings.class, io.switchboard.contract.config.CommonKeys.class,
+        io.switchboard.contract.config.AuthConfig.class}) {
       for (java.lang.reflect.Field f : c.getFields()) {
         if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
           String key = (String) f.get(null);

@@ -1,26 +1,40 @@
 package io.switchboard.gateway;
 
+import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BrowserAccess;
+import io.switchboard.contract.control.CallerHeaders;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The SockJS event-bus bridge at {@code /eventbus/*}. The permitted lists come only from {@link
- * BrowserAccess#RULES}: an address that is not in the contract's table is unreachable from a
- * browser.
+ * The SockJS event-bus bridge at {@code /eventbus/*}. Addresses come only from {@link
+ * BrowserAccess#RULES}; every REGISTER and SEND must carry a valid JWT in
+ * {@code headers.authorization} and the rule's role; a SEND leaves the gateway with the caller's
+ * identity in {@link CallerHeaders} (any client-supplied headers are dropped). Browsers never
+ * PUBLISH. Registrations on {@code call.<room>} feed {@link Presence}.
  */
 final class EventBusBridge {
+  private static final Logger LOG = LoggerFactory.getLogger(EventBusBridge.class);
   private final Vertx vertx;
+  private final Tokens tokens;
+  private final Presence presence;
 
-  EventBusBridge(Vertx vertx) {
+  EventBusBridge(Vertx vertx, Tokens tokens, Presence presence) {
     this.vertx = vertx;
+    this.tokens = tokens;
+    this.presence = presence;
   }
 
   Router router() {
-    SockJSBridgeOptions options = new SockJSBridgeOptions();
+    SockJSBridgeOptions options = new SockJSBridgeOptions().setPingTimeout(30_000);
     for (BrowserAccess.Rule rule : BrowserAccess.RULES) {
       PermittedOptions permitted = new PermittedOptions().setAddressRegex(rule.addressRegex());
       if (rule.direction() == BrowserAccess.Direction.RECEIVE) {
@@ -29,6 +43,70 @@ final class EventBusBridge {
         options.addInboundPermitted(permitted);
       }
     }
-    return SockJSHandler.create(vertx).bridge(options, event -> event.complete(true));
+    return SockJSHandler.create(vertx).bridge(options, this::guard);
+  }
+
+  private void guard(BridgeEvent be) {
+    BridgeEventType type = be.type();
+    switch (type) {
+      case SOCKET_CLOSED -> {
+        presence.socketClosed(socketId(be));
+        be.complete(true);
+      }
+      case UNREGISTER -> {
+        String room = Addresses.roomOf(address(be));
+        if (room != null) {
+          presence.unregister(socketId(be), room);
+        }
+        be.complete(true);
+      }
+      case REGISTER, SEND -> authorize(be, type == BridgeEventType.REGISTER ? BrowserAccess.Direction.RECEIVE : BrowserAccess.Direction.SEND);
+      case PUBLISH -> be.complete(false);
+      default -> be.complete(true);
+    }
+  }
+
+  private void authorize(BridgeEvent be, BrowserAccess.Direction direction) {
+    JsonObject raw = be.getRawMessage();
+    String address = address(be);
+    BrowserAccess.Rule rule = BrowserAccess.ruleFor(address, direction).orElse(null);
+    if (rule == null) {
+      be.complete(false);
+      return;
+    }
+    JsonObject headers = raw.getJsonObject("headers");
+    String auth = headers == null ? null : headers.getString("authorization");
+    tokens
+        .verify(auth)
+        .onFailure(err -> {
+          LOG.atDebug().addKeyValue("address", address).addKeyValue("reason", err.getMessage()).log("bridge frame denied");
+          be.complete(false);
+        })
+        .onSuccess(caller -> {
+          if (!caller.atLeast(rule.minimumRole())) {
+            LOG.atInfo().addKeyValue("address", address).addKeyValue("user", caller.user()).addKeyValue("role", caller.role().id()).log("bridge frame forbidden for role");
+            be.complete(false);
+            return;
+          }
+          if (direction == BrowserAccess.Direction.SEND) {
+            raw.put("headers", new JsonObject().put(CallerHeaders.USER, caller.user()).put(CallerHeaders.ROLE, caller.role().id()));
+            be.setRawMessage(raw);
+          } else {
+            String room = Addresses.roomOf(address);
+            if (room != null) {
+              presence.register(socketId(be), caller.user(), room);
+            }
+          }
+          be.complete(true);
+        });
+  }
+
+  private static String address(BridgeEvent be) {
+    return be.getRawMessage() == null ? null : be.getRawMessage().getString("address");
+  }
+
+  /** The socket itself identifies the connection (identity equality). */
+  private static Object socketId(BridgeEvent be) {
+    return be.socket();
   }
 }

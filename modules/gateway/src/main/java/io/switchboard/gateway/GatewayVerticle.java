@@ -1,6 +1,7 @@
 package io.switchboard.gateway;
 
 import io.switchboard.contract.VerticleName;
+import io.switchboard.contract.auth.AgentKeys;
 import io.switchboard.contract.config.CommonKeys;
 import io.switchboard.contract.config.GatewayConfig;
 import io.switchboard.contract.config.Settings;
@@ -27,6 +28,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private GatewayHealth health;
   private HttpServer server;
+  private AgentBridge agents;
 
   @Override
   public Future<?> start() {
@@ -37,13 +39,25 @@ public final class GatewayVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health.checks()));
-    new AgentRoutes(new BusToHttp(vertx), cfg.bodyLimitBytes()).mount(router);
-    router.route("/eventbus/*").subRouter(new EventBusBridge(vertx).router());
+    BusToHttp bus = new BusToHttp(vertx);
+    Tokens tokens = new Tokens(vertx, cfg.auth());
+    UserDirectory users = new UserDirectory(cfg.auth());
+    if (users.isEmpty()) {
+      LOG.atWarn().log("no supervisor accounts configured: nobody can log in (set auth.users.* or auth.demo.users)");
+    }
+    if (cfg.auth().jwtSecret() == null) {
+      LOG.atWarn().log("auth.jwt.secret not set: using a random secret, tokens end with this process");
+    }
+    new AgentRoutes(bus, cfg.bodyLimitBytes()).mount(router);
+    new AuthRoutes(users, tokens).mount(router);
+    new ApiRoutes(tokens, bus).mount(router);
+    router.route("/eventbus/*").subRouter(new EventBusBridge(vertx, tokens, new Presence(vertx)).router());
     router.route("/*").handler(webroot(cfg));
     HttpErrors.install(router);
 
     server = vertx.createHttpServer(new HttpServerOptions().setHost(cfg.httpHost()).setPort(cfg.httpPort()));
     return HealthResponder.register(vertx, VerticleName.GATEWAY, node)
+        .compose(c -> startAgentBridge(cfg))
         .compose(c -> server.requestHandler(router).listen())
         .onSuccess(
             s -> {
@@ -56,9 +70,21 @@ public final class GatewayVerticle extends VerticleBase {
             });
   }
 
+  private Future<?> startAgentBridge(GatewayConfig cfg) {
+    if (cfg.tcpBridgePort() < 0) {
+      return Future.succeededFuture();
+    }
+    agents = new AgentBridge(vertx, new AgentKeys(cfg.agentKeys()));
+    return agents.listen(cfg.httpHost(), cfg.tcpBridgePort())
+        .onSuccess(p -> LOG.atInfo().addKeyValue("port", p).log("agent TCP bridge listening"));
+  }
+
   @Override
   public Future<?> stop() {
     Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    if (agents != null) {
+      closing = closing.eventually(agents::close);
+    }
     return closing.eventually(() -> health == null ? Future.succeededFuture() : health.close());
   }
 

@@ -23,6 +23,8 @@ final class HttpErrors {
     router.errorHandler(404, ctx -> send(ctx, 404, "not_found", "no such resource: " + ctx.request().path()));
     router.errorHandler(405, ctx -> send(ctx, 405, "method_not_allowed", "method not allowed"));
     router.errorHandler(413, ctx -> send(ctx, 413, "payload_too_large", "request body is too large"));
+    router.errorHandler(401, ctx -> send(ctx, 401, "unauthorized", "authentication required"));
+    router.errorHandler(403, ctx -> send(ctx, 403, "forbidden", "not allowed"));
     router.errorHandler(400, ctx -> send(ctx, 400, "bad_request", "malformed request"));
     router.errorHandler(500, ctx -> send(ctx, 500, "internal", "internal error"));
   }

@@ -5,6 +5,7 @@ import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.RoomNames;
 import io.switchboard.contract.SchemaVersion;
 import io.switchboard.contract.VerticleName;
+import io.switchboard.contract.auth.AgentKeys;
 import io.switchboard.contract.config.CommonKeys;
 import io.switchboard.contract.config.IngestConfig;
 import io.switchboard.contract.config.Settings;

@@ -18,6 +18,10 @@ import java.util.List;
  * @param redisUrl Redis to probe in /health (null: not checked)
  * @param mongoUrl MongoDB to probe in /health (null: not checked)
  * @param mongoDb database name
+ * @param tcpBridgePort TCP event-bus bridge for external agents ({@code tcp.bridge.port}; -1 = off,
+ *     the default; 0 = any free port)
+ * @param auth supervisor authentication
+ * @param agentKeys agent API keys (TCP bridge agents authenticate with them)
  */
 public record GatewayConfig(
     String httpHost,
@@ -28,7 +32,10 @@ public record GatewayConfig(
     Duration healthTimeout,
     String redisUrl,
     String mongoUrl,
-    String mongoDb) {
+    String mongoDb,
+    int tcpBridgePort,
+    AuthConfig auth,
+    java.util.Map<String, String> agentKeys) {
 
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_PORT = "http.port";
@@ -37,6 +44,7 @@ public record GatewayConfig(
   public static final String HEALTH_EXPECT = "health.expect";
   public static final String HEALTH_TIMEOUT = "health.timeout.ms";
   public static final int DEFAULT_PORT = 8080;
+  public static final String TCP_BRIDGE_PORT = "tcp.bridge.port";
 
   public static GatewayConfig from(Settings s) {
     List<String> expect = s.list(HEALTH_EXPECT, VerticleName.ids());
@@ -55,6 +63,9 @@ public record GatewayConfig(
         s.millis(HEALTH_TIMEOUT, Duration.ofMillis(1500)),
         s.string(CommonKeys.REDIS_URL, null),
         s.string(CommonKeys.MONGO_URL, null),
-        s.string(CommonKeys.MONGO_DB, CommonKeys.MONGO_DB_DEFAULT));
+        s.string(CommonKeys.MONGO_DB, CommonKeys.MONGO_DB_DEFAULT),
+        s.integer(TCP_BRIDGE_PORT, -1, -1, 65535),
+        AuthConfig.from(s),
+        s.map(IngestConfig.AGENT_KEYS));
   }
 }

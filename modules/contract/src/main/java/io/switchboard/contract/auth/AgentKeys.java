@@ -1,4 +1,4 @@
-package io.switchboard.ingest;
+package io.switchboard.contract.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,13 +11,14 @@ import java.util.Optional;
 /**
  * Agent API keys, held only as SHA-256 hashes. Configured as {@code agent.keys.<agent>=<key>} or
  * {@code =sha256:<hex>}. Every stored hash is compared in constant time, so neither which agent
- * matched nor how much of a key matched shows in the timing.
+ * matched nor how much of a key matched shows in the timing. Shared by ingest (HTTP events) and
+ * the gateway (TCP bridge agents), both configured from {@code agent.keys.*}.
  */
-final class AgentKeys {
+public final class AgentKeys {
   private static final String PREFIX = "sha256:";
   private final Map<String, byte[]> hashes = new LinkedHashMap<>();
 
-  AgentKeys(Map<String, String> configured) {
+  public AgentKeys(Map<String, String> configured) {
     configured.forEach(
         (agent, value) -> {
           byte[] hash =
@@ -26,12 +27,12 @@ final class AgentKeys {
         });
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return hashes.isEmpty();
   }
 
   /** The agent a key belongs to. */
-  Optional<String> agentOf(String key) {
+  public Optional<String> agentOf(String key) {
     if (key == null || key.isEmpty()) {
       return Optional.empty();
     }
@@ -45,7 +46,7 @@ final class AgentKeys {
     return Optional.ofNullable(match);
   }
 
-  static byte[] sha256(String value) {
+  public static byte[] sha256(String value) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

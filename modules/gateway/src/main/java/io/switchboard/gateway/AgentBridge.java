@@ -1,0 +1,72 @@
+package io.switchboard.gateway;
+
+import io.switchboard.contract.Addresses;
+import io.switchboard.contract.auth.AgentKeys;
+import io.switchboard.contract.live.CallEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.ext.bridge.BridgeEventType;
+import io.vertx.ext.bridge.BridgeOptions;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.eventbus.bridge.tcp.BridgeEvent;
+import io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TCP event-bus bridge for external (e.g. Python) agents: they send call events to
+ * {@code ingest.call-event} and receive {@code agent.<room>.control}. Every frame carries the
+ * agent's API key in {@code headers.token}; sends reach ingest as agent traffic (ingest checks
+ * the key and the event type again), so the bridge grants nothing the HTTP API does not.
+ */
+final class AgentBridge {
+  private static final Logger LOG = LoggerFactory.getLogger(AgentBridge.class);
+  private final Vertx vertx;
+  private final AgentKeys keys;
+  private TcpEventBusBridge bridge;
+
+  AgentBridge(Vertx vertx, AgentKeys keys) {
+    this.vertx = vertx;
+    this.keys = keys;
+  }
+
+  Future<Integer> listen(String host, int port) {
+    BridgeOptions options =
+        new BridgeOptions()
+            .addInboundPermitted(new PermittedOptions().setAddress(Addresses.INGEST_CALL_EVENT))
+            .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.AGENT_CONTROL_REGEX));
+    bridge = TcpEventBusBridge.create(vertx, options, new NetServerOptions(), this::guard);
+    return bridge.listen(port, host).map(b -> actualPort(port));
+  }
+
+  private int actualPort(int requested) {
+    // TcpEventBusBridge does not expose its bound port; 0 is only used by tests that read logs
+    return requested;
+  }
+
+  private void guard(BridgeEvent be) {
+    if (be.type() != BridgeEventType.REGISTER && be.type() != BridgeEventType.SEND && be.type() != BridgeEventType.PUBLISH) {
+      be.complete(true);
+      return;
+    }
+    JsonObject raw = be.getRawMessage();
+    JsonObject headers = raw == null ? null : raw.getJsonObject("headers");
+    String token = headers == null ? null : headers.getString("token");
+    if (be.type() == BridgeEventType.PUBLISH || keys.agentOf(token).isEmpty()) {
+      LOG.atInfo().addKeyValue("address", raw == null ? null : raw.getString("address")).log("agent bridge frame denied");
+      be.complete(false);
+      return;
+    }
+    if (be.type() == BridgeEventType.SEND) {
+      raw.put("headers", new JsonObject().put(CallEvent.HEADER_SOURCE, CallEvent.SOURCE_AGENT).put(CallEvent.HEADER_API_KEY, token));
+      be.setRawMessage(raw);
+    }
+    be.complete(true);
+  }
+
+  Future<Void> close() {
+    return bridge == null ? Future.succeededFuture() : bridge.close();
+  }
+}
