@@ -1,0 +1,34 @@
+import { motion } from 'framer-motion';
+import type { AlertEntry } from '../../live/LiveStore';
+
+const REASON: Record<string, string> = {
+  human_requested: 'Customer asked for a human',
+  cancel_threat: 'Cancellation threat',
+  profanity: 'Profanity',
+  negative_streak: 'Sustained negative sentiment',
+  repeated_complaint: 'Repeated complaint',
+  agent_latency: 'Agent is slow to answer',
+};
+
+export function AlertToast({ alert, href, onDismiss }: { alert: AlertEntry; href: string; onDismiss: () => void }) {
+  return (
+    <motion.div className="toast" role="alert" data-testid="alert-toast" initial={{ opacity: 0, x: 40 }} animate={{ opacity: 1, x: 0 }}>
+      <div className="toast-head">
+        <span className="toast-icon" aria-hidden="true">
+          ⚑
+        </span>
+        <b>{REASON[alert.reason] ?? alert.reason.replace(/_/g, ' ')}</b>
+        <time className="muted small">{new Date(alert.at || alert.receivedAt).toLocaleTimeString()}</time>
+      </div>
+      <p className="small">{alert.detail}</p>
+      <div className="toast-actions">
+        <a className="btn btn-primary btn-sm" href={href} onClick={onDismiss}>
+          Open {alert.room}
+        </a>
+        <button className="btn btn-ghost btn-sm" onClick={onDismiss} aria-label={`Dismiss alert for ${alert.room}`}>
+          Dismiss
+        </button>
+      </div>
+    </motion.div>
+  );
+}
