@@ -1,4 +1,5 @@
 import { motion } from 'framer-motion';
+import { useEffect } from 'react';
 import type { AlertEntry } from '../../live/LiveStore';
 
 const REASON: Record<string, string> = {
@@ -10,7 +11,14 @@ const REASON: Record<string, string> = {
   agent_latency: 'Agent is slow to answer',
 };
 
+/** Toasts hide themselves after this long; the escalation stays visible on the call itself. */
+const AUTO_HIDE_MS = 45_000;
+
 export function AlertToast({ alert, href, onDismiss }: { alert: AlertEntry; href: string; onDismiss: () => void }) {
+  useEffect(() => {
+    const t = setTimeout(onDismiss, Math.max(1000, AUTO_HIDE_MS - (Date.now() - alert.receivedAt)));
+    return () => clearTimeout(t);
+  }, [alert.receivedAt, onDismiss]);
   return (
     <motion.div className="toast" role="alert" data-testid="alert-toast" initial={{ opacity: 0, x: 40 }} animate={{ opacity: 1, x: 0 }}>
       <div className="toast-head">

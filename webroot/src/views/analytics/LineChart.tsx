@@ -6,7 +6,7 @@ export interface Series {
 
 const W = 640;
 const H = 200;
-const PAD = { l: 44, r: 12, t: 12, b: 28 };
+const PAD = { l: 44, r: 28, t: 12, b: 28 };
 
 /** Minimal SVG line chart (no dependency). Null values break the line. */
 export function LineChart({ title, labels, series, format }: { title: string; labels: string[]; series: Series[]; format: (v: number) => string }) {

@@ -1,10 +1,11 @@
-import { motion } from 'framer-motion';
 import { memo } from 'react';
 import { sentimentMeta } from '../../live/sentiment';
 
 export interface BubbleProps {
   room: string;
   index: number;
+  /** Roving tabindex: only one bubble is in the tab order. */
+  tabbable: boolean;
   x: number;
   y: number;
   /** Visual radius in px. */
@@ -44,18 +45,16 @@ export const Bubble = memo(function Bubble(p: BubbleProps) {
     .filter(Boolean)
     .join(' ');
   return (
-    <motion.button
+    <button
       type="button"
       className={classes}
       data-room={p.room}
       data-index={p.index}
+      tabIndex={p.tabbable ? 0 : -1}
       data-testid="bubble"
       aria-label={p.ariaLabel}
       title={p.ariaLabel}
-      style={{ width: d, height: d, marginLeft: -p.r, marginTop: -p.r, fontSize: Math.max(9, p.r * 0.42) }}
-      initial={{ x: p.x, y: p.y, scale: 0.2, opacity: 0 }}
-      animate={{ x: p.x, y: p.y, scale: 1, opacity: 1 }}
-      transition={{ type: 'spring', stiffness: 140, damping: 22, mass: 0.8 }}
+      style={{ width: d, height: d, marginLeft: -p.r, marginTop: -p.r, fontSize: Math.max(9, p.r * 0.42), transform: `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px)` }}
       onClick={() => p.onOpen(p.room)}
       onFocus={() => p.onFocusCall(p.room)}
       onMouseEnter={() => p.onFocusCall(p.room)}
@@ -75,6 +74,6 @@ export const Bubble = memo(function Bubble(p: BubbleProps) {
           S
         </span>
       )}
-    </motion.button>
+    </button>
   );
 });

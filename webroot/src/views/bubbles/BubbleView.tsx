@@ -9,10 +9,13 @@ import { BubbleDetails } from './BubbleDetails';
 import { BubbleLegend } from './BubbleLegend';
 import { nearestInDirection, type Direction } from './spatialNav';
 import { useElementSize } from './useElementSize';
+import { useLayoutOrder } from './useLayoutOrder';
 
 const KEY_DIR: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 const MIN_R = 16;
 const MAX_R = 90;
+/** Above this many calls the agent-state rings stop spinning (see styles.css). */
+const DENSE = 120;
 
 export function BubbleView() {
   const calls = useCalls();
@@ -21,23 +24,44 @@ export function BubbleView() {
   const [focused, setFocused] = useState<string | null>(null);
 
   const sorted = useMemo(() => sortBySentiment(calls.byRoom.values()), [calls.byRoom]);
-  const rings = ringsFor(sorted.length);
-  // Layout unit R: ring k corners at R·k·1.2; the drawn circle has radius R/2 (never overlaps).
-  const R = Math.max(MIN_R, Math.min(MAX_R, (Math.min(width, height) / 2 - 12) / (rings * RING_SPACING + 0.6)));
-  const positions = useMemo(() => hexLayout(sorted.length, R), [sorted.length, R]);
-  const extent = rings * RING_SPACING * R + R;
+  const sortedRooms = useMemo(() => sorted.map((c) => c.room), [sorted]);
+  const slots = useLayoutOrder(sortedRooms);
+  // DOM order stays stable (by room) so a re-sort only moves bubbles visually, never DOM nodes.
+  const domOrder = useMemo(() => [...calls.byRoom.keys()].sort(), [calls.byRoom]);
+  const indexOf = useMemo(() => {
+    const m = new Map<string, number>();
+    slots.forEach((room, i) => room !== null && m.set(room, i));
+    return m;
+  }, [slots]);
+  // Roving tabindex: one tab stop for the whole ring (the focused call, else the most urgent).
+  const tabRoom = focused && calls.byRoom.has(focused) ? focused : sorted[0]?.room;
+  const rings = ringsFor(slots.length);
+  // Layout unit R: ring k corners at R·k·1.2; the drawn circle has radius R·0.46 (never overlaps).
+  const R = Math.max(MIN_R, Math.min(MAX_R, (Math.min(width, height) / 2 - 16) / (rings * RING_SPACING + 0.5)));
+  const positions = useMemo(() => hexLayout(slots.length, R), [slots.length, R]);
+  const extent = rings * RING_SPACING * R + R * 0.5 + 12;
 
   const open = useCallback((room: string) => navigate(roomHref(room)), []);
   const onFocusCall = useCallback((room: string | null) => setFocused(room), []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const dir = KEY_DIR[e.key];
-    if (!dir) return;
     const target = e.target as HTMLElement;
     const idx = Number(target.dataset.index);
-    const from = Number.isFinite(idx) ? idx : -1;
+    const from = target.dataset.index !== undefined && Number.isFinite(idx) ? idx : -1;
     if (from < 0) return;
-    const next = nearestInDirection(positions, from, dir);
+    const dir = KEY_DIR[e.key];
+    let next: number | null = null;
+    if (dir) next = nearestInDirection(positions.map((p, i) => (slots[i] === null ? { x: 1e9, y: 1e9 } : p)), from, dir); // holes are unreachable
+    else {
+      const rank = sortedRooms.indexOf(slots[from] ?? '');
+      let target: number | null = null;
+      if (e.key === 'PageDown' || e.key === ']') target = Math.min(sortedRooms.length - 1, rank + 1);
+      else if (e.key === 'PageUp' || e.key === '[') target = Math.max(0, rank - 1);
+      else if (e.key === 'Home') target = 0;
+      else if (e.key === 'End') target = sortedRooms.length - 1;
+      else return;
+      next = indexOf.get(sortedRooms[target] ?? '') ?? null;
+    }
     if (next !== null) {
       e.preventDefault();
       boxRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus();
@@ -70,13 +94,17 @@ export function BubbleView() {
           className="bubble-stage"
           ref={boxRef}
           onKeyDown={onKeyDown}
+          data-dense={sorted.length > DENSE ? 'true' : 'false'}
           role="group"
-          aria-label="Calls arranged by sentiment, most negative in the centre"
-          style={{ minHeight: Math.min(2 * extent + 24, 4000) }}
+          aria-label="Calls arranged by sentiment, most negative in the centre. Arrow keys move between calls, Page Up/Down follow the urgency order, Enter opens the call."
         >
           {sorted.length === 0 && calls.status === 'live' && <p className="empty">No live calls right now.</p>}
-          <div className="bubble-origin" style={{ minWidth: 2 * extent }}>
-            {sorted.map((c, i) => {
+          <div className="bubble-canvas" style={{ width: Math.max(width, 2 * extent), height: Math.max(height, 2 * extent) }}>
+          <div className="bubble-origin">
+            {domOrder.map((room) => {
+              const c = calls.byRoom.get(room);
+              const i = indexOf.get(room);
+              if (!c || i === undefined) return null;
               const p = positions[i] ?? { x: 0, y: 0 };
               const label = c.customer || c.room;
               const s = sentimentLabel(c);
@@ -87,9 +115,10 @@ export function BubbleView() {
                   key={c.room}
                   room={c.room}
                   index={i}
+                  tabbable={room === tabRoom}
                   x={p.x}
                   y={p.y}
-                  r={R * 0.5}
+                  r={R * 0.46}
                   sentiment={s}
                   agentState={String(c.agent_state ?? '')}
                   speaking={speaking}
@@ -102,6 +131,7 @@ export function BubbleView() {
                 />
               );
             })}
+          </div>
           </div>
         </div>
         <BubbleDetails call={focused ? calls.byRoom.get(focused) : sorted[0]} />

@@ -1,4 +1,5 @@
 import { asStringArray } from '../../live/fields';
+import { Icon } from './Icon';
 
 /** Who is watching / listening / has taken over a call. */
 export function Presence({ viewers, listeners, takeoverBy }: { viewers: unknown; listeners: unknown; takeoverBy?: string }) {
@@ -8,17 +9,17 @@ export function Presence({ viewers, listeners, takeoverBy }: { viewers: unknown;
     <div className="presence">
       {takeoverBy ? (
         <span className="chip chip-takeover" title={`Taken over by ${takeoverBy}`}>
-          <span aria-hidden="true">🎧</span> {takeoverBy} has the call
+          <Icon name="headphones" size={12} /> {takeoverBy} has the call
         </span>
       ) : null}
       {l.length > 0 && (
         <span className="presence-item" title={`Listening: ${l.join(', ')}`}>
-          <span aria-hidden="true">👂</span> {l.join(', ')}
+          <Icon name="ear" size={12} /> {l.join(', ')}
         </span>
       )}
       {v.length > 0 && (
         <span className="presence-item" title={`Watching: ${v.join(', ')}`}>
-          <span aria-hidden="true">👁</span> {v.join(', ')}
+          <Icon name="eye" size={12} /> {v.join(', ')}
         </span>
       )}
       {!takeoverBy && l.length === 0 && v.length === 0 && <span className="muted">nobody watching</span>}

@@ -5,6 +5,7 @@ import { sendControl, takeoverButton, TRANSFER_LANGUAGES, type ControlAction, ty
 import { asStringArray } from '../../live/fields';
 import type { CallFields } from '../../live/types';
 import { errorMessage } from '../../transport/types';
+import { Icon } from '../common/Icon';
 
 type Notice = { kind: 'error' | 'info'; text: string } | null;
 
@@ -84,11 +85,11 @@ export function ControlBar({ room, fields, ended }: { room: string; fields: Call
     <section className="panel controls" aria-label="Supervisor controls" data-testid="control-bar">
       <div className="controls-row">
         <button className={`btn ${listening ? 'btn-active' : ''}`} onClick={() => void listen()} disabled={disabled && !listening} data-testid="ctl-listen">
-          <span aria-hidden="true">👂</span> {listening ? 'Stop listening' : amListener ? 'Listening' : 'Listen'}
+          <Icon name="ear" /> {listening ? 'Stop listening' : amListener ? 'Listening' : 'Listen'}
         </button>
         {tk.kind === 'held' ? (
           <button className="btn" disabled title={`The call is held by ${tk.by}`} data-testid="ctl-takeover">
-            <span aria-hidden="true">🔒</span> {tk.label}
+            <Icon name="lock" /> {tk.label}
           </button>
         ) : (
           <button
@@ -97,7 +98,7 @@ export function ControlBar({ room, fields, ended }: { room: string; fields: Call
             disabled={disabled}
             data-testid={tk.kind === 'takeover' ? 'ctl-takeover' : 'ctl-handback'}
           >
-            <span aria-hidden="true">{tk.kind === 'takeover' ? '🎙' : '↩'}</span> {busy === tk.kind ? '…' : tk.label}
+            {tk.kind === 'takeover' ? <Icon name="mic" /> : <span aria-hidden="true">↩</span>} {busy === tk.kind ? '…' : tk.label}
           </button>
         )}
         <span className="controls-sep" aria-hidden="true" />

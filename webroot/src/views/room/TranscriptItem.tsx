@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { LogLine, SentimentInfo } from '../../live/types';
 import { SentimentBadge } from '../common/SentimentBadge';
+import { Icon } from '../common/Icon';
 
 const ROLE_LABEL: Record<string, string> = { user: 'Customer', agent: 'Agent', supervisor: 'Supervisor' };
 
@@ -45,14 +46,14 @@ export const TranscriptItem = memo(function TranscriptItem({ line, sentiment }: 
     case 'tool_call':
       return (
         <li className="tnote tnote-tool" {...common}>
-          <span aria-hidden="true">🔧</span> <b>{line.name}</b>({brief(line.args)}){line.result !== undefined && <> → {brief(line.result)}</>}
+          <Icon name="wrench" size={12} /> <b>{line.name}</b>({brief(line.args)}){line.result !== undefined && <> → {brief(line.result)}</>}
           {typeof line.duration_ms === 'number' && <span className="muted"> · {Math.round(line.duration_ms)} ms</span>}
         </li>
       );
     case 'supervisor':
       return (
         <li className="tnote tnote-sup" {...common}>
-          <span aria-hidden="true">🎧</span> <b>{line.by}</b> {String(line.action).replace(/_/g, ' ')}
+          <Icon name="headphones" size={12} /> <b>{line.by}</b> {String(line.action).replace(/_/g, ' ')}
           {line.text ? <>: “{line.text}”</> : null}
           {line.result !== undefined && <span className="muted"> · {brief(line.result)}</span>}
         </li>
