@@ -154,7 +154,7 @@ function step() {
         lines.push(appendLine(c, { kind: 'annotation', ref: l.seq, sentiment: { label, score, confidence: 0.7 + Math.random() * 0.3, source: 'fake' } }));
         f.sentiment = label;
         f.sentiment_score = score;
-        if (neg && Math.random() < 0.3 && c.fields.escalation.length === 0) {
+        if (neg && Math.random() < 0.06 && c.fields.escalation.length === 0) {
           const reason = rnd(REASONS);
           lines.push(appendLine(c, { kind: 'escalation', reasons: [reason], ref: l.seq }));
           f.escalation = [reason];

@@ -3,7 +3,7 @@ import { roomHref } from '../../hooks/useHashRoute';
 import { useAlerts } from '../../hooks/useLive';
 import { AlertToast } from './AlertToast';
 
-const VISIBLE = 4;
+const VISIBLE = 3;
 
 /** Escalation alerts (address `alerts`) as toasts, newest first, until dismissed. */
 export function AlertToasts() {
