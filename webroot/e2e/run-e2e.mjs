@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+/**
+ * End-to-end check of the dashboard in real headless Debian Chromium (never downloads a browser).
+ *
+ *   BASE_URL=http://127.0.0.1:8080 SUP_USER=alice SUP_PASS=secret VIEWER_USER=vera VIEWER_PASS=secret \
+ *     node e2e/run-e2e.mjs
+ *
+ * Env: BASE_URL (default http://127.0.0.1:8099, the fake server), SUP_USER/SUP_PASS (supervisor or
+ * admin), VIEWER_USER/VIEWER_PASS (viewer; step skipped when unset), CHROMIUM (default
+ * /usr/bin/chromium), SCREENSHOTS (default webroot/build/screenshots), LIVE_WAIT_MS (default 4000).
+ * Exit code 0 when every check passed.
+ */
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8099').replace(/\/$/, '');
+const SUP_USER = process.env.SUP_USER ?? 'alice';
+const SUP_PASS = process.env.SUP_PASS ?? 'secret';
+const VIEWER_USER = process.env.VIEWER_USER ?? (process.env.BASE_URL ? '' : 'vera');
+const VIEWER_PASS = process.env.VIEWER_PASS ?? 'secret';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const OUT = process.env.SCREENSHOTS ?? path.resolve(here, '..', 'build', 'screenshots');
+const LIVE_WAIT_MS = Number(process.env.LIVE_WAIT_MS ?? 4000);
+const TIMEOUT = 20_000;
+
+const results = [];
+function check(name, ok, detail = '') {
+  results.push({ name, ok, detail });
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? ` — ${detail}` : ''}`);
+  return ok;
+}
+
+async function shot(page, name) {
+  const file = path.join(OUT, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  console.log(`      screenshot ${path.relative(process.cwd(), file)}`);
+}
+
+async function login(page, user, pass) {
+  await page.goto(`${BASE_URL}/#/bubbles`);
+  await page.locator('input[name=username]').fill(user);
+  await page.locator('input[name=password]').fill(pass);
+  await page.locator('button[type=submit]').click();
+  await page.locator('[data-testid=role]').waitFor({ timeout: TIMEOUT });
+  await page.locator('[data-testid=connection][data-status=open]').waitFor({ timeout: TIMEOUT });
+  return (await page.locator('[data-testid=role]').textContent())?.trim() ?? '';
+}
+
+async function logout(page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.locator('input[name=username]').waitFor({ timeout: TIMEOUT });
+}
+
+/** Transcript seqs as rendered, checked for strict increase (ordered, no duplicates). */
+async function transcriptSeqs(page) {
+  return page.$$eval('[data-testid=transcript] > li[data-seq]', (els) => els.map((e) => Number(e.getAttribute('data-seq'))));
+}
+
+function strictlyIncreasing(a) {
+  for (let i = 1; i < a.length; i++) if (!(a[i] > a[i - 1])) return false;
+  return true;
+}
+
+async function openFirstRoom(page) {
+  await page.goto(`${BASE_URL}/#/bubbles`);
+  const bubble = page.locator('[data-testid=bubble]').first();
+  await bubble.waitFor({ timeout: TIMEOUT });
+  const room = await bubble.getAttribute('data-room');
+  await bubble.focus();
+  await page.keyboard.press('Enter'); // keyboard path: Enter opens the room
+  await page.locator(`[data-testid=room-view][data-room="${room}"]`).waitFor({ timeout: TIMEOUT });
+  await page.locator('[data-testid=room-sync]', { hasText: 'live' }).waitFor({ timeout: TIMEOUT });
+  return room;
+}
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-'));
+  const ctx = await chromium.launchPersistentContext(udd, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // the fresh temp --user-data-dir is the first argument (Playwright passes it itself)
+    ],
+  });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  const origin = new URL(BASE_URL).origin;
+  const consoleErrors = [];
+  const foreign = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+
+  try {
+    // 1. supervisor login + bubbles
+    const role = await login(page, SUP_USER, SUP_PASS);
+    check('supervisor login shows role', ['supervisor', 'admin'].includes(role), role);
+    await page.locator('[data-testid=bubble]').first().waitFor({ timeout: TIMEOUT });
+    const bubbles = await page.locator('[data-testid=bubble]').count();
+    check('bubble view shows live calls', bubbles > 0, `${bubbles} bubbles`);
+    await page.waitForTimeout(800); // let the spring layout settle
+    await shot(page, '01-bubbles');
+
+    // 2. cards
+    await page.goto(`${BASE_URL}/#/cards`);
+    await page.locator('[data-testid=call-card]').first().waitFor({ timeout: TIMEOUT });
+    check('card view shows calls', (await page.locator('[data-testid=call-card]').count()) > 0);
+    await shot(page, '02-cards');
+
+    // 3. room: history on join, then live deltas; seq order without duplicates
+    const room = await openFirstRoom(page);
+    await page.locator('[data-testid=transcript] > li[data-seq]').first().waitFor({ timeout: TIMEOUT });
+    const first = await transcriptSeqs(page);
+    check('room shows history on join', first.length > 0, `${room}: ${first.length} entries`);
+    await page.waitForTimeout(LIVE_WAIT_MS);
+    const later = await transcriptSeqs(page);
+    check('transcript is seq-ordered without duplicates', strictlyIncreasing(later), `${later.length} entries, last seq ${later.at(-1)}`);
+    check('transcript kept the history lines', first.every((s) => later.includes(s)));
+
+    // 4. take over / hand back
+    if (['supervisor', 'admin'].includes(role)) {
+      await page.locator('[data-testid=control-bar]').waitFor({ timeout: TIMEOUT });
+      const take = page.locator('[data-testid=ctl-takeover]');
+      if ((await take.count()) > 0 && (await take.isEnabled())) {
+        await take.click();
+        const handback = page.locator('[data-testid=ctl-handback]');
+        const tookOver = await handback.waitFor({ timeout: TIMEOUT }).then(
+          () => true,
+          () => false,
+        );
+        check('take over → button turns into Hand back', tookOver);
+        await shot(page, '03-room-taken-over');
+        if (tookOver) {
+          await handback.click();
+          const back = await page.locator('[data-testid=ctl-takeover]:not([disabled])').waitFor({ timeout: TIMEOUT }).then(
+            () => true,
+            () => false,
+          );
+          check('hand back → button returns to Take over', back);
+        }
+      } else {
+        check('take over possible', false, 'button missing or held by someone else');
+      }
+    }
+    await shot(page, '04-room');
+
+    // 5. analytics
+    await page.goto(`${BASE_URL}/#/analytics`);
+    const kpis = await page.locator('[data-testid=kpis], [role=alert]').first().waitFor({ timeout: TIMEOUT }).then(
+      () => true,
+      () => false,
+    );
+    check('analytics view renders (KPIs or a plain error)', kpis);
+    await shot(page, '05-analytics');
+
+    // 6. viewer: no control buttons
+    if (VIEWER_USER) {
+      await logout(page);
+      const vrole = await login(page, VIEWER_USER, VIEWER_PASS);
+      check('viewer login shows role', vrole === 'viewer', vrole);
+      await openFirstRoom(page);
+      await page.locator('[data-testid=transcript] > li[data-seq]').first().waitFor({ timeout: TIMEOUT });
+      const controls = await page.locator('[data-testid=control-bar], [data-testid^=ctl-]').count();
+      check('viewer sees no control buttons', controls === 0, `${controls} found`);
+      await shot(page, '06-room-viewer');
+    }
+
+    check('no request left the page origin', foreign.length === 0, foreign.slice(0, 3).join(', '));
+    const relevant = consoleErrors.filter((e) => !/favicon/i.test(e));
+    check('no console errors', relevant.length === 0, relevant.slice(0, 3).join(' | '));
+  } catch (e) {
+    check('e2e run', false, e instanceof Error ? e.message : String(e));
+    await shot(page, '99-failure').catch(() => undefined);
+  } finally {
+    await ctx.close();
+    fs.rmSync(udd, { recursive: true, force: true });
+  }
+  const failed = results.filter((r) => !r.ok);
+  console.log(`\n${results.length - failed.length}/${results.length} checks passed`);
+  process.exit(failed.length === 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});

@@ -1,0 +1,112 @@
+/**
+ * analytics.query adapter — the ONE place that knows the wire shape of KPI queries and results.
+ * The analytics owner defines the exact result concurrently; adjust this file only.
+ *
+ * ASSUMED request:  {v:1, from, to, bucket, agent?, language?}  (from/to epoch millis, bucket hour|day|week)
+ * ASSUMED result:   {v, buckets:[{start, volume, aht_ms, att_ms, completion_rate, transfer_rate,
+ *                    takeover_rate, escalation_rate, sentiment:{avg, negative, neutral, positive}}],
+ *                    totals:{same fields}, busiest_hours:[{hour, volume}]}
+ * Rates are fractions 0…1 (values > 1 are read as percentages); sentiment negative/neutral/positive are
+ * counts (or fractions); start is epoch millis or an ISO string.
+ */
+import type { Transport } from '../transport/types';
+
+export type Bucket = 'hour' | 'day' | 'week';
+
+export interface AnalyticsQuery {
+  from: number;
+  to: number;
+  bucket: Bucket;
+  agent?: string;
+  language?: string;
+}
+
+export interface SentimentMix {
+  avg: number | null;
+  negative: number;
+  neutral: number;
+  positive: number;
+}
+
+export interface Kpis {
+  volume: number;
+  ahtMs: number | null;
+  attMs: number | null;
+  completionRate: number | null;
+  transferRate: number | null;
+  takeoverRate: number | null;
+  escalationRate: number | null;
+  sentiment: SentimentMix;
+}
+
+export interface KpiBucket extends Kpis {
+  start: number;
+}
+
+export interface AnalyticsResult {
+  buckets: KpiBucket[];
+  totals: Kpis;
+  busiestHours: Array<{ hour: number; volume: number }>;
+}
+
+export const ANALYTICS_ADDRESS = 'analytics.query';
+
+export function toRequest(q: AnalyticsQuery): Record<string, unknown> {
+  const body: Record<string, unknown> = { v: 1, from: q.from, to: q.to, bucket: q.bucket };
+  if (q.agent) body.agent = q.agent;
+  if (q.language) body.language = q.language;
+  return body;
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+
+function num(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return null;
+}
+
+function rate(v: unknown): number | null {
+  const n = num(v);
+  if (n === null) return null;
+  return n > 1 ? n / 100 : n;
+}
+
+function time(v: unknown): number {
+  const n = num(v);
+  if (n !== null) return n;
+  if (typeof v === 'string') {
+    const t = Date.parse(v);
+    if (!Number.isNaN(t)) return t;
+  }
+  return 0;
+}
+
+function kpis(raw: unknown): Kpis {
+  const o = obj(raw);
+  const s = obj(o.sentiment);
+  return {
+    volume: num(o.volume) ?? 0,
+    ahtMs: num(o.aht_ms),
+    attMs: num(o.att_ms),
+    completionRate: rate(o.completion_rate),
+    transferRate: rate(o.transfer_rate),
+    takeoverRate: rate(o.takeover_rate),
+    escalationRate: rate(o.escalation_rate),
+    sentiment: { avg: num(s.avg), negative: num(s.negative) ?? 0, neutral: num(s.neutral) ?? 0, positive: num(s.positive) ?? 0 },
+  };
+}
+
+export function adaptResult(raw: unknown): AnalyticsResult {
+  const o = obj(raw);
+  const buckets = (Array.isArray(o.buckets) ? o.buckets : []).map((b) => ({ ...kpis(b), start: time(obj(b).start) })).sort((a, b) => a.start - b.start);
+  const busiestHours = (Array.isArray(o.busiest_hours) ? o.busiest_hours : [])
+    .map((h) => ({ hour: num(obj(h).hour) ?? 0, volume: num(obj(h).volume) ?? 0 }))
+    .sort((a, b) => a.hour - b.hour);
+  return { buckets, totals: kpis(o.totals), busiestHours };
+}
+
+export async function queryAnalytics(transport: Transport, q: AnalyticsQuery): Promise<AnalyticsResult> {
+  return adaptResult(await transport.request<unknown>(ANALYTICS_ADDRESS, toRequest(q), 30_000));
+}

@@ -1,0 +1,42 @@
+import { motion } from 'framer-motion';
+import { useEffect } from 'react';
+import type { AlertEntry } from '../../live/LiveStore';
+
+const REASON: Record<string, string> = {
+  human_requested: 'Customer asked for a human',
+  cancel_threat: 'Cancellation threat',
+  profanity: 'Profanity',
+  negative_streak: 'Sustained negative sentiment',
+  repeated_complaint: 'Repeated complaint',
+  agent_latency: 'Agent is slow to answer',
+};
+
+/** Toasts hide themselves after this long; the escalation stays visible on the call itself. */
+const AUTO_HIDE_MS = 45_000;
+
+export function AlertToast({ alert, href, onDismiss }: { alert: AlertEntry; href: string; onDismiss: () => void }) {
+  useEffect(() => {
+    const t = setTimeout(onDismiss, Math.max(1000, AUTO_HIDE_MS - (Date.now() - alert.receivedAt)));
+    return () => clearTimeout(t);
+  }, [alert.receivedAt, onDismiss]);
+  return (
+    <motion.div className="toast" role="alert" data-testid="alert-toast" initial={{ opacity: 0, x: 40 }} animate={{ opacity: 1, x: 0 }}>
+      <div className="toast-head">
+        <span className="toast-icon" aria-hidden="true">
+          ⚑
+        </span>
+        <b>{REASON[alert.reason] ?? alert.reason.replace(/_/g, ' ')}</b>
+        <time className="muted small">{new Date(alert.at || alert.receivedAt).toLocaleTimeString()}</time>
+      </div>
+      <p className="small">{alert.detail}</p>
+      <div className="toast-actions">
+        <a className="btn btn-primary btn-sm" href={href} onClick={onDismiss}>
+          Open {alert.room}
+        </a>
+        <button className="btn btn-ghost btn-sm" onClick={onDismiss} aria-label={`Dismiss alert for ${alert.room}`}>
+          Dismiss
+        </button>
+      </div>
+    </motion.div>
+  );
+}

@@ -1,0 +1,161 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useServices } from '../../app/context';
+import { connectAudio, type AudioSession } from '../../control/audio';
+import { sendControl, takeoverButton, TRANSFER_LANGUAGES, type ControlAction, type ListenReply } from '../../control/control';
+import { asStringArray } from '../../live/fields';
+import type { CallFields } from '../../live/types';
+import { errorMessage } from '../../transport/types';
+import { Icon } from '../common/Icon';
+
+type Notice = { kind: 'error' | 'info'; text: string } | null;
+
+/** Supervisor actions. Rendered only for supervisor/admin (the parent checks the role). */
+export function ControlBar({ room, fields, ended }: { room: string; fields: CallFields; ended: boolean }) {
+  const { transport, session } = useServices();
+  const [busy, setBusy] = useState<ControlAction | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [guide, setGuide] = useState('');
+  const [language, setLanguage] = useState<string>('en');
+  const [armed, setArmed] = useState<'transfer' | 'end' | null>(null);
+  const [listening, setListening] = useState(false);
+  const audio = useRef<AudioSession | null>(null);
+
+  useEffect(
+    () => () => {
+      void audio.current?.disconnect();
+      audio.current = null;
+    },
+    [],
+  );
+
+  const tk = takeoverButton(fields.takeover_by, session.user);
+  const amListener = asStringArray(fields.listeners).includes(session.user);
+  const disabled = ended || busy !== null;
+
+  async function run<T>(action: ControlAction, body: Record<string, unknown>, ok?: (reply: T) => string | null): Promise<void> {
+    setBusy(action);
+    setNotice(null);
+    try {
+      const reply = await sendControl<T>(transport, action, { room, ...body });
+      const msg = ok ? ok(reply) : null;
+      if (msg) setNotice({ kind: 'info', text: msg });
+    } catch (e) {
+      setNotice({ kind: 'error', text: `${action} failed: ${errorMessage(e)}` });
+    } finally {
+      setBusy(null);
+      setArmed(null);
+    }
+  }
+
+  async function listen() {
+    if (listening) {
+      await audio.current?.disconnect();
+      audio.current = null;
+      setListening(false);
+      setNotice({ kind: 'info', text: 'Stopped listening.' });
+      return;
+    }
+    await run<ListenReply>('listen', {}, (reply) => {
+      if (reply && typeof reply.token === 'string' && reply.token && typeof reply.url === 'string' && reply.url) {
+        const { url, token } = reply;
+        connectAudio(url, token)
+          .then((s) => {
+            audio.current = s;
+            setListening(true);
+            setNotice({ kind: 'info', text: 'Listening (silent).' });
+          })
+          .catch((e: unknown) => setNotice({ kind: 'error', text: `audio failed: ${errorMessage(e)}` }));
+        return 'Connecting audio…';
+      }
+      return reply?.message ?? 'audio unavailable';
+    });
+  }
+
+  function sendGuide(e: FormEvent) {
+    e.preventDefault();
+    const text = guide.trim();
+    if (!text) return;
+    void run('guide', { text }, () => {
+      setGuide('');
+      return 'Guidance sent to the agent.';
+    });
+  }
+
+  return (
+    <section className="panel controls" aria-label="Supervisor controls" data-testid="control-bar">
+      <div className="controls-row">
+        <button className={`btn ${listening ? 'btn-active' : ''}`} onClick={() => void listen()} disabled={disabled && !listening} data-testid="ctl-listen">
+          <Icon name="ear" /> {listening ? 'Stop listening' : amListener ? 'Listening' : 'Listen'}
+        </button>
+        {tk.kind === 'held' ? (
+          <button className="btn" disabled title={`The call is held by ${tk.by}`} data-testid="ctl-takeover">
+            <Icon name="lock" /> {tk.label}
+          </button>
+        ) : (
+          <button
+            className={`btn ${tk.kind === 'handback' ? 'btn-warn' : 'btn-primary'}`}
+            onClick={() => void run(tk.kind, {}, () => (tk.kind === 'takeover' ? 'You have the call; the AI is paused.' : 'Handed back to the AI.'))}
+            disabled={disabled}
+            data-testid={tk.kind === 'takeover' ? 'ctl-takeover' : 'ctl-handback'}
+          >
+            {tk.kind === 'takeover' ? <Icon name="mic" /> : <span aria-hidden="true">↩</span>} {busy === tk.kind ? '…' : tk.label}
+          </button>
+        )}
+        <span className="controls-sep" aria-hidden="true" />
+        <label className="inline">
+          <span className="sr-only">Transfer language</span>
+          <select value={language} onChange={(e) => setLanguage(e.target.value)} disabled={disabled} data-testid="ctl-language">
+            {TRANSFER_LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.label} ({l.code})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          className={`btn ${armed === 'transfer' ? 'btn-danger' : ''}`}
+          disabled={disabled}
+          onClick={() => (armed === 'transfer' ? void run('transfer', { language }, () => 'Transfer requested.') : setArmed('transfer'))}
+          data-testid="ctl-transfer"
+        >
+          <span aria-hidden="true">⇄</span> {armed === 'transfer' ? `Confirm transfer (${language})` : 'Transfer'}
+        </button>
+        <button
+          className={`btn ${armed === 'end' ? 'btn-danger' : 'btn-danger-ghost'}`}
+          disabled={disabled}
+          onClick={() => (armed === 'end' ? void run('end', {}, () => 'Call ending.') : setArmed('end'))}
+          data-testid="ctl-end"
+        >
+          <span aria-hidden="true">✕</span> {armed === 'end' ? 'Confirm end call' : 'End call'}
+        </button>
+        {armed && (
+          <button className="btn btn-ghost" onClick={() => setArmed(null)}>
+            Cancel
+          </button>
+        )}
+      </div>
+      <form className="controls-row guide" onSubmit={sendGuide}>
+        <label className="grow">
+          <span className="sr-only">Guide the agent</span>
+          <input
+            value={guide}
+            onChange={(e) => setGuide(e.target.value)}
+            placeholder="Guide the agent (instruction, not read to the customer)…"
+            disabled={disabled}
+            maxLength={1000}
+            data-testid="ctl-guide-text"
+          />
+        </label>
+        <button className="btn" type="submit" disabled={disabled || !guide.trim()} data-testid="ctl-guide">
+          Send guidance
+        </button>
+      </form>
+      {ended && <p className="muted small">The call has ended; controls are disabled.</p>}
+      {notice && (
+        <p className={notice.kind === 'error' ? 'form-error' : 'form-info'} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="ctl-notice">
+          {notice.text}
+        </p>
+      )}
+    </section>
+  );
+}

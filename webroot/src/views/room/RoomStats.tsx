@@ -1,0 +1,68 @@
+import { useNow } from '../../hooks/useNow';
+import type { RoomState } from '../../live/LiveStore';
+
+function ms(v: number | undefined): string {
+  return v === undefined ? '—' : `${Math.round(v)} ms`;
+}
+
+function metricEntries(m: unknown): Array<[string, string]> {
+  let o: unknown = m;
+  if (typeof o === 'string') {
+    try {
+      o = JSON.parse(o);
+    } catch {
+      return [];
+    }
+  }
+  if (!o || typeof o !== 'object') return [];
+  return Object.entries(o as Record<string, unknown>)
+    .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
+    .slice(0, 10)
+    .map(([k, v]) => [k.replace(/_/g, ' '), typeof v === 'number' ? (k.endsWith('_ms') ? `${Math.round(v)} ms` : String(Math.round(v * 100) / 100)) : String(v)]);
+}
+
+/** Client-side connection stats: arrival delay (receive time − line ts), message rate, resyncs. */
+export function RoomStats({ state }: { state: RoomState }) {
+  const now = useNow();
+  const s = state.stats;
+  const recent = s.arrivals.filter((t) => now - t <= 10_000).length;
+  const metrics = metricEntries(state.fields.metrics);
+  return (
+    <section className="panel stats" aria-labelledby="stats-title">
+      <h2 id="stats-title" className="panel-title">
+        Connection
+      </h2>
+      <dl className="kv kv-stats">
+        <dt>Sync</dt>
+        <dd data-testid="room-sync">{state.status}</dd>
+        <dt>Delta delay (last)</dt>
+        <dd>{ms(s.lastDelayMs)}</dd>
+        <dt>Delta delay (avg)</dt>
+        <dd>{ms(s.avgDelayMs)}</dd>
+        <dt>Message rate</dt>
+        <dd>{(recent / 10).toFixed(1)} /s</dd>
+        <dt>Deltas</dt>
+        <dd>{s.deltas}</dd>
+        <dt>Gaps / resyncs</dt>
+        <dd>
+          {s.gaps} / {s.resyncs}
+        </dd>
+        <dt>Duplicates ignored</dt>
+        <dd>{s.duplicates}</dd>
+      </dl>
+      {metrics.length > 0 && (
+        <>
+          <h3 className="panel-sub">Agent metrics</h3>
+          <dl className="kv kv-stats">
+            {metrics.map(([k, v]) => (
+              <div key={k} className="kv-row">
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useServices } from '../../app/context';
+import { useRoom } from '../../hooks/useLive';
+import { canControl } from '../../transport/auth';
+import { ControlBar } from './ControlBar';
+import { DebugTimeline } from './DebugTimeline';
+import { RoomHeader } from './RoomHeader';
+import { RoomStats } from './RoomStats';
+import { Transcript } from './Transcript';
+
+export function RoomView({ room }: { room: string }) {
+  const { session, store } = useServices();
+  const state = useRoom(room);
+  if (!state) return <p className="muted">Opening {room}…</p>;
+  return (
+    <section className="view room-view" data-testid="room-view" data-room={room}>
+      <RoomHeader state={state} />
+      {state.status === 'error' && (
+        <p className="form-error" role="alert">
+          {state.error}{' '}
+          <button className="btn btn-ghost" onClick={() => store.resyncRoom(room)}>
+            Retry
+          </button>
+        </p>
+      )}
+      {canControl(session.role) && <ControlBar room={room} fields={state.fields} ended={state.ended} />}
+      <div className="room-grid">
+        <Transcript state={state} />
+        <div className="room-side">
+          <RoomStats state={state} />
+          <DebugTimeline events={state.debug} />
+        </div>
+      </div>
+    </section>
+  );
+}

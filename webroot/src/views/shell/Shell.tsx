@@ -1,0 +1,23 @@
+import { useHashRoute } from '../../hooks/useHashRoute';
+import { AlertToasts } from '../alerts/AlertToasts';
+import { AnalyticsView } from '../analytics/AnalyticsView';
+import { BubbleView } from '../bubbles/BubbleView';
+import { CardView } from '../cards/CardView';
+import { RoomView } from '../room/RoomView';
+import { TopBar } from './TopBar';
+
+export function Shell() {
+  const route = useHashRoute();
+  return (
+    <div className="app">
+      <TopBar route={route} />
+      <main className="content" id="main">
+        {route.name === 'bubbles' && <BubbleView />}
+        {route.name === 'cards' && <CardView />}
+        {route.name === 'room' && <RoomView key={route.room} room={route.room} />}
+        {route.name === 'analytics' && <AnalyticsView />}
+      </main>
+      <AlertToasts />
+    </div>
+  );
+}
