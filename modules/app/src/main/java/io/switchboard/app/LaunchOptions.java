@@ -51,6 +51,9 @@ final class LaunchOptions {
   @Option(names = "--simulator", description = "run simulated calls (key: simulator.enabled)")
   Boolean simulator;
 
+  @Option(names = "--hash-password", description = "read a password from standard input, print its hash for auth.users.<name>=<role>:<hash>, exit")
+  boolean hashPassword;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "any setting, repeatable")
   Map<String, String> sets = new LinkedHashMap<>();
 

@@ -29,6 +29,9 @@ public final class Main {
       cli.printVersionHelp(System.out);
       return;
     }
+    if (options.hashPassword) {
+      System.exit(PasswordHashCommand.run(System.in, System.out, System.err));
+    }
     System.exit(run(options));
   }
 

@@ -4,12 +4,11 @@ import io.switchboard.contract.BrowserAccess.Role;
 import io.switchboard.contract.config.AuthConfig;
 import io.switchboard.contract.config.ConfigException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.auth.hashing.HashingStrategy;
+import io.switchboard.contract.auth.PasswordHashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,18 +25,16 @@ final class UserDirectory {
   /** Demo accounts of the embedded default: password = user + "-demo". */
   static final Map<String, Role> DEMO = Map.of("viewer", Role.VIEWER, "supervisor", Role.SUPERVISOR, "admin", Role.ADMIN);
 
-  private static final HashingStrategy HASHING = HashingStrategy.load();
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** An account. */
   record Account(String username, Role role, String passwordHash) {}
 
   private final Map<String, Account> accounts = new LinkedHashMap<>();
-  private final String decoyHash = hash("decoy-" + RANDOM.nextLong());
+  private final String decoyHash = PasswordHashes.hash("decoy-" + new SecureRandom().nextLong());
 
   UserDirectory(AuthConfig cfg) {
     if (cfg.demoUsers()) {
-      DEMO.forEach((user, role) -> add(new Account(user, role, hash(user + "-demo"))));
+      DEMO.forEach((user, role) -> add(new Account(user, role, PasswordHashes.hash(user + "-demo"))));
     }
     if (cfg.usersFile() != null) {
       loadFile(Path.of(cfg.usersFile()));
@@ -59,20 +56,8 @@ final class UserDirectory {
   Optional<Account> verify(String username, String password) {
     Account account = username == null ? null : accounts.get(username);
     String hash = account == null ? decoyHash : account.passwordHash();
-    boolean ok;
-    try {
-      ok = HASHING.verify(hash, password == null ? "" : password);
-    } catch (RuntimeException e) {
-      ok = false;
-    }
+    boolean ok = PasswordHashes.verify(hash, password);
     return ok && account != null ? Optional.of(account) : Optional.empty();
-  }
-
-  /** A PHC-format PBKDF2 hash with a random salt (what {@code --hash-password} prints). */
-  static String hash(String password) {
-    byte[] salt = new byte[16];
-    RANDOM.nextBytes(salt);
-    return HASHING.hash("pbkdf2", Map.of("it", "20000"), Base64.getEncoder().withoutPadding().encodeToString(salt), password);
   }
 
   private void add(Account a) {

@@ -1,0 +1,49 @@
+package io.switchboard.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.contract.BrowserAccess.Role;
+import io.switchboard.contract.auth.PasswordHashes;
+import io.switchboard.contract.config.AuthConfig;
+import io.switchboard.contract.config.ConfigException;
+import io.switchboard.contract.config.Settings;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class UserDirectoryTest {
+
+  @Test
+  void configuredHashedUsersLogInAndNothingElseDoes() {
+    String hash = PasswordHashes.hash("correct horse battery");
+    AuthConfig cfg = AuthConfig.from(new Settings(new JsonObject().put("auth.users.alice", "supervisor:" + hash)));
+    UserDirectory users = new UserDirectory(cfg);
+    assertEquals(Role.SUPERVISOR, users.verify("alice", "correct horse battery").orElseThrow().role());
+    assertTrue(users.verify("alice", "correct horse").isEmpty());
+    assertTrue(users.verify("bob", "correct horse battery").isEmpty());
+    assertTrue(users.verify(null, null).isEmpty());
+  }
+
+  @Test
+  void usersFileAndDemoUsers() throws Exception {
+    Path file = Files.createTempFile("users", ".json");
+    Files.writeString(file, new JsonObject().put("users", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("username", "root").put("role", "admin").put("password_hash", PasswordHashes.hash("s3cret-pass"))))
+        .encode());
+    UserDirectory users = new UserDirectory(AuthConfig.from(new Settings(new JsonObject()
+        .put("auth.users.file", file.toString()).put("auth.demo.users", true))));
+    assertEquals(Role.ADMIN, users.verify("root", "s3cret-pass").orElseThrow().role());
+    assertEquals(Role.VIEWER, users.verify("viewer", "viewer-demo").orElseThrow().role());
+  }
+
+  @Test
+  void clearTextPasswordsUnknownRolesAndBadNamesAreRefused() {
+    assertThrows(ConfigException.class, () -> new UserDirectory(AuthConfig.from(new Settings(new JsonObject().put("auth.users.alice", "supervisor:plain")))));
+    assertThrows(ConfigException.class, () -> new UserDirectory(AuthConfig.from(new Settings(new JsonObject().put("auth.users.alice", "boss:" + PasswordHashes.hash("x"))))));
+    assertThrows(ConfigException.class, () -> new UserDirectory(AuthConfig.from(new Settings(new JsonObject().put("auth.users.al ice", "viewer:" + PasswordHashes.hash("x"))))));
+    assertThrows(ConfigException.class, () -> AuthConfig.from(new Settings(new JsonObject().put("auth.jwt.secret", "short"))));
+  }
+}
