@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 public enum KpiBucket {
   HOUR(Duration.ofDays(31)),
   DAY(Duration.ofDays(366)),
-  WEEK(Duration.ofDays(5 * 366));
+  WEEK(Duration.ofDays(731));
 
   private final Duration maxRange;
 

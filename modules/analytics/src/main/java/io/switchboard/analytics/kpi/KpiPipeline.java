@@ -1,0 +1,84 @@
+package io.switchboard.analytics.kpi;
+
+import io.switchboard.analytics.archive.EndReason;
+import io.switchboard.contract.analytics.KpiQuery;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.ZoneId;
+
+/**
+ * The one aggregation behind every KPI query: {@code $match} the range (+ agent/language) on the
+ * indexed fields, then {@code $group} by the call's local start hour ({@code "%Y-%m-%dT%H"} in the
+ * query's zone) summing the precomputed KPI inputs. Hour groups roll up exactly into hour, day and
+ * week buckets, totals and the hour-of-day histogram in Java, so one pass serves them all and no
+ * stage outside what both mongo-java-server 1.47 and MongoDB support is needed ($dateToString with
+ * timezone, $sum, $cond, $eq, $ifNull). Rates and averages are derived in Java from the sums.
+ */
+public final class KpiPipeline {
+  private KpiPipeline() {}
+
+  public static final String HOUR_FORMAT = "%Y-%m-%dT%H";
+  public static final JsonArray SENTIMENT_LABELS = new JsonArray().add("negative").add("neutral").add("positive");
+
+  public static JsonObject match(KpiQuery q) {
+    JsonObject m = new JsonObject().put("started_at", new JsonObject()
+        .put("$gte", date(q.from().toString()))
+        .put("$lt", date(q.to().toString())));
+    if (q.agent() != null) {
+      m.put("agent", q.agent());
+    }
+    if (q.language() != null) {
+      m.put("language", q.language());
+    }
+    return m;
+  }
+
+  public static JsonArray of(KpiQuery q) {
+    JsonObject group = new JsonObject()
+        .put("_id", new JsonObject().put("$dateToString", new JsonObject()
+            .put("format", HOUR_FORMAT).put("date", "$started_at").put("timezone", mongoZone(q.tz()))))
+        .put("calls", sum(1))
+        .put("handle_ms", sum("$handle_time_ms"))
+        .put("talk_ms", sum("$talk_time_ms"))
+        .put("took_over", countIf(eq("$took_over", true)))
+        .put("escalated", countIf(eq("$escalated", true)))
+        .put("score_sum", sum(new JsonObject().put("$ifNull", new JsonArray().add("$sentiment_score").add(0))))
+        .put("scored", sum(new JsonObject().put("$cond", new JsonArray()
+            .add(eq(new JsonObject().put("$ifNull", new JsonArray().add("$sentiment_score").addNull()), null))
+            .add(0).add(1))));
+    for (String reason : EndReason.ALL) {
+      if (!reason.equals(EndReason.UNKNOWN)) {
+        group.put("r_" + reason, countIf(eq("$end_reason", reason)));
+      }
+    }
+    for (Object label : SENTIMENT_LABELS) {
+      group.put("s_" + label, countIf(eq("$sentiment", label)));
+    }
+    return new JsonArray()
+        .add(new JsonObject().put("$match", match(q)))
+        .add(new JsonObject().put("$group", group));
+  }
+
+  /** MongoDB wants an Olson id or a ±HH:MM offset; {@code Z}/{@code UTC+8} style ids are normalised. */
+  static String mongoZone(ZoneId tz) {
+    ZoneId n = tz.normalized();
+    String id = n.getId();
+    return id.equals("Z") ? "+00:00" : id;
+  }
+
+  private static JsonObject date(String iso) {
+    return new JsonObject().put("$date", iso);
+  }
+
+  private static JsonObject sum(Object what) {
+    return new JsonObject().put("$sum", what);
+  }
+
+  private static JsonObject countIf(JsonObject cond) {
+    return sum(new JsonObject().put("$cond", new JsonArray().add(cond).add(1).add(0)));
+  }
+
+  private static JsonObject eq(Object a, Object b) {
+    return new JsonObject().put("$eq", new JsonArray().add(a).add(b));
+  }
+}
