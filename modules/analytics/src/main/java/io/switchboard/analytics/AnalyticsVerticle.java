@@ -44,6 +44,7 @@ public final class AnalyticsVerticle extends VerticleBase {
   private RetentionJob retention;
   private String node;
   private boolean indexesReady;
+  private volatile boolean stopped;
 
   @Override
   public Future<?> start() {
@@ -57,8 +58,13 @@ public final class AnalyticsVerticle extends VerticleBase {
     audit = new AuditStore(mongo, access);
     retention = new RetentionJob(vertx, mongo, access, cfg.transcriptRetentionDays(), cfg.retentionPeriodMs());
 
-    ensureIndexes();
     retention.start();
+    // first index attempt before serving: mongo-java-server races createIndexes against concurrent
+    // inserts (ConcurrentModificationException); a dead database must not block start-up though
+    return ensureIndexes().transform(ar -> registerConsumers());
+  }
+
+  private Future<?> registerConsumers() {
     var bus = vertx.eventBus();
     return Future.all(
         bus.<JsonObject>consumer(Addresses.CALL_ENDED, this::onCallEnded).completion(),
@@ -69,15 +75,19 @@ public final class AnalyticsVerticle extends VerticleBase {
   }
 
   /** Index creation must not block start-up on a dead database: retry until it works once. */
-  private void ensureIndexes() {
-    Future.all(archive.ensureIndexes(), audit.ensureIndexes())
+  private Future<?> ensureIndexes() {
+    return Future.all(archive.ensureIndexes(), audit.ensureIndexes())
         .onSuccess(v -> {
           indexesReady = true;
           LOG.atInfo().addKeyValue("node", node).log("analytics indexes ready");
         })
         .onFailure(err -> {
           LOG.atWarn().addKeyValue("error", MongoAccess.describe(err)).log("analytics indexes not created yet; retrying");
-          vertx.setTimer(INDEX_RETRY_MS, id -> ensureIndexes());
+          vertx.setTimer(INDEX_RETRY_MS, id -> {
+            if (!stopped) {
+              ensureIndexes();
+            }
+          });
         });
   }
 
@@ -158,6 +168,7 @@ public final class AnalyticsVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopped = true;
     if (retention != null) {
       retention.stop();
     }
