@@ -41,6 +41,7 @@ class KpiQueryTest {
   private static final Instant BASE = Instant.parse("2026-03-02T00:00:00Z"); // a Monday
   private static final Instant FROM = BASE.plus(Duration.ofHours(29)); // not bucket-aligned on purpose
   private static final Instant TO = BASE.plus(Duration.ofDays(17)).plus(Duration.ofHours(3));
+  private static final Instant APRIL = Instant.parse("2026-03-31T00:00:00Z");
   private static TestMongo mongoServer;
   private static List<FixtureCall> calls;
 
@@ -48,7 +49,9 @@ class KpiQueryTest {
   static void load(Vertx vertx) {
     mongoServer = TestMongo.start();
     Bus.deploy(vertx, Bus.config(mongoServer.url()));
-    calls = CallFixture.generate(260, BASE.toEpochMilli(), Duration.ofDays(20).toMillis(), 42);
+    calls = new ArrayList<>(CallFixture.generate(260, BASE.toEpochMilli(), Duration.ofDays(20).toMillis(), 42));
+    // around Lord Howe's 30-minute DST change (2026-04-05), outside the main range
+    calls.addAll(CallFixture.generate(80, APRIL.toEpochMilli(), Duration.ofDays(10).toMillis(), 43));
     List<Future<?>> acks = new ArrayList<>();
     for (FixtureCall c : calls) {
       acks.add(vertx.eventBus().request(Addresses.CALL_ENDED, c.body()));
@@ -66,33 +69,50 @@ class KpiQueryTest {
     String[][] filters = {{null, null}, {"agent-b", null}, {null, "ms"}, {"agent-c", "en"}};
     int checkedBuckets = 0;
     for (String bucket : List.of("hour", "day", "week")) {
-      for (ZoneId tz : List.of(ZoneId.of("UTC"), ZoneId.of("America/New_York"))) {
+      // UTC; a DST change inside the range; a half-hour offset (grouping shifted by 30 min)
+      for (ZoneId tz : List.of(ZoneId.of("UTC"), ZoneId.of("America/New_York"), ZoneId.of("Asia/Kolkata"))) {
         for (String[] f : filters) {
-          JsonObject q = new JsonObject().put("v", 1).put("from", FROM.toString()).put("to", TO.toEpochMilli())
-              .put("bucket", bucket).put("tz", tz.getId()).put("agent", f[0]).put("language", f[1]);
-          JsonObject result = Bus.request(vertx, Addresses.ANALYTICS_QUERY, q);
-          Map<String, Sums> expected = ExpectedKpis.compute(calls, FROM, TO, bucket, tz, f[0], f[1]);
-          String what = q.encode();
-          assertTrue(expected.get("").calls > 3, "fixture too thin for " + what);
-          assertStats(expected.get(""), result.getJsonObject("totals"), what + " totals");
-
-          JsonArray buckets = result.getJsonArray("buckets");
-          Set<String> seen = new HashSet<>();
-          for (Object o : buckets) {
-            JsonObject b = (JsonObject) o;
-            Sums s = expected.getOrDefault(b.getString("key"), new Sums());
-            assertStats(s, b, what + " bucket " + b.getString("key"));
-            assertTrue(seen.add(b.getString("key")), "duplicate bucket " + b.getString("key"));
-            checkedBuckets++;
-          }
-          for (String key : expected.keySet()) {
-            assertTrue(key.isEmpty() || seen.contains(key), "missing bucket " + key + " in " + what);
-          }
-          assertBucketsInOrder(buckets);
+          checkedBuckets += check(vertx, FROM, TO, bucket, tz, f[0], f[1]);
         }
       }
     }
-    assertTrue(checkedBuckets > 1000, "checked " + checkedBuckets);
+    assertTrue(checkedBuckets > 1500, "checked " + checkedBuckets);
+  }
+
+  @Test
+  void aZoneWhoseSubHourOffsetChangesFallsBackToDateFormattingAndStaysExact(Vertx vertx) {
+    ZoneId lordHowe = ZoneId.of("Australia/Lord_Howe"); // +11:00 → +10:30 on 2026-04-05
+    Instant from = APRIL.plus(Duration.ofHours(7));
+    Instant to = APRIL.plus(Duration.ofDays(10));
+    for (String bucket : List.of("hour", "day")) {
+      check(vertx, from, to, bucket, lordHowe, null, null);
+      check(vertx, from, to, bucket, lordHowe, null, "en");
+    }
+  }
+
+  /** Queries once and compares totals and every bucket with the plain loops; the buckets checked. */
+  private static int check(Vertx vertx, Instant from, Instant to, String bucket, ZoneId tz, String agent, String language) {
+    JsonObject q = new JsonObject().put("v", 1).put("from", from.toString()).put("to", to.toEpochMilli())
+        .put("bucket", bucket).put("tz", tz.getId()).put("agent", agent).put("language", language);
+    JsonObject result = Bus.request(vertx, Addresses.ANALYTICS_QUERY, q);
+    Map<String, Sums> expected = ExpectedKpis.compute(calls, from, to, bucket, tz, agent, language);
+    String what = q.encode();
+    assertTrue(expected.containsKey("") && expected.get("").calls > 3, "fixture too thin for " + what);
+    assertStats(expected.get(""), result.getJsonObject("totals"), what + " totals");
+
+    JsonArray buckets = result.getJsonArray("buckets");
+    Set<String> seen = new HashSet<>();
+    for (Object o : buckets) {
+      JsonObject b = (JsonObject) o;
+      Sums s = expected.getOrDefault(b.getString("key"), new Sums());
+      assertStats(s, b, what + " bucket " + b.getString("key"));
+      assertTrue(seen.add(b.getString("key")), "duplicate bucket " + b.getString("key"));
+    }
+    for (String key : expected.keySet()) {
+      assertTrue(key.isEmpty() || seen.contains(key), "missing bucket " + key + " in " + what);
+    }
+    assertBucketsInOrder(buckets);
+    return buckets.size();
   }
 
   @Test

@@ -4,20 +4,19 @@ import io.switchboard.analytics.archive.EndReason;
 import io.switchboard.contract.analytics.KpiQuery;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.ZoneId;
 
 /**
  * The one aggregation behind every KPI query: {@code $match} the range (+ agent/language) on the
- * indexed fields, then {@code $group} by the call's local start hour ({@code "%Y-%m-%dT%H"} in the
- * query's zone) summing the precomputed KPI inputs. Hour groups roll up exactly into hour, day and
+ * indexed fields, then {@code $group} by the call's local start hour (see {@link HourGrouping})
+ * summing the precomputed KPI inputs. Hour groups roll up exactly into hour, day and
  * week buckets, totals and the hour-of-day histogram in Java, so one pass serves them all and no
- * stage outside what both mongo-java-server 1.47 and MongoDB support is needed ($dateToString with
- * timezone, $sum, $cond, $eq, $ifNull). Rates and averages are derived in Java from the sums.
+ * stage outside what both mongo-java-server 1.47 and MongoDB support is needed ($sum, $cond, $eq,
+ * $ifNull, $add, $subtract, $mod; $dateToString with timezone as fallback). No $project: on the
+ * embedded server it costs a pass and saves nothing. Rates and averages are derived in Java from the sums.
  */
 public final class KpiPipeline {
   private KpiPipeline() {}
 
-  public static final String HOUR_FORMAT = "%Y-%m-%dT%H";
   public static final JsonArray SENTIMENT_LABELS = new JsonArray().add("negative").add("neutral").add("positive");
 
   public static JsonObject match(KpiQuery q) {
@@ -33,10 +32,9 @@ public final class KpiPipeline {
     return m;
   }
 
-  public static JsonArray of(KpiQuery q) {
+  public static JsonArray of(KpiQuery q, HourGrouping hours) {
     JsonObject group = new JsonObject()
-        .put("_id", new JsonObject().put("$dateToString", new JsonObject()
-            .put("format", HOUR_FORMAT).put("date", "$started_at").put("timezone", mongoZone(q.tz()))))
+        .put("_id", hours.groupId())
         .put("calls", sum(1))
         .put("handle_ms", sum("$handle_time_ms"))
         .put("talk_ms", sum("$talk_time_ms"))
@@ -57,13 +55,6 @@ public final class KpiPipeline {
     return new JsonArray()
         .add(new JsonObject().put("$match", match(q)))
         .add(new JsonObject().put("$group", group));
-  }
-
-  /** MongoDB wants an Olson id or a ±HH:MM offset; {@code Z}/{@code UTC+8} style ids are normalised. */
-  static String mongoZone(ZoneId tz) {
-    ZoneId n = tz.normalized();
-    String id = n.getId();
-    return id.equals("Z") ? "+00:00" : id;
   }
 
   private static JsonObject date(String iso) {

@@ -29,16 +29,17 @@ public final class KpiService {
   }
 
   public Future<KpiResult> query(KpiQuery q) {
-    return access.bounded(aggregate(KpiPipeline.of(q))).map(groups -> rollUp(q, groups));
+    HourGrouping hours = HourGrouping.of(q);
+    return access.bounded(aggregate(KpiPipeline.of(q, hours))).map(groups -> rollUp(q, hours, groups));
   }
 
-  static KpiResult rollUp(KpiQuery q, List<JsonObject> groups) {
+  static KpiResult rollUp(KpiQuery q, HourGrouping hours, List<JsonObject> groups) {
     Map<String, Instant> starts = KpiBuckets.all(q);
     Map<String, KpiCounts> buckets = new LinkedHashMap<>();
     starts.keySet().forEach(k -> buckets.put(k, new KpiCounts()));
     KpiCounts totals = new KpiCounts();
     for (JsonObject g : groups) {
-      LocalDateTime hour = LocalDateTime.parse(g.getString("_id") + ":00");
+      LocalDateTime hour = hours.localHour(g.getValue("_id"));
       totals.add(g, hour);
       // a group outside the generated keys can only come from a zone-rule mismatch: keep it visible
       buckets.computeIfAbsent(KpiBuckets.keyOf(q.bucket(), hour), k -> new KpiCounts()).add(g, hour);
