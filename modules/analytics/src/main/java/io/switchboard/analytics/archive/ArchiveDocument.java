@@ -86,6 +86,7 @@ public final class ArchiveDocument {
 
     String rawReason = Fields.text(f.getValue(CallFields.END_REASON));
     String reason = EndReason.normalise(rawReason, sup.ended());
+    boolean escalated = !reasons.isEmpty() || !escalations.isEmpty();
     return new JsonObject()
         .put("_id", call.sessionId())
         .put(SchemaVersion.FIELD, SchemaVersion.CURRENT)
@@ -116,7 +117,8 @@ public final class ArchiveDocument {
         .put("sentiment_timeline", timeline)
         .put("escalations", escalations)
         .put("escalation_reasons", reasons)
-        .put("escalated", !reasons.isEmpty() || !escalations.isEmpty())
+        .put("escalated", escalated)
+        .put(KpiInputs.FIELD, KpiInputs.of(reason, !sup.takeovers().isEmpty(), escalated, label, score))
         .put(TRANSCRIPT, transcript(transcriptLines))
         .put("line_count", lines.size())
         .put("last_seq", lines.isEmpty() ? 0 : LogLine.seq(lines.get(lines.size() - 1)))

@@ -1,6 +1,7 @@
 package io.switchboard.analytics.kpi;
 
 import io.switchboard.analytics.archive.EndReason;
+import io.switchboard.analytics.archive.KpiInputs;
 import io.switchboard.contract.analytics.KpiStats;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDateTime;
@@ -28,7 +29,7 @@ final class KpiCounts {
 
   KpiCounts() {
     EndReason.ALL.forEach(r -> reasons.put(r, 0L));
-    List.of("negative", "neutral", "positive", "unknown").forEach(l -> labels.put(l, 0L));
+    KpiInputs.LABELS.forEach(l -> labels.put(l, 0L));
   }
 
   /** Adds one hour group; {@code localHour} is its local start hour. */
@@ -37,26 +38,12 @@ final class KpiCounts {
     calls += n;
     handleMs += number(group, "handle_ms");
     talkMs += number(group, "talk_ms");
-    tookOver += whole(group, "took_over");
-    escalated += whole(group, "escalated");
-    scoreSum += number(group, "score_sum");
-    scored += whole(group, "scored");
-    long known = 0;
-    for (String r : EndReason.ALL) {
-      if (!r.equals(EndReason.UNKNOWN)) {
-        long c = whole(group, "r_" + r);
-        known += c;
-        reasons.merge(r, c, Long::sum);
-      }
-    }
-    reasons.merge(EndReason.UNKNOWN, n - known, Long::sum);
-    long labelled = 0;
-    for (String l : List.of("negative", "neutral", "positive")) {
-      long c = whole(group, "s_" + l);
-      labelled += c;
-      labels.merge(l, c, Long::sum);
-    }
-    labels.merge("unknown", n - labelled, Long::sum);
+    tookOver += whole(group, KpiInputs.TOOK_OVER);
+    escalated += whole(group, KpiInputs.ESCALATED);
+    scoreSum += number(group, KpiInputs.SCORE);
+    scored += whole(group, KpiInputs.SCORED);
+    EndReason.ALL.forEach(r -> reasons.merge(r, whole(group, KpiInputs.reasonKey(r)), Long::sum));
+    KpiInputs.LABELS.forEach(l -> labels.merge(l, whole(group, KpiInputs.labelKey(l)), Long::sum));
     byHour[localHour.getHour()] += n;
   }
 

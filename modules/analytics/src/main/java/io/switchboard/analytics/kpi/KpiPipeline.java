@@ -1,6 +1,6 @@
 package io.switchboard.analytics.kpi;
 
-import io.switchboard.analytics.archive.EndReason;
+import io.switchboard.analytics.archive.KpiInputs;
 import io.switchboard.contract.analytics.KpiQuery;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,16 +8,15 @@ import io.vertx.core.json.JsonObject;
 /**
  * The one aggregation behind every KPI query: {@code $match} the range (+ agent/language) on the
  * indexed fields, then {@code $group} by the call's local start hour (see {@link HourGrouping})
- * summing the precomputed KPI inputs. Hour groups roll up exactly into hour, day and
+ * summing the precomputed KPI inputs ({@link KpiInputs}: plain field sums, no per-document
+ * conditionals). Hour groups roll up exactly into hour, day and
  * week buckets, totals and the hour-of-day histogram in Java, so one pass serves them all and no
- * stage outside what both mongo-java-server 1.47 and MongoDB support is needed ($sum, $cond, $eq,
- * $ifNull, $add, $subtract, $mod; $dateToString with timezone as fallback). No $project: on the
+ * stage outside what both mongo-java-server 1.47 and MongoDB support is needed ($sum, $add,
+ * $subtract, $mod; $dateToString with timezone as fallback). No $project: on the
  * embedded server it costs a pass and saves nothing. Rates and averages are derived in Java from the sums.
  */
 public final class KpiPipeline {
   private KpiPipeline() {}
-
-  public static final JsonArray SENTIMENT_LABELS = new JsonArray().add("negative").add("neutral").add("positive");
 
   public static JsonObject match(KpiQuery q) {
     JsonObject m = new JsonObject().put("started_at", new JsonObject()
@@ -37,20 +36,9 @@ public final class KpiPipeline {
         .put("_id", hours.groupId())
         .put("calls", sum(1))
         .put("handle_ms", sum("$handle_time_ms"))
-        .put("talk_ms", sum("$talk_time_ms"))
-        .put("took_over", countIf(eq("$took_over", true)))
-        .put("escalated", countIf(eq("$escalated", true)))
-        .put("score_sum", sum(new JsonObject().put("$ifNull", new JsonArray().add("$sentiment_score").add(0))))
-        .put("scored", sum(new JsonObject().put("$cond", new JsonArray()
-            .add(eq(new JsonObject().put("$ifNull", new JsonArray().add("$sentiment_score").addNull()), null))
-            .add(0).add(1))));
-    for (String reason : EndReason.ALL) {
-      if (!reason.equals(EndReason.UNKNOWN)) {
-        group.put("r_" + reason, countIf(eq("$end_reason", reason)));
-      }
-    }
-    for (Object label : SENTIMENT_LABELS) {
-      group.put("s_" + label, countIf(eq("$sentiment", label)));
+        .put("talk_ms", sum("$talk_time_ms"));
+    for (String key : KpiInputs.keys()) {
+      group.put(key, sum("$" + KpiInputs.FIELD + "." + key));
     }
     return new JsonArray()
         .add(new JsonObject().put("$match", match(q)))
@@ -63,13 +51,5 @@ public final class KpiPipeline {
 
   private static JsonObject sum(Object what) {
     return new JsonObject().put("$sum", what);
-  }
-
-  private static JsonObject countIf(JsonObject cond) {
-    return sum(new JsonObject().put("$cond", new JsonArray().add(cond).add(1).add(0)));
-  }
-
-  private static JsonObject eq(Object a, Object b) {
-    return new JsonObject().put("$eq", new JsonArray().add(a).add(b));
   }
 }
