@@ -118,11 +118,11 @@ public final class ArchiveDocument {
         .put("escalations", escalations)
         .put("escalation_reasons", reasons)
         .put("escalated", escalated)
-        .put(KpiInputs.FIELD, KpiInputs.of(reason, !sup.takeovers().isEmpty(), escalated, label, score))
         .put(TRANSCRIPT, transcript(transcriptLines))
         .put("line_count", lines.size())
         .put("last_seq", lines.isEmpty() ? 0 : LogLine.seq(lines.get(lines.size() - 1)))
-        .put("archived_at", Fields.date(archivedAtMs));
+        .put("archived_at", Fields.date(archivedAtMs))
+        .mergeIn(KpiInputs.of(reason, !sup.takeovers().isEmpty(), escalated, label, score));
   }
 
   private static List<JsonObject> ofKind(List<JsonObject> lines, String kind) {

@@ -38,7 +38,7 @@ public final class KpiPipeline {
         .put("handle_ms", sum("$handle_time_ms"))
         .put("talk_ms", sum("$talk_time_ms"));
     for (String key : KpiInputs.keys()) {
-      group.put(key, sum("$" + KpiInputs.FIELD + "." + key));
+      group.put(key, sum("$" + KpiInputs.field(key)));
     }
     return new JsonArray()
         .add(new JsonObject().put("$match", match(q)))
