@@ -10,6 +10,7 @@ import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.contract.health.HealthReply;
+import io.switchboard.testkit.FreePort;
 import io.switchboard.testkit.TestMongo;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -33,7 +34,9 @@ class MongoOutageTest {
 
   @AfterEach
   void tearDown() {
-    mongoServer.close();
+    if (mongoServer != null) {
+      mongoServer.close();
+    }
   }
 
   @Test
@@ -86,6 +89,35 @@ class MongoOutageTest {
     } finally {
       check.close();
     }
+  }
+
+  @Test
+  void startsWithoutMongoAndCatchesUpWhenItAppears(Vertx vertx) throws Exception {
+    int port = FreePort.get();
+    long t0 = System.nanoTime();
+    Bus.deploy(vertx, Bus.config("mongodb://127.0.0.1:" + port));
+    assertTrue((System.nanoTime() - t0) / 1_000_000 < 10_000, "deploy must not hang on a dead database");
+    assertEquals(false, health(vertx).up());
+    assertEquals(BusErrors.UNAVAILABLE,
+        Bus.failure(vertx, Addresses.CALL_ENDED, CallFixture.call(1, T0, new Random(1), "late").body()).failureCode());
+
+    mongoServer = TestMongo.startOn(port);
+    JsonObject ack = null;
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (ack == null && System.currentTimeMillis() < deadline) {
+      try {
+        ack = Bus.request(vertx, Addresses.CALL_ENDED, CallFixture.call(1, T0, new Random(1), "late").body());
+      } catch (AssertionError e) {
+        Thread.sleep(250);
+      }
+    }
+    assertTrue(ack != null && ack.getBoolean("ok"));
+    // indexes are created by the background retry once the database answers
+    deadline = System.currentTimeMillis() + 15_000;
+    while (!"ready".equals(health(vertx).details().getString("indexes")) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(250);
+    }
+    assertEquals("ready", health(vertx).details().getString("indexes"));
   }
 
   private static HealthReply health(Vertx vertx) {
