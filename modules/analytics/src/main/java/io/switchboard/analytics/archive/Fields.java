@@ -1,5 +1,6 @@
 package io.switchboard.analytics.archive;
 
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -49,7 +50,8 @@ final class Fields {
     return s.isBlank() ? null : s;
   }
 
-  static Object date(long epochMs) {
-    return new io.vertx.core.json.JsonObject().put("$date", Instant.ofEpochMilli(epochMs).toString());
+  /** A Mongo date in the Vert.x client's extended JSON. */
+  static JsonObject date(long epochMs) {
+    return new JsonObject().put("$date", Instant.ofEpochMilli(epochMs).toString());
   }
 }
