@@ -1,40 +1,177 @@
 package io.switchboard.analytics;
 
+import io.switchboard.analytics.archive.ArchiveDocument;
+import io.switchboard.analytics.archive.CallArchive;
+import io.switchboard.analytics.archive.RetentionJob;
+import io.switchboard.analytics.audit.AuditStore;
+import io.switchboard.analytics.kpi.KpiService;
+import io.switchboard.analytics.mongo.MongoAccess;
+import io.switchboard.contract.Addresses;
+import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.VerticleName;
+import io.switchboard.contract.analytics.AuditQuery;
+import io.switchboard.contract.analytics.AuditRecord;
+import io.switchboard.contract.analytics.KpiQuery;
 import io.switchboard.contract.config.AnalyticsConfig;
 import io.switchboard.contract.config.CommonKeys;
 import io.switchboard.contract.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.contract.health.HealthResponder;
+import io.switchboard.contract.live.ArchivedCall;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Archives ended calls to MongoDB idempotently, answers KPI queries, stores the audit log. */
+/**
+ * Archives ended calls to MongoDB idempotently ({@code call.ended}), answers KPI queries
+ * ({@code analytics.query}), stores and pages the audit log ({@code audit.record}, {@code audit.query})
+ * and drops old transcripts. Starts even when MongoDB is down: health says DOWN, requests get 503,
+ * and indexes are created as soon as the database answers.
+ */
 public final class AnalyticsVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyticsVerticle.class);
+  private static final long INDEX_RETRY_MS = 5_000;
+
   private MongoClient mongo;
+  private MongoAccess access;
+  private CallArchive archive;
+  private KpiService kpis;
+  private AuditStore audit;
+  private RetentionJob retention;
   private String node;
+  private boolean indexesReady;
+  private volatile boolean stopped;
 
   @Override
   public Future<?> start() {
     Settings settings = Settings.of(config());
     AnalyticsConfig cfg = AnalyticsConfig.from(settings);
     node = settings.string(CommonKeys.NODE_ID, "local");
-    mongo = MongoClient.create(vertx, new JsonObject()
-        .put("connection_string", cfg.mongoUrl())
-        .put("db_name", cfg.mongoDb())
-        .put("serverSelectionTimeoutMS", 2000));
-    return HealthResponder.register(vertx, VerticleName.ANALYTICS, node, this::health);
+    mongo = MongoClient.create(vertx, MongoAccess.clientConfig(cfg.mongoUrl(), cfg.mongoDb(), cfg.mongoTimeoutMs()));
+    access = new MongoAccess(cfg.mongoTimeoutMs());
+    archive = new CallArchive(mongo, access);
+    kpis = new KpiService(mongo, access);
+    audit = new AuditStore(mongo, access);
+    retention = new RetentionJob(vertx, mongo, access, cfg.transcriptRetentionDays(), cfg.retentionPeriodMs());
+
+    retention.start();
+    // first index attempt before serving: mongo-java-server races createIndexes against concurrent
+    // inserts (ConcurrentModificationException); a dead database must not block start-up though
+    return ensureIndexes().transform(ar -> registerConsumers());
+  }
+
+  private Future<?> registerConsumers() {
+    var bus = vertx.eventBus();
+    return Future.all(
+        bus.<JsonObject>consumer(Addresses.CALL_ENDED, this::onCallEnded).completion(),
+        bus.<JsonObject>consumer(Addresses.ANALYTICS_QUERY, this::onKpiQuery).completion(),
+        bus.<JsonObject>consumer(Addresses.AUDIT_RECORD, this::onAuditRecord).completion(),
+        bus.<JsonObject>consumer(Addresses.AUDIT_QUERY, this::onAuditQuery).completion(),
+        HealthResponder.register(vertx, VerticleName.ANALYTICS, node, this::health));
+  }
+
+  /** Index creation must not block start-up on a dead database: retry until it works once. */
+  private Future<?> ensureIndexes() {
+    return Future.all(archive.ensureIndexes(), audit.ensureIndexes())
+        .onSuccess(v -> {
+          indexesReady = true;
+          LOG.atInfo().addKeyValue("node", node).log("analytics indexes ready");
+        })
+        .onFailure(err -> {
+          LOG.atWarn().addKeyValue("error", MongoAccess.describe(err)).log("analytics indexes not created yet; retrying");
+          vertx.setTimer(INDEX_RETRY_MS, id -> {
+            if (!stopped) {
+              ensureIndexes();
+            }
+          });
+        });
+  }
+
+  private void onCallEnded(Message<JsonObject> msg) {
+    ArchivedCall call;
+    JsonObject doc;
+    try {
+      call = ArchiveDocument.parse(msg.body());
+      doc = ArchiveDocument.of(call, System.currentTimeMillis());
+    } catch (RuntimeException e) {
+      msg.fail(BusErrors.BAD_REQUEST, "invalid call.ended: " + e.getMessage());
+      return;
+    }
+    long t0 = System.nanoTime();
+    archive.upsert(doc)
+        .onSuccess(v -> {
+          LOG.atInfo()
+              .addKeyValue("session", call.sessionId())
+              .addKeyValue("room", call.room())
+              .addKeyValue("end_reason", doc.getString("end_reason"))
+              .addKeyValue("ms", (System.nanoTime() - t0) / 1_000_000)
+              .log("call archived");
+          msg.reply(new JsonObject().put("ok", true).put("session_id", call.sessionId()));
+        })
+        .onFailure(err -> {
+          LOG.atWarn().addKeyValue("session", call.sessionId()).addKeyValue("error", MongoAccess.describe(err))
+              .log("archive failed; sender will retry");
+          MongoAccess.failUnavailable(msg, "archive", err);
+        });
+  }
+
+  private void onKpiQuery(Message<JsonObject> msg) {
+    KpiQuery q;
+    try {
+      q = KpiQuery.fromJson(msg.body());
+    } catch (RuntimeException e) {
+      msg.fail(BusErrors.BAD_REQUEST, "invalid KPI query: " + e.getMessage());
+      return;
+    }
+    kpis.query(q)
+        .onSuccess(r -> msg.reply(r.toJson()))
+        .onFailure(err -> MongoAccess.failUnavailable(msg, "analytics", err));
+  }
+
+  private void onAuditRecord(Message<JsonObject> msg) {
+    AuditRecord r;
+    try {
+      r = AuditRecord.fromJson(msg.body());
+    } catch (RuntimeException e) {
+      msg.fail(BusErrors.BAD_REQUEST, "invalid audit record: " + e.getMessage());
+      return;
+    }
+    audit.record(r)
+        .onSuccess(id -> msg.reply(new JsonObject().put("ok", true)))
+        .onFailure(err -> MongoAccess.failUnavailable(msg, "audit log", err));
+  }
+
+  private void onAuditQuery(Message<JsonObject> msg) {
+    AuditQuery q;
+    try {
+      q = AuditQuery.fromJson(msg.body());
+    } catch (RuntimeException e) {
+      msg.fail(BusErrors.BAD_REQUEST, "invalid audit query: " + e.getMessage());
+      return;
+    }
+    audit.query(q)
+        .onSuccess(p -> msg.reply(p.toJson()))
+        .onFailure(err -> MongoAccess.failUnavailable(msg, "audit log", err));
   }
 
   private Future<HealthReply> health() {
-    return mongo.runCommand("ping", new JsonObject().put("ping", 1))
-        .map(r -> new HealthReply(VerticleName.ANALYTICS.id(), node, true, new JsonObject().put("mongo", "UP")));
+    return access.bounded(mongo.runCommand("ping", new JsonObject().put("ping", 1)))
+        .map(r -> new HealthReply(VerticleName.ANALYTICS.id(), node, true,
+            new JsonObject().put("mongo", "UP").put("indexes", indexesReady ? "ready" : "pending")))
+        .recover(err -> Future.succeededFuture(new HealthReply(VerticleName.ANALYTICS.id(), node, false,
+            new JsonObject().put("mongo", "DOWN").put("error", MongoAccess.describe(err)))));
   }
 
   @Override
   public Future<?> stop() {
+    stopped = true;
+    if (retention != null) {
+      retention.stop();
+    }
     return mongo == null ? Future.succeededFuture() : mongo.close();
   }
 }
