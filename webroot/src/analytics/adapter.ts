@@ -1,13 +1,14 @@
 /**
- * analytics.query adapter — the ONE place that knows the wire shape of KPI queries and results.
- * The analytics owner defines the exact result concurrently; adjust this file only.
+ * analytics.query adapter — the ONE place that knows the wire shape of KPI queries and results
+ * (contract: io.switchboard.contract.analytics.KpiQuery / KpiResult / KpiStats).
  *
- * ASSUMED request:  {v:1, from, to, bucket, agent?, language?}  (from/to epoch millis, bucket hour|day|week)
- * ASSUMED result:   {v, buckets:[{start, volume, aht_ms, att_ms, completion_rate, transfer_rate,
- *                    takeover_rate, escalation_rate, sentiment:{avg, negative, neutral, positive}}],
- *                    totals:{same fields}, busiest_hours:[{hour, volume}]}
- * Rates are fractions 0…1 (values > 1 are read as percentages); sentiment negative/neutral/positive are
- * counts (or fractions); start is epoch millis or an ISO string.
+ * Request: {v:1, from, to, bucket, agent?, language?, tz?}  (from/to epoch millis, bucket hour|day|week,
+ *          tz an IANA zone: buckets and busiest hours are local to it)
+ * Result:  {v, query, totals: KpiStats, buckets: [{key, start, ...KpiStats}]}
+ * KpiStats: {calls, aht_ms, att_ms, completion_rate, transfer_rate, takeover_rate, escalation_rate,
+ *            sentiment_avg, sentiment_scored, sentiment_labels:{negative, neutral, positive, unknown},
+ *            end_reasons:{…}, calls_by_hour:[24 counts]}
+ * Rates are fractions 0…1 or null when there were no calls; start is an ISO string.
  */
 import type { Transport } from '../transport/types';
 
@@ -19,6 +20,7 @@ export interface AnalyticsQuery {
   bucket: Bucket;
   agent?: string;
   language?: string;
+  tz?: string;
 }
 
 export interface SentimentMix {
@@ -55,6 +57,7 @@ export function toRequest(q: AnalyticsQuery): Record<string, unknown> {
   const body: Record<string, unknown> = { v: 1, from: q.from, to: q.to, bucket: q.bucket };
   if (q.agent) body.agent = q.agent;
   if (q.language) body.language = q.language;
+  if (q.tz) body.tz = q.tz;
   return body;
 }
 
@@ -85,25 +88,24 @@ function time(v: unknown): number {
 
 function kpis(raw: unknown): Kpis {
   const o = obj(raw);
-  const s = obj(o.sentiment);
+  const s = obj(o.sentiment_labels);
   return {
-    volume: num(o.volume) ?? 0,
+    volume: num(o.calls) ?? 0,
     ahtMs: num(o.aht_ms),
     attMs: num(o.att_ms),
     completionRate: rate(o.completion_rate),
     transferRate: rate(o.transfer_rate),
     takeoverRate: rate(o.takeover_rate),
     escalationRate: rate(o.escalation_rate),
-    sentiment: { avg: num(s.avg), negative: num(s.negative) ?? 0, neutral: num(s.neutral) ?? 0, positive: num(s.positive) ?? 0 },
+    sentiment: { avg: num(o.sentiment_avg), negative: num(s.negative) ?? 0, neutral: num(s.neutral) ?? 0, positive: num(s.positive) ?? 0 },
   };
 }
 
 export function adaptResult(raw: unknown): AnalyticsResult {
   const o = obj(raw);
   const buckets = (Array.isArray(o.buckets) ? o.buckets : []).map((b) => ({ ...kpis(b), start: time(obj(b).start) })).sort((a, b) => a.start - b.start);
-  const busiestHours = (Array.isArray(o.busiest_hours) ? o.busiest_hours : [])
-    .map((h) => ({ hour: num(obj(h).hour) ?? 0, volume: num(obj(h).volume) ?? 0 }))
-    .sort((a, b) => a.hour - b.hour);
+  const byHour = obj(o.totals).calls_by_hour;
+  const busiestHours = (Array.isArray(byHour) ? byHour : []).map((n, hour) => ({ hour, volume: num(n) ?? 0 }));
   return { buckets, totals: kpis(o.totals), busiestHours };
 }
 

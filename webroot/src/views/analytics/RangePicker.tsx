@@ -16,7 +16,9 @@ function fromInput(s: string, endOfDay: boolean): number {
 }
 
 export function defaultQuery(now = Date.now()): AnalyticsQuery {
-  return { from: fromInput(toInput(now - 6 * DAY), false), to: fromInput(toInput(now), true), bucket: 'day' };
+  // buckets and busiest hours in the supervisor's own time zone
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return { from: fromInput(toInput(now - 6 * DAY), false), to: fromInput(toInput(now), true), bucket: 'day', ...(tz ? { tz } : {}) };
 }
 
 export function RangePicker({ value, onApply, busy }: { value: AnalyticsQuery; onApply: (q: AnalyticsQuery) => void; busy: boolean }) {
@@ -42,7 +44,7 @@ export function RangePicker({ value, onApply, busy }: { value: AnalyticsQuery; o
         e.preventDefault();
         const f = fromInput(from, false);
         const t = fromInput(to, true);
-        onApply({ from: Math.min(f, t), to: Math.max(f, t), bucket, agent: agent || undefined, language: language || undefined });
+        onApply({ ...value, from: Math.min(f, t), to: Math.max(f, t), bucket, agent: agent || undefined, language: language || undefined });
       }}
     >
       <div className="presets" role="group" aria-label="Quick ranges">
