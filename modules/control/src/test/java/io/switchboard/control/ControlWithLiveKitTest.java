@@ -246,6 +246,20 @@ class ControlWithLiveKitTest {
   }
 
   @Test
+  void anAdminForcingATakeoverSilencesThePreviousHolder() {
+    liveKit.addParticipant(room, "supervisor_alice", Kind.STANDARD);
+    liveKit.addParticipant(room, "supervisor_carol", Kind.STANDARD);
+    h.ok("takeover", "alice", "supervisor", room(room));
+    h.ok("takeover", "carol", "admin", room(room).put("force", true));
+    List<LivekitRoom.UpdateParticipantRequest> updates = liveKit.calls("UpdateParticipant").stream()
+        .map(c -> (LivekitRoom.UpdateParticipantRequest) c.request()).toList();
+    assertEquals(List.of("supervisor_alice", "supervisor_carol", "supervisor_alice"),
+        updates.stream().map(LivekitRoom.UpdateParticipantRequest::getIdentity).toList());
+    assertEquals(List.of(true, true, false), updates.stream().map(u -> u.getPermission().getCanPublish()).toList());
+    assertEquals("carol", h.get(TakeoverLock.key(room)));
+  }
+
+  @Test
   void transferMovesTheSipCallerToTheLanguageTarget() {
     liveKit.addParticipant(room, "supervisor_alice", Kind.STANDARD);
     JsonObject reply = h.ok("transfer", "alice", "supervisor", room(room).put("language", "en"));

@@ -108,6 +108,23 @@ class ControlWithoutLiveKitTest {
   }
 
   @Test
+  void simultaneousTakeoversHaveExactlyOneWinner() {
+    List<io.vertx.core.Future<Message<JsonObject>>> attempts = new java.util.ArrayList<>();
+    for (String user : List.of("u1", "u2", "u3", "u4", "u5")) {
+      attempts.add(h.send("takeover", user, "supervisor", room(room)));
+    }
+    await(io.vertx.core.Future.join(attempts).otherwiseEmpty()); // wait for all, winners and losers
+    List<io.vertx.core.Future<Message<JsonObject>>> won = attempts.stream().filter(io.vertx.core.Future::succeeded).toList();
+    assertEquals(1, won.size(), "exactly one takeover wins");
+    String winner = won.get(0).result().body().getString("takeover_by");
+    assertEquals(winner, h.get(TakeoverLock.key(room)));
+    attempts.stream().filter(io.vertx.core.Future::failed).forEach(f -> {
+      assertEquals(409, ((ReplyException) f.cause()).failureCode());
+      assertEquals("call is held by " + winner, f.cause().getMessage());
+    });
+  }
+
+  @Test
   void adminCanHandBackAnotherSupervisorsCall() {
     h.ok("takeover", "alice", "supervisor", room(room));
     JsonObject reply = h.ok("handback", "carol", "admin", room(room));
