@@ -16,6 +16,8 @@ public final class BusErrors {
   public static final int PAYLOAD_TOO_LARGE = 413;
   public static final int TOO_MANY_REQUESTS = 429;
   public static final int INTERNAL = 500;
+  /** An upstream service (e.g. LiveKit) refused the call; the message says what it answered. */
+  public static final int BAD_GATEWAY = 502;
   public static final int UNAVAILABLE = 503;
   public static final int TIMEOUT = 504;
 

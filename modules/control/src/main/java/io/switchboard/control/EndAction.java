@@ -1,0 +1,45 @@
+package io.switchboard.control;
+
+import io.switchboard.contract.control.ControlActions;
+import io.switchboard.contract.control.ControlRequest;
+import io.switchboard.contract.live.AgentControl;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Ends the call for everyone: LiveKit deletes the room (every participant is disconnected, the
+ * agent included); the simulator is told to end its session. The supervisor line is recorded
+ * before call_ended so it lands in the call's log, not after it.
+ */
+final class EndAction implements ControlAction {
+  private static final int NOT_FOUND = 404;
+  private final ControlServices s;
+
+  EndAction(ControlServices s) {
+    this.s = s;
+  }
+
+  @Override
+  public String name() {
+    return ControlActions.END;
+  }
+
+  @Override
+  public Future<JsonObject> run(Caller caller, ControlRequest request, CallState call) {
+    String user = caller.user();
+    Future<Void> steps;
+    if (s.useLiveKit(call)) {
+      // a room LiveKit no longer has is already ended: record the end all the same
+      steps = s.liveKit()
+          .deleteRoom(call.room())
+          .recover(err -> err instanceof ControlFailure f && f.upstreamStatus() == NOT_FOUND ? Future.succeededFuture() : Future.failedFuture(err));
+    } else {
+      s.agent().send(call, AgentControl.END, null, user);
+      steps = Future.succeededFuture();
+    }
+    return steps
+        .compose(v -> s.events().supervisor(call, ControlActions.END, user, null, null))
+        .compose(a -> s.events().ended(call, "ended_by_supervisor", null, null).map(b -> a && b))
+        .compose(recorded -> s.lock().clear(call.room()).otherwiseEmpty().map(v -> new JsonObject().put("state_recorded", recorded)));
+  }
+}

@@ -1,0 +1,66 @@
+package io.switchboard.control;
+
+import io.switchboard.contract.BusErrors;
+import io.switchboard.contract.control.ControlActions;
+import io.switchboard.contract.control.ControlRequest;
+import io.switchboard.contract.live.AgentControl;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import livekit.LivekitModels.ParticipantInfo;
+
+/**
+ * The holder gives the call back to the AI: unmute the agent, stop the holder publishing, resume
+ * the agent (a hand-back turn, not a new greeting), then release the lock. The lock is released
+ * last so a failure leaves the call still held and the hand-back can be retried.
+ */
+final class HandbackAction implements ControlAction {
+  private final ControlServices s;
+
+  HandbackAction(ControlServices s) {
+    this.s = s;
+  }
+
+  @Override
+  public String name() {
+    return ControlActions.HANDBACK;
+  }
+
+  @Override
+  public Future<JsonObject> run(Caller caller, ControlRequest request, CallState call) {
+    String user = caller.user();
+    return s.lock()
+        .holder(call.room())
+        .compose(
+            holder -> {
+              if (holder == null) {
+                return Future.failedFuture(new ControlFailure(BusErrors.CONFLICT, "the call in room " + call.room() + " is not taken over"));
+              }
+              if (!holder.equals(user) && !caller.admin()) {
+                return Future.failedFuture(
+                    new ControlFailure(BusErrors.CONFLICT, "call is held by " + holder + ": only they or an admin can hand it back"));
+              }
+              Future<Void> steps = s.useLiveKit(call) ? liveKit(call, holder) : Future.succeededFuture();
+              return steps.compose(
+                  v -> {
+                    s.agent().send(call, AgentControl.RESUME, null, user);
+                    return s.events().supervisor(call, ControlActions.HANDBACK, user, null, null);
+                  })
+                  .compose(recorded -> s.lock().release(call.room(), holder).map(x -> new JsonObject().put("released_from", holder).put("state_recorded", recorded)));
+            });
+  }
+
+  private Future<Void> liveKit(CallState call, String holder) {
+    String room = call.room();
+    return s.liveKit()
+        .participants(room)
+        .compose(
+            all -> {
+              ParticipantInfo agent = Participants.agent(all, call);
+              String track = Participants.audioTrack(agent, room);
+              String sup = Caller.identityOf(holder);
+              return s.liveKit()
+                  .muteTrack(room, agent.getIdentity(), track, false)
+                  .compose(v -> Participants.present(all, sup) ? s.liveKit().setCanPublish(room, sup, false) : Future.succeededFuture());
+            });
+  }
+}

@@ -1,0 +1,63 @@
+package io.switchboard.control;
+
+import static io.switchboard.control.ControlHarness.await;
+import static io.switchboard.control.ControlHarness.room;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.testkit.FreePort;
+import io.switchboard.testkit.TestRedis;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpServer;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** LiveKit down or hanging: readable 503/504 answers, audited, and no lock left behind. */
+@ExtendWith(VertxExtension.class)
+class ControlLiveKitDownTest {
+  private static TestRedis redisServer;
+
+  @BeforeAll
+  static void redis() {
+    redisServer = TestRedis.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redisServer.close();
+  }
+
+  @Test
+  void anUnreachableLiveKitIsA503(Vertx vertx) {
+    ControlHarness h = ControlHarness.start(vertx, redisServer.url(), ControlWithLiveKitTest.config("http://127.0.0.1:" + FreePort.get()));
+    h.seedCall("down-1", "s-1", "RM_1", "active");
+    ReplyException e = h.failure("end", "alice", "supervisor", room("down-1"));
+    assertEquals(503, e.failureCode());
+    assertTrue(e.getMessage().startsWith("LiveKit unreachable: "), e.getMessage());
+    assertTrue(h.ingest.isEmpty(), "a call LiveKit did not end is not recorded as ended");
+    h.expectAudits(1);
+    assertEquals(e.getMessage(), h.audits.get(0).getString("message"));
+  }
+
+  @Test
+  void aHangingLiveKitTimesOutWithinTheConfiguredTime(Vertx vertx) {
+    // accepts the request, never answers
+    HttpServer silent = await(vertx.createHttpServer().requestHandler(req -> {}).listen(0, "127.0.0.1"));
+    ControlHarness h = ControlHarness.start(
+        vertx, redisServer.url(),
+        ControlWithLiveKitTest.config("http://127.0.0.1:" + silent.actualPort()).put("livekit.timeout.ms", 300));
+    h.seedCall("hang-1", "s-1", "RM_1", "active");
+    long t0 = System.nanoTime();
+    ReplyException e = h.failure("takeover", "alice", "supervisor", room("hang-1"));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(504, e.failureCode());
+    assertEquals("LiveKit ListRooms timed out after 300 ms", e.getMessage());
+    assertTrue(ms < 3000, "answered after " + ms + " ms");
+    assertNull(h.get(TakeoverLock.key("hang-1")), "the lock is given back");
+  }
+}
