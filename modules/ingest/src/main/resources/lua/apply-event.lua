@@ -1,7 +1,8 @@
 -- Applies one call event atomically (DESIGN §3): a reader never sees a log line without the call
 -- state that goes with it.
 -- KEYS: 1 call hash, 2 log stream, 3 dedup set, 4 ended-sessions set, 5 active_calls zset,
---       6 archive:pending set. A session pushed out of the room before its archive was
+--       6 archive:pending set, 7 takeover lock (dropped when a call ends or a new one starts).
+--       A session pushed out of the room before its archive was
 --       acknowledged is parked under parked:<room>:<session> (+ ':log') until the archiver is done.
 -- ARGV: 1 room, 2 session ('' = the current session; internal senders), 3 event id ('' = none),
 --       4 now (epoch ms), 5 log kind ('' = no log line), 6 log line JSON (without seq),
@@ -10,8 +11,8 @@
 --       (op: 'set' HSET, 'add'/'rem' add/remove a string in a JSON array field)
 -- Returns {status, session, seq, flags}; status: ok | duplicate | ended | no_call | sid_mismatch
 
-local call, log, dedup, endedKey, active, pending =
-  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local call, log, dedup, endedKey, active, pending, takeoverLock =
+  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 local room, session, eventId, now, kind, line, flags, expectSid =
   ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 local startsCall = string.find(flags, 's', 1, true) ~= nil
@@ -74,6 +75,7 @@ if cur == nil then
     'last_seq', '0', 'sentiment', 'neutral', 'sentiment_score', '0', 'escalation', '[]', 'takeover_by', '',
     'listeners', '[]', 'viewers', '[]', 'participants', '[]', 'interim', '', 'agent_state', 'initializing')
   redis.call('ZADD', active, now, room)
+  redis.call('DEL', takeoverLock)
   redis.call('PERSIST', call)
   redis.call('PERSIST', log)
   created = true
@@ -109,7 +111,8 @@ if kind ~= '' then
 end
 
 if endsCall then
-  redis.call('HSET', call, 'status', 'ended', 'ended_at', now, 'interim', '')
+  redis.call('HSET', call, 'status', 'ended', 'ended_at', now, 'interim', '', 'takeover_by', '')
+  redis.call('DEL', takeoverLock)
   redis.call('ZREM', active, room)
   redis.call('SADD', endedKey, session)
   redis.call('EXPIRE', endedKey, 86400)

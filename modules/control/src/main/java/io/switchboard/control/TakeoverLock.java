@@ -26,7 +26,7 @@ final class TakeoverLock {
   }
 
   static String key(String room) {
-    return "takeover:" + room;
+    return io.switchboard.contract.live.RedisKeys.takeoverLock(room);
   }
 
   /** Takes the lock if free, already ours, or {@code force}d; otherwise reports the holder. */

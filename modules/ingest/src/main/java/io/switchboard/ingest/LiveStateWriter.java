@@ -28,7 +28,8 @@ final class LiveStateWriter {
             RedisKeys.dedup(room),
             RedisKeys.ended(room),
             RedisKeys.ACTIVE_CALLS,
-            RedisKeys.ARCHIVE_PENDING);
+            RedisKeys.ARCHIVE_PENDING,
+            RedisKeys.takeoverLock(room));
     List<String> args = new ArrayList<>(8 + plan.ops.size());
     args.add(room);
     args.add(session);

@@ -71,7 +71,7 @@ public final class ArchiveDocument {
 
     List<JsonObject> transcriptLines = ofKind(lines, LogLine.KIND_TRANSCRIPT);
     SupervisorActivity sup = SupervisorActivity.of(ofKind(lines, LogLine.KIND_SUPERVISOR), ended);
-    JsonArray escalations = escalations(ofKind(lines, LogLine.KIND_ESCALATION));
+    JsonArray escalations = escalations(ofKind(lines, LogLine.KIND_ANNOTATION));
     JsonArray reasons = escalationReasons(f.getValue(CallFields.ESCALATION), escalations);
     JsonArray timeline = sentimentTimeline(ofKind(lines, LogLine.KIND_ANNOTATION));
 
@@ -156,11 +156,15 @@ public final class ArchiveDocument {
     return out;
   }
 
-  private static JsonArray escalations(List<JsonObject> lines) {
+  /** Escalations raised by annotated utterances ({@code new_escalations} of annotation lines). */
+  private static JsonArray escalations(List<JsonObject> annotations) {
     JsonArray out = new JsonArray();
-    for (JsonObject l : lines) {
+    for (JsonObject l : annotations) {
+      if (!(l.getValue("new_escalations") instanceof JsonArray raised) || raised.isEmpty()) {
+        continue;
+      }
       out.add(new JsonObject()
-          .put("reasons", l.getValue("reasons") instanceof JsonArray a ? a : new JsonArray())
+          .put("reasons", raised)
           .put("ref", l.getValue("ref"))
           .put("at", Fields.epochMillis(l.getValue("ts"), 0)));
     }

@@ -39,6 +39,15 @@ public final class RedisKeys {
     return parked(room, session) + LOG_SUFFIX;
   }
 
+  /**
+   * Which supervisor holds a call ({@code takeover:<room>} = user): control takes and releases
+   * it; ingest drops it whenever a call ends or a new call starts in the room, so a lock never
+   * outlives its call.
+   */
+  public static String takeoverLock(String room) {
+    return "takeover:" + room;
+  }
+
   public static String call(String room) {
     return CALL_PREFIX + room;
   }
