@@ -26,6 +26,10 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const OUT = process.env.SCREENSHOTS ?? path.resolve(here, '..', 'build', 'screenshots');
 const LIVE_WAIT_MS = Number(process.env.LIVE_WAIT_MS ?? 4000);
 const TIMEOUT = 20_000;
+/** Set when the backend runs the simulator (scripts/e2e): enables the agent-pause and turnover checks. */
+const SIMULATED = process.env.SIMULATED === '1';
+const TURNOVER_TIMEOUT = Number(process.env.TURNOVER_TIMEOUT_MS ?? 120_000);
+let resumeFrom = 0;
 
 const results = [];
 function check(name, ok, detail = '') {
@@ -116,6 +120,7 @@ async function main() {
     check('bubble view shows live calls', bubbles > 0, `${bubbles} bubbles`);
     await page.waitForTimeout(800); // let the spring layout settle
     await shot(page, '01-bubbles');
+    const initialRooms = new Set(await page.$$eval('[data-testid=bubble]', (els) => els.map((e) => e.getAttribute('data-room'))));
 
     // 2. cards
     await page.goto(`${BASE_URL}/#/cards`);
@@ -146,6 +151,14 @@ async function main() {
         );
         check('take over → button turns into Hand back', tookOver);
         await shot(page, '03-room-taken-over');
+        if (tookOver && SIMULATED) {
+          await page.waitForTimeout(600); // a line already on its way may still land
+          const heldFrom = Math.max(0, ...(await transcriptSeqs(page)));
+          await page.waitForTimeout(4000);
+          const agentSeqs = await page.$$eval('[data-testid=transcript] > li.tline-agent[data-seq]', (els) => els.map((e) => Number(e.getAttribute('data-seq'))));
+          check('simulated agent is silent while taken over', agentSeqs.every((q) => q <= heldFrom), `agent lines after seq ${heldFrom}: ${agentSeqs.filter((q) => q > heldFrom).join(',') || 'none'}`);
+          resumeFrom = Math.max(0, ...(await transcriptSeqs(page)));
+        }
         if (tookOver) {
           await handback.click();
           const back = await page.locator('[data-testid=ctl-takeover]:not([disabled])').waitFor({ timeout: TIMEOUT }).then(
@@ -153,6 +166,16 @@ async function main() {
             () => false,
           );
           check('hand back → button returns to Take over', back);
+          if (SIMULATED) {
+            const spoke = await page
+              .waitForFunction(
+                (from) => [...document.querySelectorAll('[data-testid=transcript] > li.tline-agent[data-seq]')].some((e) => Number(e.getAttribute('data-seq')) > from),
+                resumeFrom,
+                { timeout: TIMEOUT },
+              )
+              .then(() => true, () => false);
+            check('simulated agent speaks again after hand back', spoke);
+          }
         }
       } else {
         check('take over possible', false, 'button missing or held by someone else');
@@ -168,6 +191,25 @@ async function main() {
     );
     check('analytics view renders (KPIs or a plain error)', kpis);
     await shot(page, '05-analytics');
+
+    // 5b. bubbles come and go as simulated calls end and new ones start
+    if (SIMULATED) {
+      await page.goto(`${BASE_URL}/#/bubbles`);
+      const turnover = await page
+        .waitForFunction(
+          (initial) => {
+            const now = new Set([...document.querySelectorAll('[data-testid=bubble]')].map((e) => e.getAttribute('data-room')));
+            const gone = initial.some((r) => !now.has(r));
+            const added = [...now].some((r) => !initial.includes(r));
+            return gone && added;
+          },
+          [...initialRooms],
+          { timeout: TURNOVER_TIMEOUT, polling: 500 },
+        )
+        .then(() => true, () => false);
+      check('bubbles disappear and appear as calls end and start', turnover);
+      await shot(page, '05b-bubbles-later');
+    }
 
     // 6. viewer: no control buttons
     if (VIEWER_USER) {
