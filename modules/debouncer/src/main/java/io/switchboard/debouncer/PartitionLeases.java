@@ -118,23 +118,24 @@ final class PartitionLeases {
                   }));
     }
     int wanted = share - Math.min(share, mine.size());
-    // start at a random partition so instances starting together do not all race for the same ones
-    int offset = java.util.concurrent.ThreadLocalRandom.current().nextInt(PARTITIONS);
-    for (int i = 0; i < PARTITIONS && wanted > 0; i++) {
-      int p = (offset + i) % PARTITIONS;
-      if (!owned.contains(p)) {
-        int partition = p;
-        wanted--;
-        steps.add(
-            LEASE.run(redis, List.of(key(p)), List.of(owner, String.valueOf(TTL_MS), "keep"))
-                .onSuccess(
-                    r -> {
-                      if (r.toInteger() == 1) {
-                        acquired.add(partition);
-                      }
-                    }));
-      }
-    }
+    Future<?> claims =
+        wanted == 0
+            ? Future.succeededFuture()
+            : freePartitions().compose(free -> {
+                // random order so instances starting together do not all race for the same ones
+                java.util.Collections.shuffle(free);
+                List<Future<?>> tries = new ArrayList<>();
+                for (int partition : free.subList(0, Math.min(wanted, free.size()))) {
+                  tries.add(LEASE.run(redis, List.of(key(partition)), List.of(owner, String.valueOf(TTL_MS), "keep"))
+                      .onSuccess(r -> {
+                        if (r.toInteger() == 1) {
+                          acquired.add(partition);
+                        }
+                      }));
+                }
+                return Future.join(tries);
+              });
+    steps.add(claims);
     return Future.join(steps)
         .eventually(
             () -> {
@@ -153,6 +154,23 @@ final class PartitionLeases {
               return Future.succeededFuture();
             })
         .mapEmpty();
+  }
+
+  /** Partitions nobody holds right now (one MGET of every lease). */
+  private Future<List<Integer>> freePartitions() {
+    List<String> keys = new ArrayList<>(PARTITIONS);
+    for (int p = 0; p < PARTITIONS; p++) {
+      keys.add(key(p));
+    }
+    return redis.mget(keys).map(r -> {
+      List<Integer> free = new ArrayList<>();
+      for (int p = 0; p < PARTITIONS; p++) {
+        if (r.get(p) == null && !owned.contains(p)) {
+          free.add(p);
+        }
+      }
+      return free;
+    });
   }
 
   private static String key(int partition) {

@@ -1,0 +1,77 @@
+package io.switchboard.debouncer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.testkit.TestRedis;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Exactly one debouncer publishes for a room: two instances share the partitions without overlap
+ * and cover all of them; when one dies without releasing, the other takes its partitions once the
+ * leases expire.
+ */
+@ExtendWith(VertxExtension.class)
+class PartitionLeasesTest {
+  private static TestRedis redis;
+
+  @BeforeAll
+  static void start() {
+    redis = TestRedis.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    redis.close();
+  }
+
+  @Test
+  void twoInstancesSplitThePartitionsAndTheSurvivorTakesOverADeadOnesShare() throws Exception {
+    Vertx a = Vertx.vertx();
+    Vertx b = Vertx.vertx();
+    try {
+      PartitionLeases leasesA = new PartitionLeases(a, RedisAPI.api(Redis.createClient(a, redis.url())), "node-a", p -> { }, p -> { });
+      PartitionLeases leasesB = new PartitionLeases(b, RedisAPI.api(Redis.createClient(b, redis.url())), "node-b", p -> { }, p -> { });
+      a.runOnContext(v -> leasesA.start());
+      b.runOnContext(v -> leasesB.start());
+
+      // a balanced split is reached within a few renew periods
+      long deadline = System.currentTimeMillis() + 4 * PartitionLeases.RENEW_MS + PartitionLeases.TTL_MS;
+      while (System.currentTimeMillis() < deadline && !(leasesA.owned().size() == 16 && leasesB.owned().size() == 16)) {
+        Thread.sleep(100);
+      }
+      Set<Integer> ownedA = leasesA.owned();
+      Set<Integer> ownedB = leasesB.owned();
+      Set<Integer> overlap = new HashSet<>(ownedA);
+      overlap.retainAll(ownedB);
+      assertTrue(overlap.isEmpty(), "no partition has two publishers: " + overlap);
+      Set<Integer> all = new HashSet<>(ownedA);
+      all.addAll(ownedB);
+      assertEquals(IntStream.range(0, PartitionLeases.PARTITIONS).boxed().collect(java.util.stream.Collectors.toSet()), all, "every partition has a publisher");
+      assertEquals(16, ownedA.size(), "fair share");
+
+      // node B dies: no release, its leases simply stop being renewed
+      b.close().await(10, TimeUnit.SECONDS);
+      long died = System.currentTimeMillis();
+      while (leasesA.owned().size() < PartitionLeases.PARTITIONS && System.currentTimeMillis() - died < 3 * PartitionLeases.TTL_MS) {
+        Thread.sleep(100);
+      }
+      long took = System.currentTimeMillis() - died;
+      assertEquals(PartitionLeases.PARTITIONS, leasesA.owned().size(), "the survivor publishes for every room");
+      assertTrue(took <= PartitionLeases.TTL_MS * 2 + PartitionLeases.RENEW_MS * 2, "fail-over took " + took + " ms");
+    } finally {
+      a.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+}
