@@ -1,11 +1,9 @@
 package io.switchboard.control;
 
 import io.switchboard.contract.Addresses;
-import io.switchboard.contract.SchemaVersion;
+import io.switchboard.contract.analytics.AuditRecord;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,32 +16,14 @@ final class AuditTrail {
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
   private static final long TIMEOUT_MS = 5000;
 
-  /** What one attempt did; {@code args} hold the request's own fields only (no tokens). */
-  record Entry(String who, String role, String action, String room, String sessionId, JsonObject args,
-               boolean ok, String message, long latencyMs, Instant at) {
-    JsonObject toJson() {
-      return new JsonObject()
-          .put(SchemaVersion.FIELD, SchemaVersion.CURRENT)
-          .put("who", who)
-          .put("role", role)
-          .put("action", action)
-          .put("room", room)
-          .put("session_id", sessionId)
-          .put("args", args)
-          .put("result", ok ? "ok" : "failed")
-          .put("message", message)
-          .put("latency_ms", latencyMs)
-          .put("at", at.toString());
-    }
-  }
-
   private final Vertx vertx;
 
   AuditTrail(Vertx vertx) {
     this.vertx = vertx;
   }
 
-  void record(Entry e) {
+  /** Sends the record; one that the contract refuses (e.g. an absurd room name) is sent without the bad field. */
+  void record(AuditRecord e) {
     vertx
         .eventBus()
         .request(Addresses.AUDIT_RECORD, e.toJson(), new DeliveryOptions().setSendTimeout(TIMEOUT_MS))

@@ -3,6 +3,7 @@ package io.switchboard.control;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.RoomNames;
 import io.switchboard.contract.SchemaVersion;
+import io.switchboard.contract.analytics.AuditRecord;
 import io.switchboard.contract.control.CallerHeaders;
 import io.switchboard.contract.control.ControlRequest;
 import io.vertx.core.Future;
@@ -100,7 +101,7 @@ final class ControlDispatcher {
 
   private void finish(Attempt a, boolean ok, ControlFailure failure, long latencyMs) {
     String message = failure == null ? null : failure.getMessage();
-    audit.record(new AuditTrail.Entry(a.who, a.role, a.action, a.room, a.sessionId, a.args, ok, message, latencyMs, clock.instant()));
+    audit.record(auditRecord(a, ok, message, latencyMs));
     // never the token (not in this line) nor guide text (args are not logged) at INFO
     var log = ok || (failure != null && BusErrors.isClientError(failure.code())) ? LOG.atInfo() : LOG.atWarn();
     log.addKeyValue("action", a.action)
@@ -141,5 +142,19 @@ final class ControlDispatcher {
         }
       }
     }
+  }
+
+  /** The contract's audit record; input the record refuses (an oversized room name) is dropped from it. */
+  private AuditRecord auditRecord(Attempt a, boolean ok, String message, long latencyMs) {
+    try {
+      return new AuditRecord(a.who, a.role, a.action, a.room, a.sessionId, a.args, ok, message, latencyMs, clock.instant());
+    } catch (IllegalArgumentException invalid) {
+      String why = (message == null ? "" : message + "; ") + "audit input refused: " + invalid.getMessage();
+      return new AuditRecord(truncate(a.who), null, a.action, null, null, new JsonObject(), ok, why, latencyMs, clock.instant());
+    }
+  }
+
+  private static String truncate(String s) {
+    return s.length() > AuditRecord.MAX_TEXT ? s.substring(0, AuditRecord.MAX_TEXT) : s;
   }
 }

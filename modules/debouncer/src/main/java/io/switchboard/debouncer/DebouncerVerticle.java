@@ -13,7 +13,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.RedisOptions;
+import io.switchboard.contract.redis.RedisClients;
 import io.vertx.redis.client.Response;
 import java.util.List;
 import java.util.UUID;
@@ -40,9 +40,7 @@ public final class DebouncerVerticle extends VerticleBase {
     Settings settings = Settings.of(config());
     DebouncerConfig cfg = DebouncerConfig.from(settings);
     node = settings.string(CommonKeys.NODE_ID, "local");
-    RedisOptions options = new RedisOptions().setConnectionString(cfg.redisUrl()).setMaxPoolWaiting(1024).setMaxPoolSize(8);
-    options.getNetClientOptions().setConnectTimeout(1000);
-    redis = Redis.createClient(vertx, options);
+    redis = RedisClients.pooled(vertx, cfg.redisUrl(), 8, 1024);
     api = RedisAPI.api(redis);
 
     String owner = node + "/" + UUID.randomUUID();

@@ -21,7 +21,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.RedisOptions;
+import io.switchboard.contract.redis.RedisClients;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,10 +52,7 @@ public final class IngestVerticle extends VerticleBase {
     Settings settings = Settings.of(config());
     IngestConfig cfg = IngestConfig.from(settings);
     node = settings.string(CommonKeys.NODE_ID, "local");
-    RedisOptions options = new RedisOptions().setConnectionString(cfg.redisUrl()).setMaxPoolWaiting(256).setMaxPoolSize(16);
-    // fail fast while Redis is down: agents get a 503 within a second, not a hung request
-    options.getNetClientOptions().setConnectTimeout(1000);
-    redis = Redis.createClient(vertx, options);
+    redis = RedisClients.pooled(vertx, cfg.redisUrl(), 16, 256);
     api = RedisAPI.api(redis);
     keys = new AgentKeys(cfg.agentKeys());
     writer = new LiveStateWriter(api, 2000);

@@ -18,7 +18,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.RedisOptions;
+import io.switchboard.contract.redis.RedisClients;
 import java.util.List;
 import livekit.LivekitWebhook;
 import org.slf4j.Logger;
@@ -45,9 +45,7 @@ public final class WebhookReceiverVerticle extends VerticleBase {
     Settings settings = Settings.of(config());
     WebhookReceiverConfig cfg = WebhookReceiverConfig.from(settings);
     node = settings.string(CommonKeys.NODE_ID, "local");
-    RedisOptions options = new RedisOptions().setConnectionString(cfg.redisUrl());
-    options.getNetClientOptions().setConnectTimeout(1000);
-    redis = Redis.createClient(vertx, options);
+    redis = RedisClients.pooled(vertx, cfg.redisUrl(), 6, 256);
     api = RedisAPI.api(redis);
     if (cfg.liveKit().hasCredentials()) {
       receiver = new WebhookReceiver(cfg.liveKit().apiKey(), cfg.liveKit().apiSecret());
