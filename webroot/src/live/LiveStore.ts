@@ -114,18 +114,16 @@ interface RoomSub {
   debugCounter: number;
 }
 
+/** A room's data before any history: what a new room starts with and a session change resets to. */
+function freshRoomData(): Pick<RoomState, 'sessionId' | 'fields' | 'lines' | 'heldSeq' | 'sentimentByRef' | 'interim' | 'ended' | 'debug'> {
+  return { sessionId: null, fields: {}, lines: [], heldSeq: 0, sentimentByRef: new Map(), interim: null, ended: false, debug: [] };
+}
+
 function emptyRoom(room: string): RoomState {
   return {
     room,
     status: 'idle',
-    sessionId: null,
-    fields: {},
-    lines: [],
-    heldSeq: 0,
-    sentimentByRef: new Map(),
-    interim: null,
-    ended: false,
-    debug: [],
+    ...freshRoomData(),
     stats: { deltas: 0, duplicates: 0, gaps: 0, resyncs: 0, arrivals: [] },
   };
 }
@@ -384,17 +382,7 @@ export class LiveStore {
   private resetRoomData(room: string, sub: RoomSub): void {
     sub.seqs = new Set();
     const prev = this.rooms.get(room);
-    this.setRoom(room, {
-      sessionId: null,
-      fields: {},
-      lines: [],
-      heldSeq: 0,
-      sentimentByRef: new Map(),
-      interim: null,
-      ended: false,
-      debug: [],
-      stats: { ...(prev?.stats ?? emptyRoom(room).stats) },
-    });
+    this.setRoom(room, { ...freshRoomData(), stats: { ...(prev?.stats ?? emptyRoom(room).stats) } });
   }
 
   /**

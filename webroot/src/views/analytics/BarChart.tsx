@@ -1,3 +1,5 @@
+import { ChartFrame } from './ChartFrame';
+
 const W = 640;
 const H = 180;
 const PAD = { l: 36, r: 8, t: 10, b: 26 };
@@ -17,23 +19,7 @@ export function BarChart({ title, labels, parts, format = (v) => String(Math.rou
   const h = (v: number) => (v / max) * (H - PAD.t - PAD.b);
   const every = Math.max(1, Math.ceil(n / 12));
   return (
-    <figure className="chart">
-      <figcaption>
-        {title}
-        {parts.length > 1 && (
-          <span className="chart-legend">
-            {parts.map((p) => (
-              <span key={p.name} className={`lg ${p.className}`}>
-                <i aria-hidden="true" /> {p.name}
-              </span>
-            ))}
-          </span>
-        )}
-      </figcaption>
-      {n === 0 ? (
-        <p className="muted small">No data in this range.</p>
-      ) : (
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title} preserveAspectRatio="none">
+    <ChartFrame title={title} legend={parts.length > 1 ? parts : []} empty={n === 0} width={W} height={H}>
           <line className="grid" x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} />
           <text className="axis" x={PAD.l - 6} y={PAD.t + 8} textAnchor="end">
             {format(max)}
@@ -60,8 +46,6 @@ export function BarChart({ title, labels, parts, format = (v) => String(Math.rou
               </g>
             );
           })}
-        </svg>
-      )}
-    </figure>
+    </ChartFrame>
   );
 }

@@ -1,3 +1,5 @@
+import { ChartFrame } from './ChartFrame';
+
 export interface Series {
   name: string;
   className: string;
@@ -18,21 +20,7 @@ export function LineChart({ title, labels, series, format }: { title: string; la
   const ticks = [0, 0.5, 1].map((f) => f * max);
   const every = Math.max(1, Math.ceil(n / 8));
   return (
-    <figure className="chart">
-      <figcaption>
-        {title}
-        <span className="chart-legend">
-          {series.map((s) => (
-            <span key={s.name} className={`lg ${s.className}`}>
-              <i aria-hidden="true" /> {s.name}
-            </span>
-          ))}
-        </span>
-      </figcaption>
-      {n === 0 ? (
-        <p className="muted small">No data in this range.</p>
-      ) : (
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title} preserveAspectRatio="none">
+    <ChartFrame title={title} legend={series} empty={n === 0} width={W} height={H}>
           {ticks.map((t) => (
             <g key={t}>
               <line className="grid" x1={PAD.l} x2={W - PAD.r} y1={y(t)} y2={y(t)} />
@@ -72,8 +60,6 @@ export function LineChart({ title, labels, series, format }: { title: string; la
               </g>
             );
           })}
-        </svg>
-      )}
-    </figure>
+    </ChartFrame>
   );
 }
