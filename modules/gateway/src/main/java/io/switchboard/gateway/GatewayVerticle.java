@@ -39,6 +39,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health.checks()));
+    router.get("/metrics").handler(GatewayMetrics.scrape());
     BusToHttp bus = new BusToHttp(vertx);
     Tokens tokens = new Tokens(vertx, cfg.auth());
     UserDirectory users = new UserDirectory(cfg.auth());

@@ -45,6 +45,7 @@ public final class IngestVerticle extends VerticleBase {
   private Archiver archiver;
   private SentimentHook sentiment;
   private final RoomOrder order = new RoomOrder();
+  private final IngestMetrics metrics = new IngestMetrics();
   private String node;
 
   @Override
@@ -58,13 +59,13 @@ public final class IngestVerticle extends VerticleBase {
     redis = Redis.createClient(vertx, options);
     api = RedisAPI.api(redis);
     keys = new AgentKeys(cfg.agentKeys());
-    writer = new LiveStateWriter(api, 2000);
-    archiver = new Archiver(vertx, api, cfg.endedTtlSeconds());
+    writer = new LiveStateWriter(api, 2000, metrics);
+    archiver = new Archiver(vertx, api, cfg.endedTtlSeconds(), metrics);
     archiver.start(15_000);
     sentiment = new SentimentHook(vertx, writer);
     return vertx
         .eventBus()
-        .<Object>consumer(Addresses.INGEST_CALL_EVENT, this::handle)
+        .<Object>consumer(Addresses.INGEST_CALL_EVENT, metrics.observe(this::handle))
         .completion()
         .compose(v -> HealthResponder.register(vertx, VerticleName.INGEST, node, this::health));
   }
