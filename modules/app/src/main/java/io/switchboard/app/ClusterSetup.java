@@ -12,13 +12,13 @@ final class ClusterSetup {
   private ClusterSetup() {}
 
   static HazelcastClusterManager clusterManager(Settings s) {
-    String host = s.string("cluster.host", "127.0.0.1");
-    int port = s.integer("cluster.port", 5701, 1, 65535);
-    List<String> members = s.list("cluster.members", List.of(host));
+    String host = s.string(LauncherKeys.CLUSTER_HOST, "127.0.0.1");
+    int port = s.integer(LauncherKeys.CLUSTER_PORT, 5701, 1, 65535);
+    List<String> members = s.list(LauncherKeys.CLUSTER_MEMBERS, List.of(host));
 
     // starts from Vert.x's default-cluster.xml so its __vertx.* maps keep their settings
     Config cfg = ConfigUtil.loadConfig();
-    cfg.setClusterName(s.string("cluster.name", "switchboard"));
+    cfg.setClusterName(s.string(LauncherKeys.CLUSTER_NAME, "switchboard"));
     cfg.setProperty("hazelcast.phone.home.enabled", "false");
     cfg.setProperty("hazelcast.logging.type", "slf4j");
     // the master waits 5 s for more joiners by default; every node must skip it for fast joins

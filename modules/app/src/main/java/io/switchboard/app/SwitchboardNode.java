@@ -36,6 +36,7 @@ final class SwitchboardNode implements AutoCloseable {
   private Vertx vertx;
   private Set<VerticleName> selected;
   private int httpPort = -1;
+  private int metricsPort = -1;
   private String redisUrl;
   private String mongoUrl;
 
@@ -54,24 +55,25 @@ final class SwitchboardNode implements AutoCloseable {
     JsonObject config = input.asJson();
     Settings settings;
     try {
-      selected = VerticleCatalog.parse(input.list("verticles", List.of("all")));
-      boolean clustered = input.bool("cluster", false);
+      selected = VerticleCatalog.parse(input.list(LauncherKeys.VERTICLES, List.of("all")));
+      boolean clustered = input.bool(LauncherKeys.CLUSTER, false);
       // every selected verticle's typed config is parsed now, before anything is started
       VerticleCatalog.validateConfig(selected, input);
       settings = new Settings(config);
       provideRedis(settings, config, clustered);
       provideMongo(settings, config, clustered);
       settings = new Settings(config);
-      Map<VerticleName, Integer> instances = InstanceCounts.parse(settings.string("instances", "1"), selected);
+      Map<VerticleName, Integer> instances = InstanceCounts.parse(settings.string(LauncherKeys.INSTANCES, "1"), selected);
 
       vertx = clustered ? clusteredVertx(settings) : Vertx.builder().with(vertxOptions(settings)).build();
       config.put(CommonKeys.NODE_ID, nodeId(clustered));
-      boolean ha = settings.bool("ha", false);
+      boolean ha = settings.bool(LauncherKeys.HA, false);
       for (VerticleName name : VerticleCatalog.ORDER) {
         if (selected.contains(name)) {
           deploy(name, config, instances.get(name), ha);
         }
       }
+      metricsPort = MetricsSetup.serve(vertx, settings);
     } catch (ConfigException e) {
       throw new StartupException(e.getMessage());
     }
@@ -103,7 +105,7 @@ final class SwitchboardNode implements AutoCloseable {
       }
       return;
     }
-    EmbeddedRedis redis = EmbeddedRedis.start(s.integer("embedded.redis.port", 0, 0, 65535));
+    EmbeddedRedis redis = EmbeddedRedis.start(s.integer(LauncherKeys.EMBEDDED_REDIS_PORT, 0, 0, 65535));
     embedded.add(redis);
     redisUrl = redis.url();
     config.put(CommonKeys.REDIS_URL, redisUrl);
@@ -124,7 +126,7 @@ final class SwitchboardNode implements AutoCloseable {
       }
       return;
     }
-    EmbeddedMongo mongo = EmbeddedMongo.start(s.string("mongo.embedded", "file"), new File(s.string("data.dir", "data")));
+    EmbeddedMongo mongo = EmbeddedMongo.start(s.string(LauncherKeys.MONGO_EMBEDDED, "file"), new File(s.string(LauncherKeys.DATA_DIR, "data")));
     embedded.add(mongo);
     mongoUrl = mongo.url();
     config.put(CommonKeys.MONGO_URL, mongoUrl);
@@ -150,8 +152,9 @@ final class SwitchboardNode implements AutoCloseable {
 
   private static VertxOptions vertxOptions(Settings s) {
     VertxOptions options = new VertxOptions();
-    if (s.bool("ha", false)) {
-      options.setHAEnabled(true).setHAGroup(s.string("ha.group", "switchboard"));
+    MetricsSetup.apply(options, s);
+    if (s.bool(LauncherKeys.HA, false)) {
+      options.setHAEnabled(true).setHAGroup(s.string(LauncherKeys.HA_GROUP, "switchboard"));
     }
     return options;
   }
@@ -159,9 +162,9 @@ final class SwitchboardNode implements AutoCloseable {
   private static Vertx clusteredVertx(Settings s) {
     HazelcastClusterManager cm = ClusterSetup.clusterManager(s);
     VertxOptions options = vertxOptions(s);
-    String host = s.string("cluster.host", "127.0.0.1");
-    options.getEventBusOptions().setHost(s.string("eventbus.host", host)).setPort(s.integer("eventbus.port", 0, 0, 65535));
-    s.optString("eventbus.public.host").ifPresent(options.getEventBusOptions()::setClusterPublicHost);
+    String host = s.string(LauncherKeys.CLUSTER_HOST, "127.0.0.1");
+    options.getEventBusOptions().setHost(s.string(LauncherKeys.EVENTBUS_HOST, host)).setPort(s.integer(LauncherKeys.EVENTBUS_PORT, 0, 0, 65535));
+    s.optString(LauncherKeys.EVENTBUS_PUBLIC_HOST).ifPresent(options.getEventBusOptions()::setClusterPublicHost);
     try {
       return Vertx.builder().with(options).withClusterManager(cm).buildClustered().await();
     } catch (Exception e) {
@@ -205,6 +208,10 @@ final class SwitchboardNode implements AutoCloseable {
 
   int httpPort() {
     return httpPort;
+  }
+
+  int metricsPort() {
+    return metricsPort;
   }
 
   Vertx vertx() {

@@ -25,6 +25,7 @@ final class ControlDispatcher {
   private final ControlServices services;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ControlMetrics metrics = new ControlMetrics();
 
   ControlDispatcher(ControlServices services, AuditTrail audit, Clock clock) {
     this.services = services;
@@ -101,6 +102,7 @@ final class ControlDispatcher {
 
   private void finish(Attempt a, boolean ok, ControlFailure failure, long latencyMs) {
     String message = failure == null ? null : failure.getMessage();
+    metrics.action(a.action, failure == null ? 0 : failure.code());
     audit.record(auditRecord(a, ok, message, latencyMs));
     // never the token (not in this line) nor guide text (args are not logged) at INFO
     var log = ok || (failure != null && BusErrors.isClientError(failure.code())) ? LOG.atInfo() : LOG.atWarn();

@@ -34,6 +34,7 @@ final class LiveKitGateway {
   private final RoomServiceClient rooms;
   private final SipServiceClient sip;
   private final int timeoutMs;
+  private final ControlMetrics metrics = new ControlMetrics();
 
   LiveKitGateway(Vertx vertx, LiveKitSettings settings, int timeoutMs) {
     this.vertx = vertx;
@@ -92,7 +93,7 @@ final class LiveKitGateway {
   }
 
   private <T> Future<T> call(String method, Callable<Response<T>> blocking) {
-    return vertx
+    return metrics.liveKit(method, () -> vertx
         .executeBlocking(
             () -> {
               Response<T> r = blocking.call();
@@ -103,7 +104,7 @@ final class LiveKitGateway {
             },
             false)
         .timeout(timeoutMs + 250L, TimeUnit.MILLISECONDS)
-        .recover(err -> Future.failedFuture(translate(method, err)));
+        .recover(err -> Future.failedFuture(translate(method, err))));
   }
 
   private ControlFailure translate(String method, Throwable err) {

@@ -44,13 +44,14 @@ public final class DebouncerVerticle extends VerticleBase {
     api = RedisAPI.api(redis);
 
     String owner = node + "/" + UUID.randomUUID();
-    ListDeltaBatcher list = new ListDeltaBatcher(vertx, cfg.windowMs());
+    DebouncerMetrics metrics = new DebouncerMetrics();
+    ListDeltaBatcher list = new ListDeltaBatcher(vertx, cfg.windowMs(), metrics);
     leases = new PartitionLeases(vertx, api, owner, this::resync, lost -> rooms.forget(leases::owns));
-    rooms = new RoomPublisher(vertx, api, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list);
+    rooms = new RoomPublisher(vertx, api, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list, metrics);
     subscriber = new KeyspaceSubscriber(vertx, redis, this::onKeyEvent, () -> resync(null));
     HistoryService history = new HistoryService(api, cfg.historyPageSize());
 
-    return vertx.eventBus().consumer(Addresses.CALL_HISTORY, history::history).completion()
+    return vertx.eventBus().consumer(Addresses.CALL_HISTORY, metrics.history(history::history)).completion()
         .compose(v -> vertx.eventBus().consumer(Addresses.CALLS_SNAPSHOT, history::snapshot).completion())
         .compose(v -> leases.start())
         .onSuccess(v -> subscriber.start())

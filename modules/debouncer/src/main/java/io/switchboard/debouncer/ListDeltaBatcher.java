@@ -22,8 +22,10 @@ final class ListDeltaBatcher {
   private final Set<String> removed = new LinkedHashSet<>();
   private long timer = -1;
   private long published;
+  private final DebouncerMetrics metrics;
 
-  ListDeltaBatcher(Vertx vertx, long windowMs) {
+  ListDeltaBatcher(Vertx vertx, long windowMs, DebouncerMetrics metrics) {
+    this.metrics = metrics;
     this.vertx = vertx;
     this.windowMs = windowMs;
   }
@@ -59,6 +61,7 @@ final class ListDeltaBatcher {
     upserts.clear();
     removed.clear();
     published++;
+    metrics.listPublished();
     vertx.eventBus().publish(Addresses.CALLS_ACTIVE, delta.toJson());
   }
 }

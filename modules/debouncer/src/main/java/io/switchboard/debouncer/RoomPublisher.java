@@ -42,9 +42,11 @@ final class RoomPublisher {
   private final Set<String> flushing = new HashSet<>();
   private final Set<String> again = new HashSet<>();
   private long deltas;
+  private final DebouncerMetrics metrics;
 
   RoomPublisher(
-      Vertx vertx, RedisAPI redis, long windowMs, Predicate<String> owns, ToLongFunction<String> ownedSince, ListDeltaBatcher list) {
+      Vertx vertx, RedisAPI redis, long windowMs, Predicate<String> owns, ToLongFunction<String> ownedSince, ListDeltaBatcher list, DebouncerMetrics metrics) {
+    this.metrics = metrics;
     this.vertx = vertx;
     this.redis = redis;
     this.windowMs = windowMs;
@@ -66,6 +68,7 @@ final class RoomPublisher {
     if (!owns.test(room)) {
       return;
     }
+    metrics.changed(room);
     if (flushing.contains(room)) {
       again.add(room);
       return;
@@ -84,6 +87,7 @@ final class RoomPublisher {
     pending.remove(room);
     if (!owns.test(room)) {
       views.remove(room);
+      metrics.settled(room);
       return;
     }
     flushing.add(room);
@@ -99,6 +103,7 @@ final class RoomPublisher {
         .onComplete(
             ar -> {
               flushing.remove(room);
+              metrics.settled(room);
               if (again.remove(room)) {
                 touch(room);
               }
@@ -179,6 +184,7 @@ final class RoomPublisher {
 
   private void emit(RoomDelta delta) {
     deltas++;
+    metrics.published(delta);
     LOG.atDebug().addKeyValue("room", delta.room()).addKeyValue("fromSeq", delta.fromSeq()).addKeyValue("toSeq", delta.toSeq()).log("room delta");
     vertx.eventBus().publish(Addresses.call(delta.room()), delta.toJson());
   }

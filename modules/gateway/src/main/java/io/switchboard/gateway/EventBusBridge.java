@@ -26,6 +26,7 @@ final class EventBusBridge {
   private final Vertx vertx;
   private final Tokens tokens;
   private final Presence presence;
+  private final GatewayMetrics metrics = new GatewayMetrics();
 
   EventBusBridge(Vertx vertx, Tokens tokens, Presence presence) {
     this.vertx = vertx;
@@ -48,6 +49,7 @@ final class EventBusBridge {
 
   private void guard(BridgeEvent be) {
     BridgeEventType type = be.type();
+    metrics.bridge(type);
     switch (type) {
       case SOCKET_CLOSED -> {
         presence.socketClosed(socketId(be));

@@ -29,6 +29,7 @@ public final class GatewayVerticle extends VerticleBase {
   private GatewayHealth health;
   private HttpServer server;
   private AgentBridge agents;
+  private Router router;
 
   @Override
   public Future<?> start() {
@@ -37,8 +38,9 @@ public final class GatewayVerticle extends VerticleBase {
     String node = settings.string(CommonKeys.NODE_ID, "local");
     health = new GatewayHealth(vertx, cfg);
 
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health.checks()));
+    router.get("/metrics").handler(GatewayMetrics.scrape());
     BusToHttp bus = new BusToHttp(vertx);
     Tokens tokens = new Tokens(vertx, cfg.auth());
     UserDirectory users = new UserDirectory(cfg.auth());
@@ -77,6 +79,11 @@ public final class GatewayVerticle extends VerticleBase {
     agents = new AgentBridge(vertx, new AgentKeys(cfg.agentKeys()));
     return agents.listen(cfg.httpHost(), cfg.tcpBridgePort())
         .onSuccess(p -> LOG.atInfo().addKeyValue("port", p).log("agent TCP bridge listening"));
+  }
+
+  /** The route table (docs/openapi.yaml is checked against it). */
+  Router router() {
+    return router;
   }
 
   @Override

@@ -33,9 +33,11 @@ final class Archiver {
   private final RedisAPI redis;
   private final int ttlSeconds;
   private final Set<String> inFlight = new HashSet<>();
+  private final IngestMetrics metrics;
   private long sweepTimer = -1;
 
-  Archiver(Vertx vertx, RedisAPI redis, int ttlSeconds) {
+  Archiver(Vertx vertx, RedisAPI redis, int ttlSeconds, IngestMetrics metrics) {
+    this.metrics = metrics;
     this.vertx = vertx;
     this.redis = redis;
     this.ttlSeconds = ttlSeconds;
@@ -49,12 +51,14 @@ final class Archiver {
     if (sweepTimer >= 0) {
       vertx.cancelTimer(sweepTimer);
     }
+    metrics.pending(-inFlight.size());
   }
 
   /** Archives (room, session) now and until acknowledged. */
   void archive(String room, String session) {
     String member = room + "|" + session;
     if (inFlight.add(member)) {
+      metrics.pending(1);
       attempt(room, session, member, 250);
     }
   }
@@ -85,11 +89,13 @@ final class Archiver {
               return vertx
                   .eventBus()
                   .request(Addresses.CALL_ENDED, call.toJson(), new DeliveryOptions().setSendTimeout(10_000))
+                  .onSuccess(ack -> metrics.archived(call))
                   .compose(ack -> mark(room, session, member));
             })
         .onSuccess(
             v -> {
               inFlight.remove(member);
+              metrics.pending(-1);
               LOG.atInfo().addKeyValue("room", room).addKeyValue("session", session).log("call archived");
             })
         .onFailure(

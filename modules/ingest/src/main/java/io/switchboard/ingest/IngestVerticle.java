@@ -45,6 +45,7 @@ public final class IngestVerticle extends VerticleBase {
   private Archiver archiver;
   private SentimentHook sentiment;
   private final RoomOrder order = new RoomOrder();
+  private final IngestMetrics metrics = new IngestMetrics();
   private String node;
 
   @Override
@@ -55,13 +56,13 @@ public final class IngestVerticle extends VerticleBase {
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 16, 256);
     api = RedisAPI.api(redis);
     keys = new AgentKeys(cfg.agentKeys());
-    writer = new LiveStateWriter(api, 2000);
-    archiver = new Archiver(vertx, api, cfg.endedTtlSeconds());
+    writer = new LiveStateWriter(api, 2000, metrics);
+    archiver = new Archiver(vertx, api, cfg.endedTtlSeconds(), metrics);
     archiver.start(15_000);
     sentiment = new SentimentHook(vertx, writer);
     return vertx
         .eventBus()
-        .<Object>consumer(Addresses.INGEST_CALL_EVENT, this::handle)
+        .<Object>consumer(Addresses.INGEST_CALL_EVENT, metrics.observe(this::handle))
         .completion()
         .compose(v -> HealthResponder.register(vertx, VerticleName.INGEST, node, this::health));
   }

@@ -13,10 +13,12 @@ final class LiveStateWriter {
   private static final LuaScript APPLY = LuaScript.fromResource(LiveStateWriter.class, "/lua/apply-event.lua");
   private final RedisAPI redis;
   private final long timeoutMs;
+  private final IngestMetrics metrics;
 
-  LiveStateWriter(RedisAPI redis, long timeoutMs) {
+  LiveStateWriter(RedisAPI redis, long timeoutMs, IngestMetrics metrics) {
     this.redis = redis;
     this.timeoutMs = timeoutMs;
+    this.metrics = metrics;
   }
 
   Future<ApplyResult> apply(String room, String sessionId, EventPlan plan, long now) {
@@ -40,8 +42,7 @@ final class LiveStateWriter {
     args.add(plan.flags());
     args.add(plan.expectedRoomSid);
     args.addAll(plan.ops);
-    return APPLY.run(redis, keys, args)
-        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+    return metrics.redisWrite(() -> APPLY.run(redis, keys, args).timeout(timeoutMs, TimeUnit.MILLISECONDS))
         .map(ApplyResult::from);
   }
 }

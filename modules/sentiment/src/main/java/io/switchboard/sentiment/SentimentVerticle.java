@@ -56,7 +56,7 @@ public final class SentimentVerticle extends VerticleBase {
               new CallSentimentAggregator(),
               res.patterns(),
               EscalationDetector.standard(res.patterns(), cfg));
-          MessageConsumer<Object> consumer = vertx.eventBus().consumer(Addresses.SENTIMENT_ANALYZE, this::handle);
+          MessageConsumer<Object> consumer = vertx.eventBus().consumer(Addresses.SENTIMENT_ANALYZE, new SentimentMetrics().observe(this::handle));
           LOG.atInfo().addKeyValue("provider", cfg.provider()).log("sentiment ready");
           return Future.all(
               consumer.completion(),

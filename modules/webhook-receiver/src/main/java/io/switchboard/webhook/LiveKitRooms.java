@@ -16,6 +16,7 @@ import retrofit2.Response;
 final class LiveKitRooms {
   private final Vertx vertx;
   private final RoomServiceClient client;
+  private final WebhookMetrics metrics = new WebhookMetrics();
 
   LiveKitRooms(Vertx vertx, LiveKitSettings settings) {
     this.vertx = vertx;
@@ -35,7 +36,7 @@ final class LiveKitRooms {
 
   /** Room name → room sid of every room LiveKit has now. */
   Future<Map<String, String>> list(long timeoutMs) {
-    return vertx
+    return metrics.liveKit("ListRooms", () -> vertx
         .executeBlocking(
             () -> {
               Response<List<LivekitModels.Room>> r = client.listRooms().execute();
@@ -49,6 +50,6 @@ final class LiveKitRooms {
               return out;
             },
             false)
-        .timeout(timeoutMs, TimeUnit.MILLISECONDS);
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS));
   }
 }

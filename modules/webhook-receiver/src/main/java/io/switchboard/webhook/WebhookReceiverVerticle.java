@@ -56,7 +56,7 @@ public final class WebhookReceiverVerticle extends VerticleBase {
     }
     return vertx
         .eventBus()
-        .<Object>consumer(Addresses.WEBHOOK_LIVEKIT, this::handle)
+        .<Object>consumer(Addresses.WEBHOOK_LIVEKIT, new WebhookMetrics().observe(this::handle))
         .completion()
         .compose(v -> HealthResponder.register(vertx, VerticleName.WEBHOOK_RECEIVER, node, this::health));
   }

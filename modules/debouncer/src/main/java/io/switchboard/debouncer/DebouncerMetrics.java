@@ -1,0 +1,67 @@
+package io.switchboard.debouncer;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.switchboard.contract.live.RoomDelta;
+import io.switchboard.contract.metrics.Meters;
+import io.switchboard.contract.metrics.MetricNames;
+import io.switchboard.contract.metrics.ObservedReplies;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The debouncer's metrics: lines per room delta, first change → publish delay, deltas published
+ * (room and list), late-join history requests and their latency. Used from one event loop.
+ */
+final class DebouncerMetrics {
+  private final MeterRegistry registry = Meters.registry();
+  private final DistributionSummary lines =
+      DistributionSummary.builder(MetricNames.DEBOUNCER_FLUSH_LINES).description("log lines per room delta")
+          .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 500).register(registry);
+  private final Timer delay = Meters.timer(registry, MetricNames.DEBOUNCER_FLUSH_DELAY, "first change of a room → its delta published");
+  private final Counter roomDeltas = deltas("room");
+  private final Counter listDeltas = deltas("list");
+  /** Room → when its first unpublished change was seen (nanoTime). */
+  private final Map<String, Long> firstChange = new HashMap<>();
+
+  private Counter deltas(String kind) {
+    return Counter.builder(MetricNames.DELTAS_PUBLISHED).description("deltas published").tags("kind", kind).register(registry);
+  }
+
+  /** A change notification for the room arrived. */
+  void changed(String room) {
+    firstChange.putIfAbsent(room, System.nanoTime());
+  }
+
+  /** A flush of the room is over (published or not): the next change starts a new delay. */
+  void settled(String room) {
+    firstChange.remove(room);
+  }
+
+  void published(RoomDelta delta) {
+    roomDeltas.increment();
+    lines.record(delta.lines().size());
+    Long first = firstChange.remove(delta.room());
+    if (first != null) {
+      delay.record(System.nanoTime() - first, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  void listPublished() {
+    listDeltas.increment();
+  }
+
+  /** The call.history consumer, counting requests by result and timing them. */
+  Handler<Message<Object>> history(Handler<Message<Object>> handler) {
+    return ObservedReplies.observe(handler, (msg, code, nanos) -> {
+      String result = ObservedReplies.result(code);
+      Counter.builder(MetricNames.HISTORY_REQUESTS).description("late-join history requests").tags("result", result).register(registry).increment();
+      Meters.timer(registry, MetricNames.HISTORY_LATENCY, "call.history request → reply", "result", result).record(nanos, TimeUnit.NANOSECONDS);
+    });
+  }
+}

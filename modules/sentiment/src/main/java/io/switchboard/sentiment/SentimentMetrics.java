@@ -1,0 +1,20 @@
+package io.switchboard.sentiment;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.contract.metrics.Meters;
+import io.switchboard.contract.metrics.MetricNames;
+import io.switchboard.contract.metrics.ObservedReplies;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
+import java.util.concurrent.TimeUnit;
+
+/** Sentiment's metric: request → reply latency of {@code sentiment.analyze}, by result. */
+final class SentimentMetrics {
+  private final MeterRegistry registry = Meters.registry();
+
+  Handler<Message<Object>> observe(Handler<Message<Object>> handler) {
+    return ObservedReplies.observe(handler, (msg, code, nanos) ->
+        Meters.timer(registry, MetricNames.SENTIMENT_LATENCY, "sentiment.analyze request → reply", "result", ObservedReplies.result(code))
+            .record(nanos, TimeUnit.NANOSECONDS));
+  }
+}
