@@ -1,7 +1,7 @@
 package io.switchboard.bench;
 
 import io.switchboard.contract.Addresses;
-import io.switchboard.testkit.BridgeClient;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Dashboard clients: real WebSocket clients of the SockJS bridge (testkit's {@link BridgeClient}),
+ * Dashboard clients: real WebSocket clients of the SockJS bridge (testkit's {@link BenchBridge}),
  * logged in as the demo viewer. Each received {@code b:<µs>} mark is one latency sample
  * (receive time − post time), per address kind.
  */
@@ -23,7 +23,7 @@ final class Dashboards implements AutoCloseable {
   final Stats list = new Stats();
   final AtomicLong roomMessages = new AtomicLong();
   final AtomicLong listMessages = new AtomicLong();
-  private final List<BridgeClient> clients = Collections.synchronizedList(new ArrayList<>());
+  private final List<BenchBridge> clients = Collections.synchronizedList(new ArrayList<>());
   volatile boolean recording;
 
   static String login(Vertx vertx, int port) throws Exception {
@@ -44,7 +44,7 @@ final class Dashboards implements AutoCloseable {
   /** Connects n clients; client i watches {@code roomsPerClient} rooms and, when i < activeClients, calls.active. */
   Future<Void> connect(Vertx vertx, int port, String token, int n, int activeClients, int roomsPerClient, Agents agents, int calls) {
     JsonObject headers = new JsonObject().put("authorization", "Bearer " + token);
-    return Agents.each(n, 25, i -> BridgeClient.connect(vertx, port, headers).compose(c -> {
+    return Agents.each(n, 25, i -> BenchBridge.connect(vertx, port, headers).compose(c -> {
       clients.add(c);
       List<Future<Void>> regs = new ArrayList<>();
       if (i < activeClients) {
@@ -64,7 +64,7 @@ final class Dashboards implements AutoCloseable {
 
   int closedCount() {
     synchronized (clients) {
-      return (int) clients.stream().filter(BridgeClient::isClosed).count();
+      return (int) clients.stream().filter(BenchBridge::isClosed).count();
     }
   }
 
@@ -129,7 +129,7 @@ final class Dashboards implements AutoCloseable {
   @Override
   public void close() {
     synchronized (clients) {
-      for (BridgeClient c : clients) {
+      for (BenchBridge c : clients) {
         try {
           c.close();
         } catch (RuntimeException ignored) {
