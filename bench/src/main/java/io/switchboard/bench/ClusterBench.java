@@ -24,15 +24,17 @@ public final class ClusterBench {
     Report report = new Report("cluster", args.quick);
     int calls = args.integer("calls", 300, 200);
     int clients = args.integer("clients", 50, 50);
-    int measure = args.integer("seconds", 12, 6);
+    int measure = args.integer("seconds", 12, 5);
+    int warmup = args.integer("warmup", 6, 4);
 
     JsonObject single;
     try (TestRedis redis = TestRedis.start()) {
       int http = FreePort.get();
-      try (NodeProc n = NodeProc.start("single", redis.url(), "--verticles", "gateway,ingest,debouncer", "--http-port", "" + http)) {
+      try (NodeProc n = NodeProc.start("single", redis.url(), "--verticles", "gateway,ingest,debouncer", "--http-port", "" + http,
+          "--set", "health.expect=gateway,ingest,debouncer")) {
         n.awaitReady(Duration.ofSeconds(60));
         awaitHealth(http, Duration.ofSeconds(30));
-        single = measure(http, calls, clients, measure);
+        single = measure(http, calls, clients, measure, warmup);
       }
     }
     JsonObject cluster;
@@ -50,7 +52,7 @@ public final class ClusterBench {
         nc.awaitReady(Duration.ofSeconds(120));
         na.awaitReady(Duration.ofSeconds(120));
         awaitHealth(http, Duration.ofSeconds(60));
-        cluster = measure(http, calls, clients, measure);
+        cluster = measure(http, calls, clients, measure, warmup);
       }
     }
     report.details().put("single_node", single).put("three_nodes", cluster);
@@ -69,7 +71,7 @@ public final class ClusterBench {
     System.exit(0);
   }
 
-  static JsonObject measure(int port, int calls, int clients, int measure) throws Exception {
+  static JsonObject measure(int port, int calls, int clients, int measure, int warmup) throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
       LiveRun run = new LiveRun();
@@ -77,6 +79,7 @@ public final class ClusterBench {
       run.clients = clients;
       run.activeClients = Math.max(1, clients / 10);
       run.measureS = measure;
+      run.warmupS = warmup;
       run.prefix = "cl";
       return run.run(vertx, port);
     } finally {

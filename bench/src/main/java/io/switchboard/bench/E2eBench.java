@@ -25,7 +25,8 @@ public final class E2eBench {
     Args args = new Args(argv);
     Report report = new Report("e2e", args.quick);
     List<Integer> scales = args.quick ? List.of(args.integer("calls", 1000, 1000)) : List.of(1000, 5000);
-    int measure = args.integer("seconds", 20, 8);
+    int measure = args.integer("seconds", 20, 6);
+    int warmup = args.integer("warmup", 4, 2);
     int clients = args.integer("clients", 200, 200);
 
     JsonObject raw = rawKeyspaceLatency(args.quick ? 500 : 2000);
@@ -33,8 +34,8 @@ public final class E2eBench {
     System.out.println("raw HSET→notification: " + raw.encode());
 
     for (int calls : scales) {
-      JsonObject w50 = once(calls, 50, clients, measure);
-      JsonObject w1 = once(calls, 1, clients, measure);
+      JsonObject w50 = once(calls, 50, clients, measure, warmup);
+      JsonObject w1 = once(calls, 1, clients, measure, warmup);
       report.details().put("calls_" + calls + "_window_50ms", w50).put("calls_" + calls + "_window_1ms", w1);
       JsonObject r50 = w50.getJsonObject("room_latency");
       JsonObject r1 = w1.getJsonObject("room_latency");
@@ -71,7 +72,7 @@ public final class E2eBench {
     return v != null && v <= limit;
   }
 
-  static JsonObject once(int calls, int windowMs, int clients, int measure) throws Exception {
+  static JsonObject once(int calls, int windowMs, int clients, int measure, int warmup) throws Exception {
     System.out.printf("e2e: %d calls, window %d ms, %d clients%n", calls, windowMs, clients);
     try (TestRedis redis = TestRedis.start()) {
       BenchNode node = BenchNode.start(BenchNode.baseConfig(redis.url(), "gateway,ingest,debouncer").put("debouncer.window.ms", windowMs));
@@ -81,6 +82,7 @@ public final class E2eBench {
         run.calls = calls;
         run.clients = clients;
         run.measureS = measure;
+        run.warmupS = warmup;
         return run.run(vertx, node.port()).put("window_ms", windowMs);
       } finally {
         vertx.close().await(10, TimeUnit.SECONDS);

@@ -20,7 +20,7 @@ public final class FanoutBench {
     Args args = new Args(argv);
     Report report = new Report("fanout", args.quick);
     int budgetS = args.integer("budget", 200, 45);
-    int measureS = args.integer("seconds", 6, 4);
+    int measureS = args.integer("seconds", 6, 3);
     int calls = args.integer("calls", 200, 200);
     List<Integer> steps = List.of(1, 100, 200, 400, 800, 1600, 3200);
     long deadline = System.nanoTime() + budgetS * 1_000_000_000L;
@@ -47,7 +47,7 @@ public final class FanoutBench {
             long c0 = System.nanoTime();
             dash.connect(vertx, node.port(), token, n, n, 0, agents, calls).await(120, TimeUnit.SECONDS);
             double connectS = (System.nanoTime() - c0) / 1e9;
-            Thread.sleep(2000);
+            Thread.sleep(args.quick ? 1000 : 2000);
             long m0 = dash.listMessages.get();
             dash.recording = true;
             long t0 = System.nanoTime();

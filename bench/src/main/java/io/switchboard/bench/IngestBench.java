@@ -33,12 +33,14 @@ public final class IngestBench {
   public static void main(String[] argv) throws Exception {
     Args args = new Args(argv);
     Report report = new Report("ingest", args.quick);
-    int seconds = args.integer("seconds", 15, 6);
+    int seconds = args.integer("seconds", 15, 5);
     int warmup = args.integer("warmup", 4, 2);
     int connections = args.integer("connections", 64, 64);
     int rooms = 1000;
+    String verticles = args.string("verticles", "gateway,ingest,debouncer");
+    report.details().put("verticles", verticles);
     try (TestRedis redis = TestRedis.start()) {
-      BenchNode node = BenchNode.start(BenchNode.baseConfig(redis.url(), "gateway,ingest,debouncer"));
+      BenchNode node = BenchNode.start(BenchNode.baseConfig(redis.url(), verticles));
       Vertx noopVertx = Vertx.vertx();
       Vertx vertx = Vertx.vertx();
       try {
