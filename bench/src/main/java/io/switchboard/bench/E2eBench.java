@@ -25,7 +25,7 @@ public final class E2eBench {
     Args args = new Args(argv);
     Report report = new Report("e2e", args.quick);
     List<Integer> scales = args.quick ? List.of(args.integer("calls", 1000, 1000)) : List.of(1000, 5000);
-    int measure = args.integer("seconds", 20, 6);
+    int measure = args.integer("seconds", 20, 5);
     int warmup = args.integer("warmup", 4, 2);
     int clients = args.integer("clients", 200, 200);
 

@@ -94,7 +94,8 @@ public final class LoadGenMain {
         .put("errors", errors.get())
         .put("last_error", lastError[0])
         .put("connections", connections)
-        .put("seconds", Stats.r(secs));
+        .put("seconds", Stats.r(secs))
+        .put("warmup_s", warmup);
     System.out.println("RESULT " + out.encode());
     System.out.flush();
     System.exit(0);

@@ -18,7 +18,7 @@ public final class SentimentBench {
   public static void main(String[] argv) throws Exception {
     Args args = new Args(argv);
     Report report = new Report("sentiment", args.quick);
-    int seconds = args.integer("seconds", 8, 2);
+    int seconds = args.integer("seconds", 8, 1);
     List<String> utterances = utterances();
     EmbeddedSentimentModel model = EmbeddedSentimentModel.withDefaultLexicon();
     Tokenizer tokenizer = new Tokenizer();
