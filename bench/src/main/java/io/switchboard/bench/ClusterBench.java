@@ -25,22 +25,20 @@ public final class ClusterBench {
     int calls = args.integer("calls", 300, 200);
     int clients = args.integer("clients", 50, 50);
     int measure = args.integer("seconds", 12, 5);
-    int warmup = args.integer("warmup", 6, 4);
+    int warmup = args.integer("warmup", 6, 3);
 
     JsonObject single = null;
     String singleWhat = "single-node JVM";
-    // --quick: the single-node baseline is the e2e benchmark of this run (in-process node, same
-    // scale, 50 ms window) instead of one more JVM start
-    java.nio.file.Path e2e = java.nio.file.Path.of(args.string("baseline", ""));
-    if (!args.string("baseline", "").isEmpty() && java.nio.file.Files.exists(e2e)) {
-      JsonObject details = new JsonObject(java.nio.file.Files.readString(e2e)).getJsonObject("details");
-      for (String k : details.fieldNames()) {
-        if (k.endsWith("_window_50ms")) {
-          single = details.getJsonObject(k);
-          calls = single.getInteger("calls");
-          clients = single.getInteger("clients");
-          singleWhat = "single node (e2e benchmark of this run, in-process)";
-          break;
+    if (args.quick) {
+      // --quick: the single node runs in this JVM (one JVM start less), same scale and settings
+      singleWhat = "single node (in-process)";
+      try (TestRedis redis = TestRedis.start()) {
+        io.switchboard.app.BenchNode node = io.switchboard.app.BenchNode.start(
+            io.switchboard.app.BenchNode.baseConfig(redis.url(), "gateway,ingest,debouncer"));
+        try {
+          single = measure(node.port(), calls, clients, measure, warmup);
+        } finally {
+          node.close();
         }
       }
     }

@@ -34,7 +34,7 @@ public final class IngestBench {
     Args args = new Args(argv);
     Report report = new Report("ingest", args.quick);
     int seconds = args.integer("seconds", 15, 4);
-    int warmup = args.integer("warmup", 4, 2);
+    int warmup = args.integer("warmup", 4, 1);
     int connections = args.integer("connections", 64, 64);
     int rooms = 1000;
     String verticles = args.string("verticles", "gateway,ingest,debouncer");
