@@ -111,7 +111,9 @@ public final class MemoryBench {
         report.row("Redis used_memory after all calls ended (archived + TTL 1 s), besides ended-session tombstones", Stats.r((double) left / 1024), "KiB above empty")
             .baseline("growth with " + calls + " live calls (KiB)", Stats.r((double) (mem1 - mem0) / 1024))
             .target("≥ 85% of the growth released, no call hash/log left, active_calls 0", released)
-            .note("active_calls " + active1 + " → " + active2 + ", keys " + keys1 + " → " + keys2 + " (empty " + keys0 + "), archive:pending " + pending2 + ", released in " + Stats.r(releaseS) + " s");
+            .note("active_calls " + active1 + " → " + active2 + ", keys " + keys1 + " → " + keys2 + " (empty " + keys0 + "), archive:pending " + pending2 + ", call keys left " + callKeysLeft + ", released in " + Stats.r(releaseS)
+                + " s; the call:<room>:ended tombstone (" + Math.round(tombstonePerCall)
+                + " B per call, TTL 24 h by design: a retried event cannot resurrect an ended call) stays: " + (mem2 - mem0) / 1024 + " KiB in all");
         report.row("JVM heap after all calls ended", Stats.r((heap2 - heap0) / 1e6), "MB above empty")
             .baseline("growth with live calls (MB)", Stats.r((heap1 - heap0) / 1e6));
       } finally {
