@@ -39,7 +39,7 @@ public final class FanoutBench {
         for (int n : steps) {
           long left = (deadline - System.nanoTime()) / 1_000_000_000L;
           // a step needs connect time (≈ n / 150 s) + warm-up + measurement
-          if (n > 1 && left < measureS + 3 + n / 150) {
+          if (n > 100 && left < measureS + 3 + n / 150) {
             stopReason = "time budget (" + budgetS + " s) reached before " + n + " clients";
             break;
           }
