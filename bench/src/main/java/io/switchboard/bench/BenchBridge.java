@@ -1,0 +1,142 @@
+package io.switchboard.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * testkit's BridgeClient for benchmarks, reading whole WebSocket messages of any size (a
+ * 2,000-line history is one message of several hundred KB, sent as continuation frames).
+ *
+ * <p>A real event-bus bridge client for tests: SockJS's raw WebSocket transport
+ * ({@code /eventbus/websocket}) speaking the Vert.x bridge protocol (register, send with reply
+ * address, ping). Errors the bridge sends ({@code type: err}) are collected in {@link #errors()}.
+ */
+public final class BenchBridge implements AutoCloseable {
+  private final Vertx vertx;
+  private final WebSocketClient client;
+  private final WebSocket socket;
+  private final JsonObject headers;
+  private final Map<String, List<Handler<JsonObject>>> handlers = new ConcurrentHashMap<>();
+  private final Map<String, Promise<JsonObject>> replies = new ConcurrentHashMap<>();
+  private final List<JsonObject> errors = new CopyOnWriteArrayList<>();
+  private final long pinger;
+
+  private BenchBridge(Vertx vertx, WebSocketClient client, WebSocket socket, JsonObject headers) {
+    this.vertx = vertx;
+    this.client = client;
+    this.socket = socket;
+    this.headers = headers;
+    // the raw SockJS transport may frame bridge messages as text or binary: take both
+    socket.textMessageHandler(this::onFrame);
+    socket.binaryMessageHandler(buffer -> onFrame(buffer.toString()));
+    pinger = vertx.setPeriodic(5000, id -> send(new JsonObject().put("type", "ping")));
+  }
+
+  public static Future<BenchBridge> connect(Vertx vertx, int port) {
+    return connect(vertx, port, new JsonObject());
+  }
+
+  /** headers are attached to every frame (e.g. {@code authorization: Bearer …}). */
+  public static Future<BenchBridge> connect(Vertx vertx, int port, JsonObject headers) {
+    WebSocketClient client = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions().setMaxMessageSize(64 * 1024 * 1024));
+    return client
+        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/eventbus/websocket"))
+        .map(ws -> new BenchBridge(vertx, client, ws, headers));
+  }
+
+  /** Registers and resolves when the bridge has had time to answer (errors go to errors()). */
+  public Future<Void> register(String address, Handler<JsonObject> handler) {
+    handlers.computeIfAbsent(address, a -> new CopyOnWriteArrayList<>()).add(handler);
+    send(new JsonObject().put("type", "register").put("address", address));
+    Promise<Void> p = Promise.promise();
+    // the bridge confirms nothing on success; a ping round-trip orders us after the REGISTER
+    roundTrip().onComplete(ar -> p.complete());
+    return p.future();
+  }
+
+  /** A request with a reply; fails with the bridge's failure message. */
+  public Future<JsonObject> request(String address, JsonObject body) {
+    String replyAddress = UUID.randomUUID().toString();
+    Promise<JsonObject> p = Promise.promise();
+    replies.put(replyAddress, p);
+    send(new JsonObject().put("type", "send").put("address", address).put("body", body).put("replyAddress", replyAddress));
+    vertx.setTimer(10_000, t -> {
+      Promise<JsonObject> stale = replies.remove(replyAddress);
+      if (stale != null) {
+        stale.tryFail("no reply from " + address);
+      }
+    });
+    return p.future();
+  }
+
+  private Future<Void> roundTrip() {
+    Promise<Void> p = Promise.promise();
+    send(new JsonObject().put("type", "ping"));
+    vertx.setTimer(150, t -> p.complete());
+    return p.future();
+  }
+
+  public List<JsonObject> errors() {
+    return errors;
+  }
+
+  private void send(JsonObject frame) {
+    if (!headers.isEmpty() && !"ping".equals(frame.getString("type"))) {
+      frame.put("headers", headers);
+    }
+    socket.writeTextMessage(frame.encode());
+  }
+
+  private void onFrame(String text) {
+    JsonObject frame = new JsonObject(text);
+    String type = frame.getString("type");
+    if ("err".equals(type)) {
+      String address = frame.getString("address");
+      Promise<JsonObject> p = address == null ? null : replies.remove(address);
+      if (p != null) {
+        p.tryFail(frame.getString("message", frame.getString("body", "failed")));
+      } else {
+        errors.add(frame);
+      }
+      return;
+    }
+    if (!"rec".equals(type)) {
+      return;
+    }
+    String address = frame.getString("address");
+    Promise<JsonObject> reply = replies.remove(address);
+    if (reply != null) {
+      if (frame.containsKey("failureCode")) {
+        reply.tryFail(frame.getInteger("failureCode") + " " + frame.getString("message"));
+      } else {
+        reply.tryComplete(frame.getJsonObject("body"));
+      }
+      return;
+    }
+    for (Handler<JsonObject> h : handlers.getOrDefault(address, List.of())) {
+      h.handle(frame.getJsonObject("body"));
+    }
+  }
+
+  public boolean isClosed() {
+    return socket.isClosed();
+  }
+
+  @Override
+  public void close() {
+    vertx.cancelTimer(pinger);
+    socket.close();
+    client.close();
+  }
+}

@@ -1,0 +1,125 @@
+package io.switchboard.bench;
+
+import io.switchboard.testkit.FreePort;
+import io.switchboard.testkit.TestRedis;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Benchmark 7: the end-to-end latency of {@link E2eBench} at a smaller scale, on three clustered
+ * JVMs on loopback (gateway on A, ingest on B, debouncer on C, one shared Redis), against one
+ * single-node JVM running the same three verticles, measured in the same run.
+ */
+public final class ClusterBench {
+  private ClusterBench() {}
+
+  public static void main(String[] argv) throws Exception {
+    Args args = new Args(argv);
+    Report report = new Report("cluster", args.quick);
+    int calls = args.integer("calls", 300, 200);
+    int clients = args.integer("clients", 50, 50);
+    int measure = args.integer("seconds", 12, 5);
+    int warmup = args.integer("warmup", 6, 3);
+
+    JsonObject single = null;
+    String singleWhat = "single-node JVM";
+    if (args.quick) {
+      // --quick: the single node runs in this JVM (one JVM start less), same scale and settings
+      singleWhat = "single node (in-process)";
+      try (TestRedis redis = TestRedis.start()) {
+        io.switchboard.app.BenchNode node = io.switchboard.app.BenchNode.start(
+            io.switchboard.app.BenchNode.baseConfig(redis.url(), "gateway,ingest,debouncer"));
+        try {
+          single = measure(node.port(), calls, clients, measure, warmup);
+        } finally {
+          node.close();
+        }
+      }
+    }
+    if (single == null) try (TestRedis redis = TestRedis.start()) {
+      int http = FreePort.get();
+      try (NodeProc n = NodeProc.start("single", redis.url(), "--verticles", "gateway,ingest,debouncer", "--http-port", "" + http,
+          "--set", "health.expect=gateway,ingest,debouncer")) {
+        n.awaitReady(Duration.ofSeconds(60));
+        awaitHealth(http, Duration.ofSeconds(30));
+        single = measure(http, calls, clients, measure, warmup);
+      }
+    }
+    JsonObject cluster;
+    try (TestRedis redis = TestRedis.start()) {
+      int http = FreePort.get();
+      int a = FreePort.get();
+      int b = FreePort.get();
+      int c = FreePort.get();
+      String members = "127.0.0.1:" + a + ",127.0.0.1:" + b + ",127.0.0.1:" + c;
+      try (NodeProc nb = NodeProc.start("cluster-ingest", redis.url(), "--cluster", "--cluster-port", "" + b, "--cluster-members", members, "--verticles", "ingest");
+          NodeProc nc = NodeProc.start("cluster-debouncer", redis.url(), "--cluster", "--cluster-port", "" + c, "--cluster-members", members, "--verticles", "debouncer");
+          NodeProc na = NodeProc.start("cluster-gateway", redis.url(), "--cluster", "--cluster-port", "" + a, "--cluster-members", members,
+              "--verticles", "gateway", "--http-port", "" + http, "--set", "health.expect=gateway,ingest,debouncer")) {
+        nb.awaitReady(Duration.ofSeconds(120));
+        nc.awaitReady(Duration.ofSeconds(120));
+        na.awaitReady(Duration.ofSeconds(120));
+        awaitHealth(http, Duration.ofSeconds(60));
+        cluster = measure(http, calls, clients, measure, warmup);
+      }
+    }
+    report.details().put("single_node", single).put("three_nodes", cluster);
+    String at = calls + " calls, " + clients + " clients";
+    JsonObject s = single.getJsonObject("room_latency");
+    JsonObject k = cluster.getJsonObject("room_latency");
+    report.row("cluster e2e p50 call.<room>, 3 JVMs (" + at + ")", k.getDouble("p50_ms"), "ms")
+        .baseline(singleWhat, s.getDouble("p50_ms"))
+        .target("≤ 70 ms", E2eBench.lte(k.getDouble("p50_ms"), 70));
+    report.row("cluster e2e p99 call.<room>, 3 JVMs (" + at + ")", k.getDouble("p99_ms"), "ms")
+        .baseline(singleWhat, s.getDouble("p99_ms"))
+        .target("≤ 150 ms", E2eBench.lte(k.getDouble("p99_ms"), 150));
+    report.row("cluster e2e p99 calls.active, 3 JVMs (" + at + ")", cluster.getJsonObject("list_latency").getDouble("p99_ms"), "ms")
+        .baseline(singleWhat, single.getJsonObject("list_latency").getDouble("p99_ms"));
+    report.write(args.out);
+    System.exit(0);
+  }
+
+  static JsonObject measure(int port, int calls, int clients, int measure, int warmup) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      LiveRun run = new LiveRun();
+      run.calls = calls;
+      run.clients = clients;
+      run.activeClients = Math.max(1, clients / 10);
+      run.roomsPerClient = 5;
+      run.measureS = measure;
+      run.warmupS = warmup;
+      run.prefix = "cl";
+      return run.run(vertx, port);
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  static void awaitHealth(int port, Duration timeout) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> r = http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        last = r.statusCode() + " " + r.body();
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("health never 200: " + last);
+  }
+}

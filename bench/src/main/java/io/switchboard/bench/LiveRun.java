@@ -1,0 +1,67 @@
+package io.switchboard.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One end-to-end measurement against a running gateway: start {@code calls} calls, connect the
+ * dashboards, post ≈{@code rate} events/s per call, record latencies for {@code measureS} seconds
+ * after a warm-up, stop. Runs on the caller's (non-event-loop) thread.
+ */
+final class LiveRun {
+  int calls = 1000;
+  double rate = 1.0;
+  int clients = 200;
+  int activeClients = 20;
+  int roomsPerClient = 5;
+  int warmupS = 3;
+  int measureS = 10;
+  int connections = 32;
+  String prefix = "e2e";
+
+  JsonObject run(Vertx vertx, int port) throws Exception {
+    try (Agents agents = new Agents(vertx, port, prefix, calls, connections);
+        Dashboards dash = new Dashboards()) {
+      long t0 = System.nanoTime();
+      agents.startCalls().await(120, TimeUnit.SECONDS);
+      double startS = (System.nanoTime() - t0) / 1e9;
+      String token = Dashboards.login(vertx, port);
+      dash.connect(vertx, port, token, clients, activeClients, roomsPerClient, agents, calls).await(120, TimeUnit.SECONDS);
+      agents.run(rate);
+      Thread.sleep(warmupS * 1000L);
+      long posted0 = agents.posted.get();
+      long skipped0 = agents.skipped.get();
+      long room0 = dash.roomMessages.get();
+      long list0 = dash.listMessages.get();
+      dash.recording = true;
+      long m0 = System.nanoTime();
+      Thread.sleep(measureS * 1000L);
+      dash.recording = false;
+      double secs = (System.nanoTime() - m0) / 1e9;
+      agents.stop();
+      JsonObject out = new JsonObject()
+          .put("calls", calls)
+          .put("rate_per_call", rate)
+          .put("clients", dash.size())
+          .put("clients_on_calls_active", Math.min(activeClients, clients))
+          .put("rooms_per_client", roomsPerClient)
+          .put("measure_s", Stats.r(secs))
+          .put("start_calls_s", Stats.r(startS))
+          .put("events_per_s", Stats.r((agents.posted.get() - posted0) / secs))
+          .put("events_target_per_s", Stats.r(calls * rate))
+          .put("events_skipped", agents.skipped.get() - skipped0)
+          .put("post_failures", agents.failed.get())
+          .put("last_post_error", agents.lastError())
+          .put("room_messages_per_s", Stats.r((dash.roomMessages.get() - room0) / secs))
+          .put("list_messages_per_s", Stats.r((dash.listMessages.get() - list0) / secs))
+          .put("clients_closed", dash.closedCount())
+          .put("bridge_errors", dash.errorCount())
+          .put("room_latency", dash.rooms.json())
+          .put("list_latency", dash.list.json());
+      System.out.println("  live run: " + out.encode());
+      Thread.sleep(500);
+      return out;
+    }
+  }
+}
