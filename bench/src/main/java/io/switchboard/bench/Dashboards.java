@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import io.switchboard.testkit.BridgeClient;
 import io.switchboard.contract.Addresses;
 
 import io.vertx.core.Future;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Dashboard clients: real WebSocket clients of the SockJS bridge (testkit's {@link BenchBridge}),
+ * Dashboard clients: real WebSocket clients of the SockJS bridge (testkit's {@link BridgeClient}),
  * logged in as the demo viewer. Each received {@code b:<µs>} mark is one latency sample
  * (receive time − post time), per address kind.
  */
@@ -23,7 +24,7 @@ final class Dashboards implements AutoCloseable {
   final Stats list = new Stats();
   final AtomicLong roomMessages = new AtomicLong();
   final AtomicLong listMessages = new AtomicLong();
-  private final List<BenchBridge> clients = Collections.synchronizedList(new ArrayList<>());
+  private final List<BridgeClient> clients = Collections.synchronizedList(new ArrayList<>());
   volatile boolean recording;
 
   static String login(Vertx vertx, int port) throws Exception {
@@ -44,7 +45,7 @@ final class Dashboards implements AutoCloseable {
   /** Connects n clients; client i watches {@code roomsPerClient} rooms and, when i < activeClients, calls.active. */
   Future<Void> connect(Vertx vertx, int port, String token, int n, int activeClients, int roomsPerClient, Agents agents, int calls) {
     JsonObject headers = new JsonObject().put("authorization", "Bearer " + token);
-    return Agents.each(n, 25, i -> BenchBridge.connect(vertx, port, headers).compose(c -> {
+    return Agents.each(n, 25, i -> BridgeClient.connect(vertx, port, headers).compose(c -> {
       clients.add(c);
       List<Future<Void>> regs = new ArrayList<>();
       if (i < activeClients) {
@@ -64,7 +65,7 @@ final class Dashboards implements AutoCloseable {
 
   int closedCount() {
     synchronized (clients) {
-      return (int) clients.stream().filter(BenchBridge::isClosed).count();
+      return (int) clients.stream().filter(BridgeClient::isClosed).count();
     }
   }
 
@@ -129,7 +130,7 @@ final class Dashboards implements AutoCloseable {
   @Override
   public void close() {
     synchronized (clients) {
-      for (BenchBridge c : clients) {
+      for (BridgeClient c : clients) {
         try {
           c.close();
         } catch (RuntimeException ignored) {

@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import io.switchboard.testkit.BridgeClient;
 import io.switchboard.app.BenchNode;
 import io.switchboard.contract.Addresses;
 
@@ -39,7 +40,7 @@ public final class LateJoinBench {
         String room = agent.room(0);
         long lastSeq = awaitLastSeq(vertx, redis.url(), room, lines + 1);
         String token = Dashboards.login(vertx, node.port());
-        BenchBridge bridge = BenchBridge.connect(vertx, node.port(), new JsonObject().put("authorization", "Bearer " + token))
+        BridgeClient bridge = BridgeClient.connect(vertx, node.port(), new JsonObject().put("authorization", "Bearer " + token))
             .await(10, TimeUnit.SECONDS);
         Stats history = new Stats();
         Stats snapshot = new Stats();
@@ -92,7 +93,7 @@ public final class LateJoinBench {
   }
 
   /** Pages through call.history; resolves with the number of lines received. */
-  static Future<Integer> fetchAll(BenchBridge bridge, String room, long after, int have, int[] pages) {
+  static Future<Integer> fetchAll(BridgeClient bridge, String room, long after, int have, int[] pages) {
     return bridge.request(Addresses.CALL_HISTORY, new JsonObject().put("room", room).put("afterSeq", after).put("limit", 5000))
         .compose(reply -> {
           pages[0]++;

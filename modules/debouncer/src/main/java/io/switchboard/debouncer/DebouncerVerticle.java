@@ -45,7 +45,7 @@ public final class DebouncerVerticle extends VerticleBase {
 
     String owner = node + "/" + UUID.randomUUID();
     DebouncerMetrics metrics = new DebouncerMetrics();
-    ListDeltaBatcher list = new ListDeltaBatcher(vertx, cfg.windowMs(), metrics);
+    ListDeltaBatcher list = new ListDeltaBatcher(vertx, cfg.listWindowMs(), metrics);
     leases = new PartitionLeases(vertx, api, owner, this::resync, lost -> rooms.forget(leases::owns));
     rooms = new RoomPublisher(vertx, api, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list, metrics);
     subscriber = new KeyspaceSubscriber(vertx, redis, this::onKeyEvent, () -> resync(null));

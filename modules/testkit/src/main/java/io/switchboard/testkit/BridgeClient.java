@@ -34,8 +34,10 @@ public final class BridgeClient implements AutoCloseable {
     this.client = client;
     this.socket = socket;
     this.headers = headers;
-    // the raw SockJS transport may frame bridge messages as text or binary: take both
-    socket.handler(buffer -> onFrame(buffer.toString()));
+    // whole messages, not frames (a 2,000-line history spans many frames); the raw SockJS
+    // transport may send a bridge message as text or as binary
+    socket.textMessageHandler(this::onFrame);
+    socket.binaryMessageHandler(buffer -> onFrame(buffer.toString()));
     pinger = vertx.setPeriodic(5000, id -> send(new JsonObject().put("type", "ping")));
   }
 
@@ -45,7 +47,8 @@ public final class BridgeClient implements AutoCloseable {
 
   /** headers are attached to every frame (e.g. {@code authorization: Bearer …}). */
   public static Future<BridgeClient> connect(Vertx vertx, int port, JsonObject headers) {
-    WebSocketClient client = vertx.createWebSocketClient();
+    // a 2,000-line history is one message of several hundred KB
+    WebSocketClient client = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions().setMaxMessageSize(64 * 1024 * 1024));
     return client
         .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/eventbus/websocket"))
         .map(ws -> new BridgeClient(vertx, client, ws, headers));
