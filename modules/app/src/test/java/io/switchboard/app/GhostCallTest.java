@@ -169,6 +169,25 @@ class GhostCallTest {
   }
 
   @Test
+  void aSupervisorLeavingTheLiveKitRoomStopsListening(Vertx vertx) throws Exception {
+    String room = room();
+    liveKit.addRoom(room, "RM_" + room);
+    new AgentPoster(vertx, node.port(), room, "s-l", false).post("call_started", new JsonObject().put("room_sid", "RM_" + room)).await(5, TimeUnit.SECONDS);
+    // what control records when it hands out a listen token
+    node.node().vertx().eventBus().request(io.switchboard.contract.Addresses.INGEST_CALL_EVENT,
+        new io.switchboard.contract.live.CallEvent(room, null, "supervisor", null, 0, new JsonObject().put("action", "listen").put("by", "alice")).toJson())
+        .await(5, TimeUnit.SECONDS);
+    assertEquals("[\"alice\"]", field(vertx, room, "listeners"));
+    String left = WebhookSigner.body(LivekitWebhook.WebhookEvent.newBuilder()
+        .setEvent("participant_left").setId("EV_left_" + room).setCreatedAt(Instant.now().getEpochSecond())
+        .setRoom(LivekitModels.Room.newBuilder().setName(room).setSid("RM_" + room))
+        .setParticipant(LivekitModels.ParticipantInfo.newBuilder().setIdentity("supervisor_alice"))
+        .build());
+    assertEquals(200, postWebhook(vertx, left, WebhookSigner.sign(left, KEY, SECRET)).statusCode());
+    assertEquals("[]", field(vertx, room, "listeners"));
+  }
+
+  @Test
   void reconcilerEndsCallsWhoseRoomLiveKitNoLongerHas(Vertx vertx) throws Exception {
     String alive = room();
     String ghost = room();

@@ -3,7 +3,8 @@ package io.switchboard.webhook;
 import io.switchboard.contract.live.CallEvent;
 import io.switchboard.contract.live.EventType;
 import io.vertx.core.json.JsonObject;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import livekit.LivekitModels;
 import livekit.LivekitWebhook;
 
@@ -14,7 +15,10 @@ import livekit.LivekitWebhook;
 final class WebhookEvents {
   private WebhookEvents() {}
 
-  static Optional<CallEvent> toCallEvent(LivekitWebhook.WebhookEvent e) {
+  /** LiveKit identity prefix of supervisors joined through control's listen/takeover tokens. */
+  static final String SUPERVISOR_PREFIX = "supervisor_";
+
+  static List<CallEvent> toCallEvents(LivekitWebhook.WebhookEvent e) {
     String room = e.getRoom().getName();
     String sid = e.getRoom().getSid();
     String eventId = e.getId().isEmpty() ? null : "lk:" + e.getId();
@@ -25,7 +29,7 @@ final class WebhookEvents {
         if (!sid.isEmpty()) {
           data.put("room_sid", sid);
         }
-        return Optional.of(new CallEvent(room, null, EventType.CALL_ENDED.wire(), eventId, ts, data));
+        return List.of(new CallEvent(room, null, EventType.CALL_ENDED.wire(), eventId, ts, data));
       }
       case "participant_joined", "participant_left" -> {
         LivekitModels.ParticipantInfo p = e.getParticipant();
@@ -37,11 +41,19 @@ final class WebhookEvents {
         if (!sid.isEmpty()) {
           data.put("room_sid", sid);
         }
-        return Optional.of(new CallEvent(room, null, EventType.PARTICIPANT.wire(), eventId, ts, data));
+        List<CallEvent> events = new ArrayList<>();
+        events.add(new CallEvent(room, null, EventType.PARTICIPANT.wire(), eventId, ts, data));
+        String identity = p.getIdentity();
+        if (e.getEvent().endsWith("left") && identity.startsWith(SUPERVISOR_PREFIX) && identity.length() > SUPERVISOR_PREFIX.length()) {
+          // a supervisor who hangs up the audio is no longer listening: presence follows LiveKit
+          events.add(new CallEvent(room, null, EventType.SUPERVISOR.wire(), eventId == null ? null : eventId + ":unlisten", ts,
+              new JsonObject().put("action", "unlisten").put("by", identity.substring(SUPERVISOR_PREFIX.length()))));
+        }
+        return events;
       }
       default -> {
         // room_started, track_published… carry nothing a supervisor needs beyond what agents send
-        return Optional.empty();
+        return List.of();
       }
     }
   }

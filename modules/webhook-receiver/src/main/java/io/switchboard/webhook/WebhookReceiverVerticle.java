@@ -98,16 +98,20 @@ public final class WebhookReceiverVerticle extends VerticleBase {
   }
 
   private Future<Void> apply(LivekitWebhook.WebhookEvent event) {
-    var mapped = WebhookEvents.toCallEvent(event);
+    List<CallEvent> mapped = WebhookEvents.toCallEvents(event);
     LOG.atInfo()
         .addKeyValue("room", event.getRoom().getName())
         .addKeyValue("event", event.getEvent())
         .addKeyValue("webhook", event.getId())
         .log("livekit webhook");
-    if (mapped.isEmpty()) {
-      return Future.succeededFuture();
+    Future<Void> chain = Future.succeededFuture();
+    for (CallEvent call : mapped) {
+      chain = chain.compose(v -> send(call));
     }
-    CallEvent call = mapped.get();
+    return chain;
+  }
+
+  private Future<Void> send(CallEvent call) {
     return vertx
         .eventBus()
         .request(Addresses.INGEST_CALL_EVENT, call.toJson())
