@@ -307,6 +307,19 @@ describe('LiveStore — room late join', () => {
     expect(dbg[0]!.summary).toBe('listening → thinking');
   });
 
+  it('seeds an empty debug panel from the debug events that come with the history', async () => {
+    const s = new LiveStore(t, { debugRingSize: 3 });
+    s.start();
+    s.openRoom('r3');
+    const recent = [0, 1, 2, 3].map((i) => ({ v: 1, room: 'r3', ts: i, data: { type: 'state', from: 'listening', to: 'thinking' } }));
+    t.take('call.history').resolve(history([tl(1)], { room: 'r3', debug: recent }));
+    await flush();
+    const dbg = s.getRoom('r3')!.debug;
+    expect(dbg.map((d) => d.ts)).toEqual([1, 2, 3]); // newest kept, ring bound respected
+    t.publish('call.r3.debug', { type: 'state', from: 'thinking', to: 'speaking', ts: 9 });
+    expect(s.getRoom('r3')!.debug.at(-1)!.ts).toBe(9);
+  });
+
   it('computes the arrival delay of live lines', async () => {
     await join([tl(1)]);
     now = 1002 + 250;

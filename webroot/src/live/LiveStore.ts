@@ -465,7 +465,16 @@ export class LiveStore {
     const sentimentByRef = new Map([...cur.sentimentByRef, ...annotationSeed(incoming)]);
     const fields: CallFields = { ...cur.fields, ...(reply.snapshot ?? {}) };
     const lastSeq = Math.max(cur.heldSeq, typeof reply.lastSeq === 'number' ? reply.lastSeq : 0, lines.at(-1)?.seq ?? 0);
+    // a late joiner gets the agent's recent debug events with the history; once live events
+    // have arrived they are newer, so the seed is only used for an empty panel
+    const seed = cur.debug.length === 0 && Array.isArray(reply.debug) ? reply.debug : [];
+    const t = this.now();
+    const debug = seed
+      .map((body) => normaliseDebug(body, ++sub.debugCounter, t))
+      .filter((ev): ev is DebugEvent => ev !== null)
+      .slice(-this.ringSize);
     this.setRoom(room, {
+      ...(debug.length > 0 ? { debug } : {}),
       sessionId: reply.session_id ?? cur.sessionId,
       fields,
       lines,

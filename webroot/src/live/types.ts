@@ -154,6 +154,8 @@ export interface HistoryReply {
   lines: LogLine[];
   lastSeq: number;
   hasMore: boolean;
+  /** The room's most recent agent debug events (call.<room>.debug bodies), oldest first. */
+  debug?: unknown[];
 }
 
 /** alerts publish. */

@@ -110,6 +110,25 @@ class LiveStateEndToEndTest {
     agent.close();
   }
 
+  @Test
+  void aLateJoinerGetsTheRecentAgentDebugEventsWithTheHistory(Vertx vertx) throws Exception {
+    String room = room();
+    AgentPoster agent = new AgentPoster(vertx, node.port(), room, "s-dbg", false);
+    agent.post("call_started", new JsonObject()).await(5, TimeUnit.SECONDS);
+    Thread.sleep(300); // the debouncer starts watching a room with its first delta
+    for (String state : List.of("listening", "thinking", "speaking")) {
+      assertEquals(202, agent.post("debug", new JsonObject().put("kind", "state").put("to", state)).await(5, TimeUnit.SECONDS).statusCode());
+    }
+    Thread.sleep(200);
+    BridgeClient late = node.bridge(vertx, "viewer");
+    JsonObject history = late.request(Addresses.CALL_HISTORY, new JsonObject().put("room", room)).await(5, TimeUnit.SECONDS);
+    List<String> states = history.getJsonArray("debug").stream().map(JsonObject.class::cast).map(d -> d.getJsonObject("data").getString("to")).toList();
+    assertEquals(List.of("listening", "thinking", "speaking"), states, "recent debug events, oldest first");
+    assertTrue(history.getJsonArray("lines").stream().map(JsonObject.class::cast).noneMatch(l -> "debug".equals(l.getString("kind"))), "debug events are never stored as log lines");
+    late.close();
+    agent.close();
+  }
+
   private static long awaitStableLastSeq(Vertx vertx, String room) throws Exception {
     long last = -1;
     for (int i = 0; i < 40; i++) {

@@ -47,9 +47,10 @@ public final class DebouncerVerticle extends VerticleBase {
     DebouncerMetrics metrics = new DebouncerMetrics();
     ListDeltaBatcher list = new ListDeltaBatcher(vertx, cfg.listWindowMs(), metrics);
     leases = new PartitionLeases(vertx, api, owner, this::resync, lost -> rooms.forget(leases::owns));
-    rooms = new RoomPublisher(vertx, api, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list, metrics);
+    DebugRings debug = new DebugRings(vertx, 50);
+    rooms = new RoomPublisher(vertx, api, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list, metrics, debug);
     subscriber = new KeyspaceSubscriber(vertx, redis, this::onKeyEvent, () -> resync(null));
-    HistoryService history = new HistoryService(api, cfg.historyPageSize());
+    HistoryService history = new HistoryService(api, cfg.historyPageSize(), debug);
 
     return vertx.eventBus().consumer(Addresses.CALL_HISTORY, metrics.history(history::history)).completion()
         .compose(v -> vertx.eventBus().consumer(Addresses.CALLS_SNAPSHOT, history::snapshot).completion())

@@ -27,7 +27,10 @@ final class HistoryService {
   private final RedisAPI redis;
   private final int maxPage;
 
-  HistoryService(RedisAPI redis, int maxPage) {
+  private final DebugRings debug;
+
+  HistoryService(RedisAPI redis, int maxPage, DebugRings debug) {
+    this.debug = debug;
     this.redis = redis;
     this.maxPage = maxPage;
   }
@@ -69,7 +72,7 @@ final class HistoryService {
                 lines.remove(lines.size() - 1);
               }
               long lastSeq = lines.isEmpty() ? req.afterSeq() : LogLinesSeq.last(lines);
-              msg.reply(new HistoryReply(req.room(), snapshot.getString(CallFields.SESSION_ID), snapshot, lines, lastSeq, hasMore).toJson());
+              msg.reply(new HistoryReply(req.room(), snapshot.getString(CallFields.SESSION_ID), snapshot, lines, lastSeq, hasMore, debug.recent(req.room())).toJson());
             })
         .onFailure(err -> msg.fail(BusErrors.UNAVAILABLE, "live state store unavailable: " + err.getMessage()));
   }

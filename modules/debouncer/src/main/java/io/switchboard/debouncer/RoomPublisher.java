@@ -43,10 +43,13 @@ final class RoomPublisher {
   private final Set<String> again = new HashSet<>();
   private long deltas;
   private final DebouncerMetrics metrics;
+  private final DebugRings debug;
 
   RoomPublisher(
-      Vertx vertx, RedisAPI redis, long windowMs, Predicate<String> owns, ToLongFunction<String> ownedSince, ListDeltaBatcher list, DebouncerMetrics metrics) {
+      Vertx vertx, RedisAPI redis, long windowMs, Predicate<String> owns, ToLongFunction<String> ownedSince, ListDeltaBatcher list,
+      DebouncerMetrics metrics, DebugRings debug) {
     this.metrics = metrics;
+    this.debug = debug;
     this.vertx = vertx;
     this.redis = redis;
     this.windowMs = windowMs;
@@ -80,13 +83,20 @@ final class RoomPublisher {
 
   /** Forget rooms of partitions this instance no longer owns. */
   void forget(Predicate<String> stillOwned) {
-    views.keySet().removeIf(room -> !stillOwned.test(room));
+    views.keySet().removeIf(room -> {
+      boolean gone = !stillOwned.test(room);
+      if (gone) {
+        debug.forget(room);
+      }
+      return gone;
+    });
   }
 
   private void flush(String room) {
     pending.remove(room);
     if (!owns.test(room)) {
       views.remove(room);
+      debug.forget(room);
       metrics.settled(room);
       return;
     }
@@ -115,6 +125,7 @@ final class RoomPublisher {
     if (fields.isEmpty()) {
       if (view != null) {
         views.remove(room);
+        debug.forget(room);
         emit(new RoomDelta(room, view.sessionId, view.lastSeq, view.lastSeq, new JsonArray(), new JsonObject(), true));
         if (view.listed) {
           list.remove(room);
@@ -136,6 +147,7 @@ final class RoomPublisher {
       }
       view = new RoomView(session, from);
       views.put(room, view);
+      debug.watch(room);
       if (readAfter > from) {
         // the lines read were after the previous session's seq: read the new session's again
         again.add(room);

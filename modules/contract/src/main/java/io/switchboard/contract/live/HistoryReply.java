@@ -6,12 +6,16 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Reply of {@code call.history}:
- * {@code {v:1, room, session_id, snapshot:{all call fields}, lines:[…], lastSeq, hasMore}}.
+ * {@code {v:1, room, session_id, snapshot:{all call fields}, lines:[…], lastSeq, hasMore, debug:[…]}}.
  * {@code lastSeq} is the seq of the last line returned (or afterSeq when none); when {@code
  * hasMore} is true the client asks again with {@code afterSeq = lastSeq}. The snapshot is read in
  * the same Redis transaction as the lines, so it describes the call as of {@code lastSeq} or later.
+ * {@code debug} holds the room's most recent agent debug events (the bodies published on
+ * {@code call.<room>.debug}, oldest first) as far as the answering debouncer saw them: they are
+ * never stored, so a supervisor joining late gets the recent agent state and nothing older.
  */
-public record HistoryReply(String room, String sessionId, JsonObject snapshot, JsonArray lines, long lastSeq, boolean hasMore) {
+public record HistoryReply(
+    String room, String sessionId, JsonObject snapshot, JsonArray lines, long lastSeq, boolean hasMore, JsonArray debug) {
   public JsonObject toJson() {
     return new JsonObject()
         .put(SchemaVersion.FIELD, SchemaVersion.CURRENT)
@@ -20,7 +24,8 @@ public record HistoryReply(String room, String sessionId, JsonObject snapshot, J
         .put("snapshot", snapshot)
         .put("lines", lines)
         .put("lastSeq", lastSeq)
-        .put("hasMore", hasMore);
+        .put("hasMore", hasMore)
+        .put("debug", debug);
   }
 
   public static HistoryReply fromJson(JsonObject j) {
@@ -30,6 +35,7 @@ public record HistoryReply(String room, String sessionId, JsonObject snapshot, J
         j.getJsonObject("snapshot", new JsonObject()),
         j.getJsonArray("lines", new JsonArray()),
         j.getLong("lastSeq", 0L),
-        j.getBoolean("hasMore", false));
+        j.getBoolean("hasMore", false),
+        j.getJsonArray("debug", new JsonArray()));
   }
 }
