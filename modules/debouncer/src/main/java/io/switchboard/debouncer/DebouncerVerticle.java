@@ -46,10 +46,10 @@ public final class DebouncerVerticle extends VerticleBase {
     String owner = node + "/" + UUID.randomUUID();
     DebouncerMetrics metrics = new DebouncerMetrics();
     ListDeltaBatcher list = new ListDeltaBatcher(vertx, cfg.listWindowMs(), metrics);
-    leases = new PartitionLeases(vertx, api, owner, this::resync, lost -> rooms.forget(leases::owns));
+    leases = new PartitionLeases(vertx, api, owner, acquired -> resync(), lost -> rooms.forget(leases::owns));
     DebugRings debug = new DebugRings(vertx, 50);
     rooms = new RoomPublisher(vertx, api, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list, metrics, debug);
-    subscriber = new KeyspaceSubscriber(vertx, redis, this::onKeyEvent, () -> resync(null));
+    subscriber = new KeyspaceSubscriber(vertx, redis, this::onKeyEvent, this::resync);
     HistoryService history = new HistoryService(api, cfg.historyPageSize(), debug);
 
     return vertx.eventBus().consumer(Addresses.CALL_HISTORY, metrics.history(history::history)).completion()
@@ -67,7 +67,7 @@ public final class DebouncerVerticle extends VerticleBase {
   }
 
   /** Re-reads every live room (and every room we published) after a gap in notifications. */
-  private void resync(Object acquiredPartitions) {
+  private void resync() {
     api.zrange(List.of(RedisKeys.ACTIVE_CALLS, "0", "-1"))
         .onSuccess(
             active -> {

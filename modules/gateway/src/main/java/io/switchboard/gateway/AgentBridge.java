@@ -32,18 +32,14 @@ final class AgentBridge {
     this.keys = keys;
   }
 
-  Future<Integer> listen(String host, int port) {
+  /** Listens; the future completes once the port is bound. */
+  Future<Void> listen(String host, int port) {
     BridgeOptions options =
         new BridgeOptions()
             .addInboundPermitted(new PermittedOptions().setAddress(Addresses.INGEST_CALL_EVENT))
             .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.AGENT_CONTROL_REGEX));
     bridge = TcpEventBusBridge.create(vertx, options, new NetServerOptions(), this::guard);
-    return bridge.listen(port, host).map(b -> actualPort(port));
-  }
-
-  private int actualPort(int requested) {
-    // TcpEventBusBridge does not expose its bound port; 0 is only used by tests that read logs
-    return requested;
+    return bridge.listen(port, host).mapEmpty();
   }
 
   private void guard(BridgeEvent be) {

@@ -4,6 +4,7 @@ import io.switchboard.contract.Addresses;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.contract.config.GatewayConfig;
 import io.switchboard.contract.health.HealthReply;
+import io.switchboard.contract.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -16,7 +17,6 @@ import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.RedisOptions;
 import java.util.List;
 
 /**
@@ -37,7 +37,7 @@ final class GatewayHealth {
     this.checks = HealthChecks.create(vertx);
     long timeout = cfg.healthTimeout().toMillis();
     if (cfg.redisUrl() != null) {
-      redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(cfg.redisUrl()).setMaxPoolWaiting(16));
+      redis = RedisClients.pooled(vertx, cfg.redisUrl(), 2, 16);
       checks.register("redis", timeout, this::checkRedis);
     }
     if (cfg.mongoUrl() != null) {

@@ -78,7 +78,7 @@ public final class GatewayVerticle extends VerticleBase {
     }
     agents = new AgentBridge(vertx, new AgentKeys(cfg.agentKeys()));
     return agents.listen(cfg.httpHost(), cfg.tcpBridgePort())
-        .onSuccess(p -> LOG.atInfo().addKeyValue("port", p).log("agent TCP bridge listening"));
+        .onSuccess(v -> LOG.atInfo().addKeyValue("port", cfg.tcpBridgePort()).log("agent TCP bridge listening"));
   }
 
   /** The route table (docs/openapi.yaml is checked against it). */

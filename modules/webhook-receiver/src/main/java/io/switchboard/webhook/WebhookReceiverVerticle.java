@@ -140,11 +140,6 @@ public final class WebhookReceiverVerticle extends VerticleBase {
             });
   }
 
-  /** For tests and operators: run one reconcile pass now. */
-  Future<Integer> reconcileNow() {
-    return reconciler == null ? Future.succeededFuture(0) : reconciler.reconcile();
-  }
-
   @Override
   public Future<?> stop() {
     return redis == null ? Future.succeededFuture() : redis.close();
