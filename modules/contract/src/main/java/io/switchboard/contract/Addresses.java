@@ -1,5 +1,6 @@
 package io.switchboard.contract;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -75,8 +76,28 @@ public final class Addresses {
     return HEALTH_PREFIX + verticle.id();
   }
 
-  /** Regex matching {@link #call(String)} addresses (used by the bridge's permitted list). */
-  public static final String CALL_REGEX = "call\\." + RoomNames.REGEX;
+  /**
+   * Every fixed point-to-point address, served by a verticle. No bridge client may ever consume
+   * one: a socket registered on it would become one more consumer and take its share of other
+   * clients' requests (with their identity headers). See {@link #isServiceAddress(String)}.
+   */
+  public static final List<String> SERVICE_ADDRESSES =
+      List.of(
+          INGEST_CALL_EVENT, WEBHOOK_LIVEKIT, SENTIMENT_ANALYZE, CALL_HISTORY, CALLS_SNAPSHOT, CALL_ENDED, ANALYTICS_QUERY, AUDIT_RECORD, AUDIT_QUERY,
+          CONTROL_LISTEN, CONTROL_GUIDE, CONTROL_TAKEOVER, CONTROL_HANDBACK, CONTROL_TRANSFER, CONTROL_END);
+
+  /** True for an address some verticle consumes point-to-point: a fixed one, control.* or health.*. */
+  public static boolean isServiceAddress(String address) {
+    return address != null
+        && (SERVICE_ADDRESSES.contains(address) || address.startsWith(CONTROL_PREFIX) || address.startsWith(HEALTH_PREFIX));
+  }
+
+  /**
+   * Regex matching {@link #call(String)} addresses (used by the bridge's permitted list). The
+   * lookahead keeps it from matching the fixed {@code call.*} service addresses even if a rule
+   * elsewhere were to admit them: a room name can never equal a {@link RoomNames#RESERVED} word.
+   */
+  public static final String CALL_REGEX = "call\\.(?!(?:" + String.join("|", RoomNames.RESERVED_SORTED) + ")$)" + RoomNames.REGEX;
   /** Regex matching {@link #callDebug(String)} addresses. */
   public static final String CALL_DEBUG_REGEX = "call\\." + RoomNames.REGEX + "\\.debug";
   /** Regex matching {@link #agentControl(String)} addresses. */

@@ -33,9 +33,13 @@ public final class BrowserAccess {
   /** One permitted address pattern. */
   public record Rule(String addressRegex, Direction direction, Role minimumRole, String purpose) {}
 
-  /** The rule that lets a browser use an address in a direction, if any. */
+  /**
+   * The rule that lets a browser use an address in a direction, if any. A browser never receives
+   * on a service address ({@link Addresses#isServiceAddress}), whatever the rules say: consuming
+   * one would steal other clients' requests.
+   */
   public static Optional<Rule> ruleFor(String address, Direction direction) {
-    if (address == null) {
+    if (address == null || (direction == Direction.RECEIVE && Addresses.isServiceAddress(address))) {
       return Optional.empty();
     }
     for (int i = 0; i < RULES.size(); i++) {

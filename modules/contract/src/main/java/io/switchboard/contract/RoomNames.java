@@ -1,5 +1,6 @@
 package io.switchboard.contract;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,12 @@ public final class RoomNames {
   /** Letters, digits, '_' and '-' only: no dots, so {@code call.<room>.debug} stays unambiguous. */
   public static final String REGEX = "[A-Za-z0-9_-]{1," + MAX_LENGTH + "}";
   private static final Pattern PATTERN = Pattern.compile(REGEX);
-  /** Names that would collide with fixed addresses under {@code call.}. */
-  public static final Set<String> RESERVED = Set.of("history", "ended");
+  /**
+   * Names that would collide with fixed addresses under {@code call.} ({@link Addresses#CALL_HISTORY},
+   * {@link Addresses#CALL_ENDED}; a contract test keeps the two in step).
+   */
+  public static final List<String> RESERVED_SORTED = List.of("ended", "history");
+  public static final Set<String> RESERVED = Set.copyOf(RESERVED_SORTED);
 
   public static boolean isValid(String room) {
     return room != null && PATTERN.matcher(room).matches() && !RESERVED.contains(room);

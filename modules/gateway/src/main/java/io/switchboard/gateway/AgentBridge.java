@@ -50,8 +50,10 @@ final class AgentBridge {
     JsonObject raw = be.getRawMessage();
     JsonObject headers = raw == null ? null : raw.getJsonObject("headers");
     String token = headers == null ? null : headers.getString("token");
-    if (be.type() == BridgeEventType.PUBLISH || keys.agentOf(token).isEmpty()) {
-      LOG.atInfo().addKeyValue("address", raw == null ? null : raw.getString("address")).log("agent bridge frame denied");
+    String address = raw == null ? null : raw.getString("address");
+    boolean consumesService = be.type() == BridgeEventType.REGISTER && Addresses.isServiceAddress(address);
+    if (be.type() == BridgeEventType.PUBLISH || consumesService || keys.agentOf(token).isEmpty()) {
+      LOG.atInfo().addKeyValue("address", address).log("agent bridge frame denied");
       be.complete(false);
       return;
     }

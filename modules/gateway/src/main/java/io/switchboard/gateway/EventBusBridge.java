@@ -64,6 +64,9 @@ final class EventBusBridge {
       }
       case REGISTER, SEND -> authorize(be, type == BridgeEventType.REGISTER ? BrowserAccess.Direction.RECEIVE : BrowserAccess.Direction.SEND);
       case PUBLISH -> be.complete(false);
+      // a browser only ever receives publishes and the replies to its own requests; a message that
+      // waits for an answer would make the browser a service (defence behind the REGISTER rules)
+      case RECEIVE -> be.complete(be.getRawMessage() == null || !be.getRawMessage().containsKey("replyAddress"));
       default -> be.complete(true);
     }
   }
