@@ -24,10 +24,23 @@ export function takeoverButton(takeoverBy: unknown, me: string): TakeoverButton 
   return { kind: 'held', label: `Held by ${by}`, disabled: true, by };
 }
 
-/** Reply of control.listen. ASSUMPTION: {token, url} when LiveKit is configured, else {message}. */
-export interface ListenReply {
+/**
+ * Reply of control.listen (a hidden, subscribe-only token) and of control.takeover (a visible
+ * token that may publish): {url, token, identity, expires_at} when LiveKit is configured; without
+ * LiveKit (simulated calls) listen fails and takeover carries no token.
+ */
+export interface JoinReply {
   token?: string;
   url?: string;
+  identity?: string;
+  expires_at?: string;
   message?: string;
   room?: string;
+}
+
+/** The LiveKit join grant in a reply, or null when it carries none. */
+export function joinGrant(reply: unknown): { url: string; token: string } | null {
+  if (!reply || typeof reply !== 'object') return null;
+  const { url, token } = reply as JoinReply;
+  return typeof url === 'string' && url && typeof token === 'string' && token ? { url, token } : null;
 }

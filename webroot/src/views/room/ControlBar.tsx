@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useServices } from '../../app/context';
-import { connectAudio, type AudioSession } from '../../control/audio';
-import { sendControl, takeoverButton, TRANSFER_LANGUAGES, type ControlAction, type ListenReply } from '../../control/control';
+import type { AudioSession } from '../../audio/AudioSession';
+import { joinGrant, sendControl, takeoverButton, TRANSFER_LANGUAGES, type ControlAction, type JoinReply } from '../../control/control';
+import { useAudioState } from '../../hooks/useAudio';
 import { asStringArray } from '../../live/fields';
 import type { CallFields } from '../../live/types';
 import { errorMessage } from '../../transport/types';
@@ -10,27 +11,31 @@ import { Icon } from '../common/Icon';
 type Notice = { kind: 'error' | 'info'; text: string } | null;
 
 /** Supervisor actions. Rendered only for supervisor/admin (the parent checks the role). */
-export function ControlBar({ room, fields, ended }: { room: string; fields: CallFields; ended: boolean }) {
+export function ControlBar({ room, fields, ended, audio }: { room: string; fields: CallFields; ended: boolean; audio: AudioSession }) {
   const { transport, session } = useServices();
   const [busy, setBusy] = useState<ControlAction | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [guide, setGuide] = useState('');
   const [language, setLanguage] = useState<string>('en');
   const [armed, setArmed] = useState<'transfer' | 'end' | null>(null);
-  const [listening, setListening] = useState(false);
-  const audio = useRef<AudioSession | null>(null);
-
-  useEffect(
-    () => () => {
-      void audio.current?.disconnect();
-      audio.current = null;
-    },
-    [],
-  );
+  const sound = useAudioState(audio);
+  const listening = sound.mode !== 'off';
 
   const tk = takeoverButton(fields.takeover_by, session.user);
   const amListener = asStringArray(fields.listeners).includes(session.user);
   const disabled = ended || busy !== null;
+
+  // someone else took the call from me (an admin's force): stop sending my microphone
+  const held = useRef(tk.kind);
+  useEffect(() => {
+    const was = held.current;
+    held.current = tk.kind;
+    if (was === 'handback' && tk.kind !== 'handback') void audio.mute();
+  }, [tk.kind, audio]);
+
+  useEffect(() => {
+    if (sound.error) setNotice({ kind: 'error', text: sound.error });
+  }, [sound.error]);
 
   async function run<T>(action: ControlAction, body: Record<string, unknown>, ok?: (reply: T) => string | null): Promise<void> {
     setBusy(action);
@@ -49,26 +54,55 @@ export function ControlBar({ room, fields, ended }: { room: string; fields: Call
 
   async function listen() {
     if (listening) {
-      await audio.current?.disconnect();
-      audio.current = null;
-      setListening(false);
+      await audio.stop();
       setNotice({ kind: 'info', text: 'Stopped listening.' });
       return;
     }
-    await run<ListenReply>('listen', {}, (reply) => {
-      if (reply && typeof reply.token === 'string' && reply.token && typeof reply.url === 'string' && reply.url) {
-        const { url, token } = reply;
-        connectAudio(url, token)
-          .then((s) => {
-            audio.current = s;
-            setListening(true);
-            setNotice({ kind: 'info', text: 'Listening (silent).' });
-          })
-          .catch((e: unknown) => setNotice({ kind: 'error', text: `audio failed: ${errorMessage(e)}` }));
-        return 'Connecting audio…';
-      }
-      return reply?.message ?? 'audio unavailable';
+    await run<JoinReply>('listen', {}, (reply) => {
+      const grant = joinGrant(reply);
+      if (!grant) return reply?.message ?? 'audio unavailable';
+      audio.listen(grant).then(
+        () => setNotice({ kind: 'info', text: 'Listening (silent).' }),
+        () => undefined, // the session reports the error
+      );
+      return 'Connecting audio…';
     });
+  }
+
+  /** Take over: the reply's token may publish, so rejoin with it and open the microphone. */
+  async function takeover() {
+    await run<JoinReply>('takeover', {}, (reply) => {
+      const grant = joinGrant(reply);
+      if (grant) {
+        audio.speak(grant).then(
+          () => {
+            if (audio.getState().mode === 'speaking') setNotice({ kind: 'info', text: 'You have the call: your microphone is live, the AI is paused.' });
+          },
+          () => undefined,
+        );
+      }
+      return 'You have the call; the AI is paused.';
+    });
+  }
+
+  /** Hand back: stop speaking, then listen silently again (a hidden token, so the customer no longer sees us). */
+  async function handback() {
+    const wasListening = listening;
+    await run<JoinReply>('handback', {}, () => {
+      if (wasListening) void audio.mute().catch(() => undefined).then(relisten);
+      return 'Handed back to the AI.';
+    });
+  }
+
+  async function relisten() {
+    try {
+      const grant = joinGrant(await sendControl<JoinReply>(transport, 'listen', { room }));
+      if (grant) await audio.listen(grant);
+      else await audio.stop();
+    } catch (e) {
+      await audio.stop();
+      setNotice({ kind: 'error', text: `listen failed: ${errorMessage(e)}` });
+    }
   }
 
   function sendGuide(e: FormEvent) {
@@ -84,8 +118,8 @@ export function ControlBar({ room, fields, ended }: { room: string; fields: Call
   return (
     <section className="panel controls" aria-label="Supervisor controls" data-testid="control-bar">
       <div className="controls-row">
-        <button className={`btn ${listening ? 'btn-active' : ''}`} onClick={() => void listen()} disabled={disabled && !listening} data-testid="ctl-listen">
-          <Icon name="ear" /> {listening ? 'Stop listening' : amListener ? 'Listening' : 'Listen'}
+        <button className={`btn ${listening ? 'btn-active' : ''}`} onClick={() => void listen()} disabled={disabled && !listening} data-testid="ctl-listen" data-audio={sound.mode}>
+          <Icon name="ear" /> {sound.mode === 'connecting' ? 'Connecting…' : listening ? 'Stop listening' : amListener ? 'Listening' : 'Listen'}
         </button>
         {tk.kind === 'held' ? (
           <button className="btn" disabled title={`The call is held by ${tk.by}`} data-testid="ctl-takeover">
@@ -94,7 +128,7 @@ export function ControlBar({ room, fields, ended }: { room: string; fields: Call
         ) : (
           <button
             className={`btn ${tk.kind === 'handback' ? 'btn-warn' : 'btn-primary'}`}
-            onClick={() => void run(tk.kind, {}, () => (tk.kind === 'takeover' ? 'You have the call; the AI is paused.' : 'Handed back to the AI.'))}
+            onClick={() => void (tk.kind === 'takeover' ? takeover() : handback())}
             disabled={disabled}
             data-testid={tk.kind === 'takeover' ? 'ctl-takeover' : 'ctl-handback'}
           >

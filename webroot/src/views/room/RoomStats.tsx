@@ -1,5 +1,7 @@
 import { useNow } from '../../hooks/useNow';
+import type { AudioSession } from '../../audio/AudioSession';
 import type { RoomState } from '../../live/LiveStore';
+import { AudioStats } from './AudioStats';
 
 function ms(v: number | undefined): string {
   return v === undefined ? '—' : `${Math.round(v)} ms`;
@@ -21,8 +23,11 @@ function metricEntries(m: unknown): Array<[string, string]> {
     .map(([k, v]) => [k.replace(/_/g, ' '), typeof v === 'number' ? (k.endsWith('_ms') ? `${Math.round(v)} ms` : String(Math.round(v * 100) / 100)) : String(v)]);
 }
 
-/** Client-side connection stats: arrival delay (receive time − line ts), message rate, resyncs. */
-export function RoomStats({ state }: { state: RoomState }) {
+/**
+ * Client-side connection stats: arrival delay (receive time − line ts), message rate, resyncs,
+ * and for supervisors the WebRTC figures of their own audio connection.
+ */
+export function RoomStats({ state, audio }: { state: RoomState; audio?: AudioSession }) {
   const now = useNow();
   const s = state.stats;
   const recent = s.arrivals.filter((t) => now - t <= 10_000).length;
@@ -50,6 +55,7 @@ export function RoomStats({ state }: { state: RoomState }) {
         <dt>Duplicates ignored</dt>
         <dd>{s.duplicates}</dd>
       </dl>
+      {audio && <AudioStats audio={audio} />}
       {metrics.length > 0 && (
         <>
           <h3 className="panel-sub">Agent metrics</h3>

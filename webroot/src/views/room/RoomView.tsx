@@ -1,4 +1,5 @@
 import { useServices } from '../../app/context';
+import { useRoomAudio } from '../../hooks/useAudio';
 import { useRoom } from '../../hooks/useLive';
 import { canControl } from '../../transport/auth';
 import { ControlBar } from './ControlBar';
@@ -10,6 +11,7 @@ import { Transcript } from './Transcript';
 export function RoomView({ room }: { room: string }) {
   const { session, store } = useServices();
   const state = useRoom(room);
+  const audio = useRoomAudio(room);
   if (!state) return <p className="muted">Opening {room}…</p>;
   return (
     <section className="view room-view" data-testid="room-view" data-room={room}>
@@ -22,11 +24,11 @@ export function RoomView({ room }: { room: string }) {
           </button>
         </p>
       )}
-      {canControl(session.role) && <ControlBar room={room} fields={state.fields} ended={state.ended} />}
+      {canControl(session.role) && <ControlBar room={room} fields={state.fields} ended={state.ended} audio={audio} />}
       <div className="room-grid">
         <Transcript state={state} />
         <div className="room-side">
-          <RoomStats state={state} />
+          <RoomStats state={state} audio={canControl(session.role) ? audio : undefined} />
           <DebugTimeline events={state.debug} />
         </div>
       </div>
