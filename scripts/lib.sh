@@ -25,3 +25,15 @@ need_node() {
 # newest modification time (epoch seconds) of files under the given paths
 newest() { find "$@" -type f -not -path '*/node_modules/*' -not -path '*/target/*' -not -path '*/dist/*' -printf '%T@\n' 2>/dev/null | sort -n | tail -1 | cut -d. -f1; }
 mtime() { [ -e "$1" ] && stat -c %Y "$1" || echo 0; }
+
+# Debian's chromium for the browser tests (never a downloaded browser build); installed with apt
+# when missing and we are root
+need_chromium() {
+  command -v chromium >/dev/null 2>&1 && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "switchboard: installing Debian's chromium (apt-get)…"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    die "Chromium is required for the browser tests (Debian: apt-get install chromium)"
+  fi
+}

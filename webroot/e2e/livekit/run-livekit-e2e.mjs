@@ -162,6 +162,7 @@ async function panel(page) {
       inBytes: n('data-in-bytes'),
       outBytes: n('data-out-bytes'),
       rttMs: n('data-rtt-ms'),
+      rttSource: el.getAttribute('data-rtt-source'),
       inKbps: n('data-in-kbps'),
       outKbps: n('data-out-kbps'),
       rttText: el.querySelector('[data-testid=rtc-rtt]')?.textContent ?? '',
@@ -254,6 +255,7 @@ async function main() {
       );
       check('listening: an <audio> element plays each party', playing.join(',') === 'agent-e2e,customer-e2e', playing.join(','));
       check('listening: inbound bitrate shown', p2.inKbps > 0 && /kbit\/s/.test(p2.inText), p2.inText);
+      check('listening: round trip shown (ICE checks)', p2.rttSource === 'ice' && !/—/.test(p2.rttText), `${p2.rttText} from ${p2.rttSource}`);
       check('listening: nothing sent', p2.outBytes === 0, `${p2.outBytes} bytes out`);
       const hiddenFrom = [...agent.seen, ...customer.seen].filter((id) => id.startsWith('supervisor_'));
       check('listening: the supervisor is invisible to agent and customer', hiddenFrom.length === 0, hiddenFrom.join(',') || 'not seen');
@@ -278,9 +280,14 @@ async function main() {
         return n > heardBefore ? n : 0;
       }).catch(() => 0);
       check('take over: the customer receives the supervisor audio', heard > heardBefore, `${heard} frames with sound from ${[...customer.heard.keys()].filter((k) => k.startsWith('supervisor_')).join(',')}`);
-      check('take over: panel shows a non-zero round trip', t2.rttMs > 0 && !/—/.test(t2.rttText), `${t2.rttText} (${t2.rttMs})`);
+      check('take over: panel shows a non-zero round trip', t2.rttMs > 0 && !/—/.test(t2.rttText), `${t2.rttText} (${t2.rttMs} ms from ${t2.rttSource})`);
       check('take over: panel shows outbound and inbound bitrate', t2.outKbps > 0 && t2.inKbps > 0, `out ${t2.outText}, in ${t2.inText}`);
       check('take over: still hearing the customer', (t2.parties['customer-e2e'] ?? 0) > (p2.parties['customer-e2e'] ?? 0), `${t2.parties['customer-e2e']} bytes`);
+      // the agent's track is muted on the server: over the same seconds in which the customer's
+      // bytes grew (t1 → t2), the agent's grew by no more than a packet or two already in flight
+      const agentGrowth = (t2.parties['agent-e2e'] ?? 0) - (t1.parties['agent-e2e'] ?? 0);
+      const customerGrowth = (t2.parties['customer-e2e'] ?? 0) - (t1.parties['customer-e2e'] ?? 0);
+      check('take over: the agent is silenced while the customer still flows', customerGrowth > 10_000 && agentGrowth < customerGrowth / 10, `agent +${agentGrowth} B, customer +${customerGrowth} B`);
       await page.screenshot({ path: path.join(OUT, 'lk-02-taken-over.png') });
 
       // 3. Hand back: stop sending, silent again
@@ -308,7 +315,7 @@ async function main() {
     else fs.rmSync(work, { recursive: true, force: true });
   }
   const bad = results.filter((r) => !r.ok).length;
-  console.log(`\n${results.length - bad}/${results.length} checks passed`);
+  console.log(`\ne2e-livekit: ${results.length - bad} passed, ${bad} failed`);
   return failed ? 1 : 0;
 }
 

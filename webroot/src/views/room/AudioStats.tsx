@@ -15,6 +15,7 @@ export function AudioStats({ audio }: { audio: AudioSession }) {
       data-in-bytes={f?.inBytes ?? 0}
       data-out-bytes={f?.outBytes ?? 0}
       data-rtt-ms={f?.rttMs ?? ''}
+      data-rtt-source={f?.rttSource ?? ''}
       data-in-kbps={f?.inKbps ?? ''}
       data-out-kbps={f?.outKbps ?? ''}
     >
