@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectSample, computeFigures, formatKbps, formatMs, type TaggedReport } from './stats';
+import { collectSample, computeFigures, formatKbps, formatMs, formatRtt, type TaggedReport } from './stats';
 
 type Entry = Record<string, unknown> & { id: string; type: string };
 
@@ -119,5 +119,12 @@ describe('WebRTC figures from getStats', () => {
     const a = collectSample([listen('agent', { id: 'IA', type: 'inbound-rtp', kind: 'audio', bytesReceived: 0 })], 10_000);
     const b = collectSample([listen('agent', { id: 'IA', type: 'inbound-rtp', kind: 'audio', bytesReceived: 1_000 })], 11_000);
     expect(computeFigures(a, b).inKbps).toBeCloseTo(8, 6);
+  });
+
+  it('ICE round trips are whole milliseconds: 0 reads as under a millisecond, RTCP ones keep a decimal', () => {
+    expect(formatRtt(0, 'ice')).toBe('< 1 ms');
+    expect(formatRtt(3, 'ice')).toBe('3 ms');
+    expect(formatRtt(1.114, 'rtcp')).toBe('1.1 ms');
+    expect(formatRtt(undefined, undefined)).toBe('—');
   });
 });

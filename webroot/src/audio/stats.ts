@@ -202,6 +202,13 @@ export function formatMs(v: number | undefined): string {
   return v < 10 ? `${v.toFixed(1)} ms` : `${Math.round(v)} ms`;
 }
 
+/** ICE round trips are whole milliseconds in the browser's stats: a loopback one reads 0. */
+export function formatRtt(v: number | undefined, source: ConnectionFigures['rttSource']): string {
+  if (v === undefined) return '—';
+  if (source === 'ice') return v < 1 ? '< 1 ms' : `${Math.round(v)} ms`;
+  return formatMs(v);
+}
+
 export function formatKbps(v: number | undefined): string {
   if (v === undefined) return '—';
   return v < 10 ? `${v.toFixed(1)} kbit/s` : `${Math.round(v)} kbit/s`;

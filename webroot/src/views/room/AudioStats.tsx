@@ -1,5 +1,5 @@
 import type { AudioSession } from '../../audio/AudioSession';
-import { formatKbps, formatLevel, formatMs, formatPct } from '../../audio/stats';
+import { formatKbps, formatLevel, formatMs, formatPct, formatRtt } from '../../audio/stats';
 import { useAudioFigures, useAudioState } from '../../hooks/useAudio';
 
 const MODE_LABEL = { off: 'not connected', connecting: 'connecting…', listening: 'listening (silent)', speaking: 'speaking' } as const;
@@ -29,7 +29,7 @@ export function AudioStats({ audio }: { audio: AudioSession }) {
           <dl className="kv kv-stats">
             <dt>Round trip</dt>
             <dd data-testid="rtc-rtt" title={f.rttSource === 'rtcp' ? 'RTCP of the audio you send' : 'ICE connectivity checks'}>
-              {formatMs(f.rttMs)}
+              {formatRtt(f.rttMs, f.rttSource)}
             </dd>
             <dt>Jitter</dt>
             <dd data-testid="rtc-jitter">{formatMs(f.jitterMs)}</dd>
