@@ -91,6 +91,24 @@ describe('ControlBar audio', () => {
     expect(audio.getState().mode).toBe('listening');
   });
 
+  it('Hand back uses a hidden token in the reply when control sends one (no second listen request)', async () => {
+    const view = renderBar();
+    await click('ctl-takeover');
+    await answer('control.takeover', GRANT('speak-token'));
+    view.rerender(
+      <ServicesContext.Provider value={{ session: { token: 't', user: 'alice', role: 'supervisor' }, transport, store: new LiveStore(transport), logout: () => undefined }}>
+        <ControlBar room="r1" fields={{ takeover_by: 'alice' }} ended={false} audio={audio} />
+      </ServicesContext.Provider>,
+    );
+    await click('ctl-handback');
+    await answer('control.handback', { released_from: 'alice', ...GRANT('hidden-in-reply') });
+    await act(async () => {
+      await flush();
+    });
+    expect(FakeLink.made[1]!.calls).toEqual(['connect ws://lk.test hidden-in-reply']);
+    expect(transport.pending.filter((p) => p.address === 'control.listen')).toHaveLength(0);
+  });
+
   it('when an admin forces the call away from me, my microphone closes', async () => {
     const services: AppServices = { session: { token: 't', user: 'alice', role: 'supervisor' }, transport, store: new LiveStore(transport), logout: () => undefined };
     const bar = (by: string) => (

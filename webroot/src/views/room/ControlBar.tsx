@@ -85,11 +85,20 @@ export function ControlBar({ room, fields, ended, audio }: { room: string; field
     });
   }
 
-  /** Hand back: stop speaking, then listen silently again (a hidden token, so the customer no longer sees us). */
+  /**
+   * Hand back: stop speaking, then listen silently again with a hidden token (the customer no
+   * longer sees us): the one in the reply if control sends one, else a fresh control.listen.
+   */
   async function handback() {
     const wasListening = listening;
-    await run<JoinReply>('handback', {}, () => {
-      if (wasListening) void audio.mute().catch(() => undefined).then(relisten);
+    await run<JoinReply>('handback', {}, (reply) => {
+      const grant = joinGrant(reply);
+      if (wasListening) {
+        void audio
+          .mute()
+          .catch(() => undefined)
+          .then(() => (grant ? audio.listen(grant).catch(() => undefined) : relisten()));
+      }
       return 'Handed back to the AI.';
     });
   }
