@@ -300,6 +300,17 @@ async function main() {
         return p.inKbps > 0 ? p : null;
       });
       check('hand back: listening again, nothing sent', h1.mode === 'listening' && h1.outBytes === 0, `mode ${h1.mode}, ${h1.outBytes} bytes out, in ${h1.inText}`);
+      // the agent is unmuted again: the customer hears it, and the supervisor no more
+      const supAt = customer.loudFrom('supervisor_');
+      const agentAt = customer.loudFrom('agent');
+      const agentBack = await waitFor('the customer to hear the agent again', () => customer.loudFrom('agent') > agentAt + 100).then(() => true, () => false);
+      const supLater = customer.loudFrom('supervisor_') - supAt;
+      check('hand back: the customer hears the agent again, not the supervisor', agentBack && supLater === 0, `agent +${customer.loudFrom('agent') - agentAt} frames, supervisor +${supLater}`);
+      const h2 = await waitFor('the agent in the panel again', async () => {
+        const p = await panel(page);
+        return (p.parties['agent-e2e'] ?? 0) > 0 ? p : null;
+      }).catch(() => panel(page));
+      check('hand back: the dashboard plays the agent again', (h2.parties['agent-e2e'] ?? 0) > 0, `${h2.parties['agent-e2e'] ?? 0} bytes from the agent`);
       await page.screenshot({ path: path.join(OUT, 'lk-03-handed-back.png') });
       check('no page errors', pageErrors.length === 0, pageErrors.slice(0, 3).join(' | '));
     } catch (e) {
