@@ -37,8 +37,9 @@ public final class Main {
 
   static int run(LaunchOptions options) {
     SwitchboardNode node;
+    Settings settings;
     try {
-      Settings settings = ConfigLoader.load(options.configFile, options.overrides(), System.getenv());
+      settings = ConfigLoader.load(options.configFile, options.overrides(), System.getenv());
       node = SwitchboardNode.start(settings);
     } catch (StartupException e) {
       System.err.println("switchboard: error: " + e.getMessage());
@@ -58,7 +59,9 @@ public final class Main {
                 },
                 "switchboard-shutdown"));
     if (node.httpPort() > 0) {
-      System.out.println("switchboard: ready on http://localhost:" + node.httpPort() + "/");
+      String url = "http://localhost:" + node.httpPort() + "/";
+      System.out.println("switchboard: ready on " + url);
+      settings.optString(LauncherKeys.READY_SUMMARY).ifPresent(s -> System.out.println(System.lineSeparator() + s.replace("{url}", url)));
     } else {
       System.out.println("switchboard: ready (no HTTP on this node)");
     }
