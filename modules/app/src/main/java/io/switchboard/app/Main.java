@@ -2,6 +2,7 @@ package io.switchboard.app;
 
 import io.switchboard.contract.config.Settings;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
@@ -61,7 +62,9 @@ public final class Main {
     if (node.httpPort() > 0) {
       String url = "http://localhost:" + node.httpPort() + "/";
       System.out.println("switchboard: ready on " + url);
-      settings.optString(LauncherKeys.READY_SUMMARY).ifPresent(s -> System.out.println(System.lineSeparator() + s.replace("{url}", url)));
+      // a person at the console reads this block; scripts that wait for the ready line ignore it
+      settings.optString(LauncherKeys.READY_SUMMARY).ifPresent(s ->
+          System.out.println(System.lineSeparator() + s.replace("{url}", url).lines().map(l -> "  " + l).collect(Collectors.joining(System.lineSeparator())) + System.lineSeparator()));
     } else {
       System.out.println("switchboard: ready (no HTTP on this node)");
     }

@@ -30,15 +30,16 @@ public final class DemoHistory {
 
   private DemoHistory() {}
 
-  /** {@code days × perDay} ended calls spread over the {@code days} days before {@code now}, oldest first. */
+  /** {@code days × perDay} ended calls spread over the {@code days} whole (UTC) days before today and today until a little before {@code now}, oldest first. */
   public static List<ArchivedCall> generate(ScenarioCatalog catalog, Instant now, int days, int perDay, Random random) {
     long end = now.minus(QUIET_BEFORE_NOW).toEpochMilli();
-    long begin = now.minus(Duration.ofDays(days)).toEpochMilli();
+    long dayMs = Duration.ofDays(1).toMillis();
+    long begin = now.minus(Duration.ofDays(days)).toEpochMilli() / dayMs * dayMs;
     List<Long> starts = new ArrayList<>();
     int total = days * perDay;
     while (starts.size() < total) {
       long day = begin + Duration.ofDays(random.nextInt(days + 1)).toMillis();
-      long dayStart = day - Math.floorMod(day, Duration.ofDays(1).toMillis());
+      long dayStart = day - Math.floorMod(day, dayMs);
       long t = dayStart + Duration.ofHours(weightedHour(random)).toMillis() + (long) (random.nextDouble() * 3_600_000L);
       if (t >= begin && t <= end) {
         starts.add(t);
