@@ -19,7 +19,7 @@ import java.util.List;
  *     {@code calls / rate} seconds when that is longer, so they never speak in lock-step
  *     ({@code simulator.stagger.ms})
  * @param historyDays days of generated demo history sent to the archive on start when it is
- *     empty; 0 = none ({@code simulator.history.days}; 3 in scripts/run)
+ *     empty; 0 = none ({@code simulator.history.days}; 6 in scripts/run)
  * @param historyCallsPerDay calls per day of that history ({@code simulator.history.calls.per.day})
  * @param ingestTimeoutMs timeout of one fire-and-forget event request ({@code agent.ingest.timeout.ms})
  * @param ingestMaxInFlight events awaiting an ingest reply before new ones are dropped
@@ -102,7 +102,7 @@ public record AgentPipelineConfig(
         s.string(SIMULATOR_ROOM_PREFIX, "sim"),
         s.integer(SIMULATOR_STAGGER_MS, 12_000, 0, 3_600_000),
         s.integer(SIMULATOR_HISTORY_DAYS, 0, 0, 60),
-        s.integer(SIMULATOR_HISTORY_CALLS_PER_DAY, 48, 1, 2_000),
+        s.integer(SIMULATOR_HISTORY_CALLS_PER_DAY, 32, 1, 2_000),
         s.integer(INGEST_TIMEOUT_MS, 2_000, 10, 60_000),
         s.integer(INGEST_MAX_INFLIGHT, 4_096, 1, 1_000_000),
         AgentProviderSettings.from(s, "llm", "gpt-4o-mini"),
