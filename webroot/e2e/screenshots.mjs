@@ -69,6 +69,7 @@ async function main() {
     await page.locator('[data-testid=room-sync]', { hasText: 'live' }).waitFor({ timeout: TIMEOUT });
     await page.locator('[data-testid=agent-metrics]').waitFor({ timeout: TIMEOUT }).catch(() => undefined);
     await page.waitForTimeout(2500);
+    await dismissToasts(page);
     await shot(page, 'room-view');
 
     // alert toasts are live and welcome, but not on top of the charts in a still picture
