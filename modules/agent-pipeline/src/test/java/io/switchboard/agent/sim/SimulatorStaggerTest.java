@@ -58,9 +58,10 @@ class SimulatorStaggerTest {
           List<Long> firstStarts = startedAt.values().stream().limit(CALLS).sorted().toList();
           long first = firstStarts.get(0);
           long span = firstStarts.get(CALLS - 1) - first;
-          assertTrue(span >= 700, "the first " + CALLS + " calls start over the 1 s window, not at once: span " + span + " ms");
-          long inFirst100 = firstStarts.stream().filter(t -> t - first < 100).count();
-          assertTrue(inFirst100 <= 2, inFirst100 + " calls started in the first 100 ms");
+          // margins for a busy machine (a blocked event loop bunches timers); in one burst the span is ~30 ms
+          assertTrue(span >= 500, "the first " + CALLS + " calls start over the 1 s window, not at once: span " + span + " ms");
+          long inFirstQuarter = firstStarts.stream().filter(t -> t - first < 250).count();
+          assertTrue(inFirstQuarter <= CALLS / 2, inFirstQuarter + " of " + CALLS + " calls started in the first 250 ms");
           long shortest = lasted.values().stream().mapToLong(Long::longValue).min().orElseThrow();
           long longest = lasted.values().stream().mapToLong(Long::longValue).max().orElseThrow();
           assertTrue(longest >= shortest * 1.5, "call lengths vary: " + lasted);

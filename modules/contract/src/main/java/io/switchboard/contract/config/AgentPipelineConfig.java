@@ -18,8 +18,8 @@ import java.util.List;
  * @param simulatorStaggerMs the first calls start spread over this many (nominal) ms, or over
  *     {@code calls / rate} seconds when that is longer, so they never speak in lock-step
  *     ({@code simulator.stagger.ms})
- * @param historyDays days of generated demo history sent to the archive on start when it is
- *     empty; 0 = none ({@code simulator.history.days}; 6 in scripts/run)
+ * @param historyDays days of generated demo history the simulator (when enabled) sends to the
+ *     archive on start when it is empty; 0 = none ({@code simulator.history.days}; 6 in scripts/run)
  * @param historyCallsPerDay calls per day of that history ({@code simulator.history.calls.per.day})
  * @param ingestTimeoutMs timeout of one fire-and-forget event request ({@code agent.ingest.timeout.ms})
  * @param ingestMaxInFlight events awaiting an ingest reply before new ones are dropped
