@@ -64,7 +64,7 @@ public final class Simulator {
       }
       long[] timer = new long[1];
       timer[0] = vertx.setTimer(offset, id -> {
-        pendingStarts.remove(timer[0]);
+        pendingStarts.remove(Long.valueOf(timer[0]));
         launchIfAllowed();
       });
       pendingStarts.add(timer[0]);
