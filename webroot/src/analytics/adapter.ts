@@ -7,7 +7,7 @@
  * Result:  {v, query, totals: KpiStats, buckets: [{key, start, ...KpiStats}]}
  * KpiStats: {calls, aht_ms, att_ms, completion_rate, transfer_rate, takeover_rate, escalation_rate,
  *            sentiment_avg, sentiment_scored, sentiment_labels:{negative, neutral, positive, unknown},
- *            end_reasons:{…}, calls_by_hour:[24 counts]}
+ *            end_reasons:{…}, calls_by_hour:[24 counts], demo_calls (generated demo history, 0 otherwise)}
  * Rates are fractions 0…1 or null when there were no calls; start is an ISO string.
  */
 import type { Transport } from '../transport/types';
@@ -32,6 +32,8 @@ export interface SentimentMix {
 
 export interface Kpis {
   volume: number;
+  /** calls of the generated demo history (scripts/run on an empty archive) */
+  demoCalls: number;
   ahtMs: number | null;
   attMs: number | null;
   completionRate: number | null;
@@ -91,6 +93,7 @@ function kpis(raw: unknown): Kpis {
   const s = obj(o.sentiment_labels);
   return {
     volume: num(o.calls) ?? 0,
+    demoCalls: num(o.demo_calls) ?? 0,
     ahtMs: num(o.aht_ms),
     attMs: num(o.att_ms),
     completionRate: rate(o.completion_rate),

@@ -1,6 +1,6 @@
 /**
  * The live store: framework-free state of everything the dashboard shows live, fed only by the
- * event-bus transport. It implements the late-join protocol of DESIGN §4:
+ * event-bus transport. It implements the late-join protocol of docs/architecture.md#deltas-and-late-join:
  *
  *  - calls.active: register → buffer deltas → request calls.snapshot → apply snapshot, then the
  *    buffered deltas → live. List deltas are idempotent merges keyed by room.

@@ -4,6 +4,7 @@ import { queryAnalytics, type AnalyticsQuery, type AnalyticsResult } from '../..
 import { useConnection } from '../../hooks/useLive';
 import { errorMessage } from '../../transport/types';
 import { BarChart } from './BarChart';
+import { barsEmptyReason, rangeEmptyReason, seriesEmptyReason } from './emptyState';
 import { fmtBucket, fmtMs, fmtPct } from './format';
 import { KpiTiles } from './KpiTiles';
 import { LineChart } from './LineChart';
@@ -33,6 +34,25 @@ export function AnalyticsView() {
 
   const labels = result?.buckets.map((b) => fmtBucket(b.start, query.bucket)) ?? [];
   const b = result?.buckets ?? [];
+  const emptyRange = result ? rangeEmptyReason(result, query) : null;
+  const noCalls = 'No archived calls in any bucket of this range.';
+  const times = [
+    { name: 'AHT', className: 's-aht', values: b.map((x) => x.ahtMs) },
+    { name: 'ATT', className: 's-att', values: b.map((x) => x.attMs) },
+  ];
+  const rates = [
+    { name: 'Completion', className: 's-comp', values: b.map((x) => x.completionRate) },
+    { name: 'Transfer', className: 's-xfer', values: b.map((x) => x.transferRate) },
+    { name: 'Take-over', className: 's-take', values: b.map((x) => x.takeoverRate) },
+    { name: 'Escalation', className: 's-esc', values: b.map((x) => x.escalationRate) },
+  ];
+  const sentiment = [
+    { name: '▼ Negative', className: 'sent-neg', values: b.map((x) => x.sentiment.negative) },
+    { name: '● Neutral', className: 'sent-neu', values: b.map((x) => x.sentiment.neutral) },
+    { name: '▲ Positive', className: 'sent-pos', values: b.map((x) => x.sentiment.positive) },
+  ];
+  const volume = [{ name: 'Calls', className: 's-vol', values: b.map((x) => x.volume) }];
+  const hours = [{ name: 'Calls', className: 's-vol', values: result?.busiestHours.map((h) => h.volume) ?? [] }];
   return (
     <section className="view analytics" aria-labelledby="analytics-title" data-testid="analytics-view">
       <div className="view-head">
@@ -45,46 +65,38 @@ export function AnalyticsView() {
           Could not load analytics: {error}
         </p>
       )}
+      {result && result.totals.demoCalls > 0 && (
+        <p className="demo-marker" data-testid="demo-marker">
+          <strong>Demo data</strong> — {result.totals.demoCalls === result.totals.volume ? 'all' : `${result.totals.demoCalls} of`} {result.totals.volume} calls in this
+          range are generated history of the embedded demo, not real calls (<code>scripts/run --no-demo-history</code> starts without them).
+        </p>
+      )}
       {result && (
         <>
           <KpiTiles totals={result.totals} />
-          <div className="chart-grid">
-            <BarChart title="Call volume" labels={labels} parts={[{ name: 'Calls', className: 's-vol', values: b.map((x) => x.volume) }]} />
-            <LineChart
-              title="Handle and talk time (m:ss)"
-              labels={labels}
-              format={fmtMs}
-              series={[
-                { name: 'AHT', className: 's-aht', values: b.map((x) => x.ahtMs) },
-                { name: 'ATT', className: 's-att', values: b.map((x) => x.attMs) },
-              ]}
-            />
-            <LineChart
-              title="Rates"
-              labels={labels}
-              format={fmtPct}
-              series={[
-                { name: 'Completion', className: 's-comp', values: b.map((x) => x.completionRate) },
-                { name: 'Transfer', className: 's-xfer', values: b.map((x) => x.transferRate) },
-                { name: 'Take-over', className: 's-take', values: b.map((x) => x.takeoverRate) },
-                { name: 'Escalation', className: 's-esc', values: b.map((x) => x.escalationRate) },
-              ]}
-            />
-            <BarChart
-              title="Sentiment mix"
-              labels={labels}
-              parts={[
-                { name: '▼ Negative', className: 'sent-neg', values: b.map((x) => x.sentiment.negative) },
-                { name: '● Neutral', className: 'sent-neu', values: b.map((x) => x.sentiment.neutral) },
-                { name: '▲ Positive', className: 'sent-pos', values: b.map((x) => x.sentiment.positive) },
-              ]}
-            />
-            <BarChart
-              title="Busiest hours of the day"
-              labels={result.busiestHours.map((h) => `${String(h.hour).padStart(2, '0')}h`)}
-              parts={[{ name: 'Calls', className: 's-vol', values: result.busiestHours.map((h) => h.volume) }]}
-            />
-          </div>
+          {emptyRange ? (
+            <p className="analytics-empty muted" data-testid="analytics-empty">
+              {emptyRange}
+            </p>
+          ) : (
+            <div className="chart-grid">
+              <BarChart title="Call volume" labels={labels} parts={volume} empty={barsEmptyReason(volume, noCalls)} />
+              <LineChart title="Handle and talk time (m:ss)" labels={labels} format={fmtMs} series={times} empty={seriesEmptyReason(times, noCalls)} />
+              <LineChart title="Rates" labels={labels} format={fmtPct} series={rates} empty={seriesEmptyReason(rates, noCalls)} />
+              <BarChart
+                title="Sentiment mix"
+                labels={labels}
+                parts={sentiment}
+                empty={barsEmptyReason(sentiment, 'No call in this range has a sentiment score yet.')}
+              />
+              <BarChart
+                title="Busiest hours of the day"
+                labels={result.busiestHours.map((h) => `${String(h.hour).padStart(2, '0')}h`)}
+                parts={hours}
+                empty={barsEmptyReason(hours, noCalls)}
+              />
+            </div>
+          )}
         </>
       )}
       {!result && !error && <p className="muted">{conn.status === 'open' ? 'Loading…' : 'Waiting for the connection…'}</p>}

@@ -8,7 +8,7 @@ import { Bubble } from './Bubble';
 import { BubbleDetails } from './BubbleDetails';
 import { BubbleLegend } from './BubbleLegend';
 import { nearestInDirection, type Direction } from './spatialNav';
-import { useElementSize } from './useElementSize';
+import { useElementSize } from '../../hooks/useElementSize';
 import { useLayoutOrder } from './useLayoutOrder';
 
 const KEY_DIR: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };

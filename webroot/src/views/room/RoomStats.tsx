@@ -2,25 +2,10 @@ import { useNow } from '../../hooks/useNow';
 import type { AudioSession } from '../../audio/AudioSession';
 import type { RoomState } from '../../live/LiveStore';
 import { AudioStats } from './AudioStats';
+import { agentMetrics } from './agentMetrics';
 
 function ms(v: number | undefined): string {
   return v === undefined ? '—' : `${Math.round(v)} ms`;
-}
-
-function metricEntries(m: unknown): Array<[string, string]> {
-  let o: unknown = m;
-  if (typeof o === 'string') {
-    try {
-      o = JSON.parse(o);
-    } catch {
-      return [];
-    }
-  }
-  if (!o || typeof o !== 'object') return [];
-  return Object.entries(o as Record<string, unknown>)
-    .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
-    .slice(0, 10)
-    .map(([k, v]) => [k.replace(/_/g, ' '), typeof v === 'number' ? (k.endsWith('_ms') ? `${Math.round(v)} ms` : String(Math.round(v * 100) / 100)) : String(v)]);
 }
 
 /**
@@ -31,7 +16,7 @@ export function RoomStats({ state, audio }: { state: RoomState; audio?: AudioSes
   const now = useNow();
   const s = state.stats;
   const recent = s.arrivals.filter((t) => now - t <= 10_000).length;
-  const metrics = metricEntries(state.fields.metrics);
+  const metrics = agentMetrics(state.fields.metrics);
   return (
     <section className="panel stats" aria-labelledby="stats-title">
       <h2 id="stats-title" className="panel-title">
@@ -56,11 +41,14 @@ export function RoomStats({ state, audio }: { state: RoomState; audio?: AudioSes
         <dd>{s.duplicates}</dd>
       </dl>
       {audio && <AudioStats audio={audio} />}
-      {metrics.length > 0 && (
+      {metrics.rows.length > 0 && (
         <>
-          <h3 className="panel-sub">Agent metrics</h3>
-          <dl className="kv kv-stats">
-            {metrics.map(([k, v]) => (
+          <h3 className="panel-sub">
+            Agent metrics
+            {metrics.measuredAt !== null && <span className="muted small"> · last turn {new Date(metrics.measuredAt).toLocaleTimeString()}</span>}
+          </h3>
+          <dl className="kv kv-stats" data-testid="agent-metrics">
+            {metrics.rows.map(([k, v]) => (
               <div key={k} className="kv-row">
                 <dt>{k}</dt>
                 <dd>{v}</dd>

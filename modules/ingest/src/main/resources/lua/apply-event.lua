@@ -1,4 +1,4 @@
--- Applies one call event atomically (DESIGN §3): a reader never sees a log line without the call
+-- Applies one call event atomically (docs/architecture.md#redis-model): a reader never sees a log line without the call
 -- state that goes with it.
 -- KEYS: 1 call hash, 2 log stream, 3 dedup set, 4 ended-sessions set, 5 active_calls zset,
 --       6 archive:pending set, 7 takeover lock (dropped when a call ends or a new one starts).

@@ -1,6 +1,8 @@
 package io.switchboard.agent;
 
 import io.switchboard.agent.events.BusEventSink;
+import io.switchboard.agent.sim.DemoHistory;
+import io.switchboard.agent.sim.DemoHistorySeeder;
 import io.switchboard.agent.sim.ScenarioCatalog;
 import io.switchboard.agent.sim.Simulator;
 import io.switchboard.contract.VerticleName;
@@ -13,11 +15,14 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Instant;
+import java.util.Random;
 
 /**
  * Java voice-agent runtime and the call simulator. With {@code simulator.enabled} it keeps
  * {@code simulator.calls} synthetic calls running, each a real {@link
- * io.switchboard.agent.runtime.CallSession} obeying {@code agent.<room>.control}.
+ * io.switchboard.agent.runtime.CallSession} obeying {@code agent.<room>.control}, and with
+ * {@code simulator.history.days} it fills an empty archive with generated demo history.
  */
 public final class AgentPipelineVerticle extends VerticleBase {
   private WebClient client;
@@ -40,6 +45,11 @@ public final class AgentPipelineVerticle extends VerticleBase {
     return health
         .compose(v -> ScenarioCatalog.load(vertx, dir, cfg.simulatorScenarios()))
         .onSuccess(catalog -> {
+          if (cfg.historyDays() > 0) {
+            // demo history for an empty archive, in the background: start-up never waits for analytics
+            new DemoHistorySeeder(vertx).seedIfEmpty(() -> DemoHistory.generate(catalog, Instant.now(), cfg.historyDays(),
+                cfg.historyCallsPerDay(), new Random(cfg.simulatorSeed() != 0 ? cfg.simulatorSeed() : System.nanoTime())));
+          }
           simulator = new Simulator(vertx, cfg, catalog, sink, new ProviderFactory(cfg, client));
           simulator.start();
         });

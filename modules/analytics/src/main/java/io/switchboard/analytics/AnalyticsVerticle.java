@@ -104,7 +104,8 @@ public final class AnalyticsVerticle extends VerticleBase {
     long t0 = System.nanoTime();
     archive.upsert(doc)
         .onSuccess(v -> {
-          LOG.atInfo()
+          // generated demo history arrives by the hundred on a first start: not one INFO line each
+          (Boolean.TRUE.equals(doc.getValue("demo")) ? LOG.atDebug() : LOG.atInfo())
               .addKeyValue("session", call.sessionId())
               .addKeyValue("room", call.room())
               .addKeyValue("end_reason", doc.getString("end_reason"))

@@ -31,10 +31,12 @@ final class LauncherKeys {
   static final String METRICS_PORT = "metrics.port";
   /** The interface of the metrics port (default 0.0.0.0). */
   static final String METRICS_HOST = "metrics.host";
+  /** Lines printed under "ready on …" for a person at the console ({@code {url}} = the dashboard URL); scripts/run sets them. */
+  static final String READY_SUMMARY = "ready.summary";
 
   static final List<String> ALL =
       List.of(
           VERTICLES, INSTANCES, CLUSTER, CLUSTER_HOST, CLUSTER_PORT, CLUSTER_MEMBERS, CLUSTER_NAME, EVENTBUS_HOST,
           EVENTBUS_PORT, EVENTBUS_PUBLIC_HOST, HA, HA_GROUP, EMBEDDED_REDIS_PORT, MONGO_EMBEDDED, DATA_DIR,
-          METRICS_ENABLED, METRICS_PORT, METRICS_HOST);
+          METRICS_ENABLED, METRICS_PORT, METRICS_HOST, READY_SUMMARY);
 }

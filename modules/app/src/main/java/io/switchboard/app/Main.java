@@ -2,6 +2,7 @@ package io.switchboard.app;
 
 import io.switchboard.contract.config.Settings;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
@@ -37,8 +38,9 @@ public final class Main {
 
   static int run(LaunchOptions options) {
     SwitchboardNode node;
+    Settings settings;
     try {
-      Settings settings = ConfigLoader.load(options.configFile, options.overrides(), System.getenv());
+      settings = ConfigLoader.load(options.configFile, options.overrides(), System.getenv());
       node = SwitchboardNode.start(settings);
     } catch (StartupException e) {
       System.err.println("switchboard: error: " + e.getMessage());
@@ -58,7 +60,11 @@ public final class Main {
                 },
                 "switchboard-shutdown"));
     if (node.httpPort() > 0) {
-      System.out.println("switchboard: ready on http://localhost:" + node.httpPort() + "/");
+      String url = "http://localhost:" + node.httpPort() + "/";
+      System.out.println("switchboard: ready on " + url);
+      // a person at the console reads this block; scripts that wait for the ready line ignore it
+      settings.optString(LauncherKeys.READY_SUMMARY).ifPresent(s ->
+          System.out.println(System.lineSeparator() + s.replace("{url}", url).lines().map(l -> "  " + l).collect(Collectors.joining(System.lineSeparator())) + System.lineSeparator()));
     } else {
       System.out.println("switchboard: ready (no HTTP on this node)");
     }

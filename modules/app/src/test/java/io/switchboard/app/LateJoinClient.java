@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The late-join protocol of DESIGN §4 as a browser runs it: register on {@code call.<room>} and
+ * The late-join protocol (docs/architecture.md#deltas-and-late-join) as a browser runs it: register on {@code call.<room>} and
  * buffer, fetch {@code call.history} (all pages), apply buffered deltas after {@code lastSeq},
  * and on a gap fetch history again from the held seq. Holds the seqs it applied, in order.
  */

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns Redis keyspace notifications into room and call-list deltas (DESIGN §4), coalescing each
+ * Turns Redis keyspace notifications into room and call-list deltas (docs/architecture.md#deltas-and-late-join), coalescing each
  * room's changes for {@code debouncer.window.ms}; answers late-join history. After every
  * (re)subscription it resyncs from Redis, since notifications sent while disconnected are lost.
  */

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The last few agent debug events of each room this debouncer publishes for, in memory only
- * (debug events are ephemeral, DESIGN §4): a supervisor who opens a room late gets them with the
+ * (debug events are ephemeral, docs/architecture.md#deltas-and-late-join): a supervisor who opens a room late gets them with the
  * history instead of an empty debug panel.
  */
 final class DebugRings {

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exactly one debouncer instance publishes for a room at a time (DESIGN §4). Rooms hash into
+ * Exactly one debouncer instance publishes for a room at a time (docs/architecture.md#cluster-model). Rooms hash into
  * {@link #PARTITIONS} partitions; each is a lease in Redis ({@code debouncer:lease:<p>}, TTL
  * {@link #TTL_MS}). Every instance heartbeats in {@code debouncer:members}, holds at most its fair
  * share of partitions and takes free ones; a dead instance's leases expire and are taken over

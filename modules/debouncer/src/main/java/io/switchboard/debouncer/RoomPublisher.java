@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Coalesces changes per room for one window, then reads the room once and publishes a delta: the
- * log lines after the last published seq and the fields that changed (DESIGN §4). Also feeds the
+ * log lines after the last published seq and the fields that changed (docs/architecture.md#deltas-and-late-join). Also feeds the
  * call-list batcher. Only rooms this instance owns are published.
  */
 final class RoomPublisher {

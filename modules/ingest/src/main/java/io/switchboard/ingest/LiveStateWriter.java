@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Applies an {@link EventPlan} with one atomic script call (DESIGN §3). */
+/** Applies an {@link EventPlan} with one atomic script call (docs/architecture.md#redis-model). */
 final class LiveStateWriter {
   private static final LuaScript APPLY = LuaScript.fromResource(LiveStateWriter.class, "/lua/apply-event.lua");
   private final RedisAPI redis;

@@ -7,14 +7,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code simulator.calls} synthetic calls running: starts new ones (at most
- * {@code simulator.rate} per second, so a large target ramps up) whenever calls end. Rooms are
+ * Keeps {@code simulator.calls} synthetic calls running: the first ones start spread over
+ * {@code simulator.stagger.ms} ({@link LaunchSchedule}), each at its own pace, then new ones start
+ * (at most {@code simulator.rate} per second, so a large target ramps up) whenever calls end. Rooms are
  * {@code <prefix>-<n>} with n increasing, so a room name is never reused for a second call.
  * Also the load generator for benchmarks ({@link LoadMain}).
  */
@@ -35,6 +37,8 @@ public final class Simulator {
   private long ended;
   private double budget;
   private long ticker = -1;
+  /** first calls scheduled but not started yet: they count as running for the top-up */
+  private final List<Long> pendingStarts = new ArrayList<>();
 
   public Simulator(Vertx vertx, AgentPipelineConfig config, ScenarioCatalog catalog, EventSink sink, ProviderFactory factory) {
     this.vertx = vertx;
@@ -52,8 +56,20 @@ public final class Simulator {
     LOG.atInfo().setMessage("simulator starting").addKeyValue("calls", config.simulatorCalls())
         .addKeyValue("speed", config.simulatorSpeed()).addKeyValue("rate", config.simulatorRate())
         .addKeyValue("scenarios", catalog.scenarios().size()).log();
+    for (long offset : LaunchSchedule.initialOffsets(config.simulatorCalls(), config.simulatorStaggerMs(),
+        config.simulatorSpeed(), config.simulatorRate(), random)) {
+      if (offset == 0) {
+        launchIfAllowed();
+        continue;
+      }
+      long[] timer = new long[1];
+      timer[0] = vertx.setTimer(offset, id -> {
+        pendingStarts.remove(Long.valueOf(timer[0]));
+        launchIfAllowed();
+      });
+      pendingStarts.add(timer[0]);
+    }
     ticker = vertx.setPeriodic(TICK_MS, id -> topUp());
-    topUp();
   }
 
   /** Stops starting calls and ends the running ones. */
@@ -62,14 +78,25 @@ public final class Simulator {
       vertx.cancelTimer(ticker);
       ticker = -1;
     }
+    pendingStarts.forEach(vertx::cancelTimer);
+    pendingStarts.clear();
     new ArrayList<>(active.values()).forEach(SimulatedCall::stop);
   }
 
   private void topUp() {
     budget = Math.min(Math.max(1, config.simulatorRate()), budget + config.simulatorRate() * TICK_MS / 1000.0);
-    while (active.size() < config.simulatorCalls() && budget >= 1
-        && (config.simulatorMaxCalls() == 0 || started < config.simulatorMaxCalls())) {
+    while (active.size() + pendingStarts.size() < config.simulatorCalls() && budget >= 1 && mayStart()) {
       budget -= 1;
+      launch();
+    }
+  }
+
+  private boolean mayStart() {
+    return config.simulatorMaxCalls() == 0 || started < config.simulatorMaxCalls();
+  }
+
+  private void launchIfAllowed() {
+    if (mayStart() && active.size() < config.simulatorCalls()) {
       launch();
     }
   }
@@ -79,8 +106,9 @@ public final class Simulator {
     String room = config.simulatorRoomPrefix() + "-" + n;
     String sessionId = "s-" + runId + "-" + n + "-" + Integer.toString(random.nextInt(1 << 20), 36);
     Scenario scenario = catalog.pick(random);
+    double pace = LaunchSchedule.pace(random);
     SimulatedCall call = new SimulatedCall(vertx, scenario, room, sessionId, new Random(random.nextLong()),
-        config.simulatorSpeed(), sink, factory);
+        config.simulatorSpeed() * pace, sink, factory);
     active.put(room, call);
     call.run().onComplete(ar -> {
       active.remove(room);

@@ -122,7 +122,15 @@ public final class ArchiveDocument {
         .put("line_count", lines.size())
         .put("last_seq", lines.isEmpty() ? 0 : LogLine.seq(lines.get(lines.size() - 1)))
         .put("archived_at", Fields.date(archivedAtMs))
+        // generated demo history (the simulator's, on an empty archive) stays recognisable: see docs/architecture.md#demo-data
+        .put("demo", demo(f))
+        .put(KpiInputs.field(KpiInputs.DEMO), demo(f) ? 1 : 0)
         .mergeIn(KpiInputs.of(reason, !sup.takeovers().isEmpty(), escalated, label, score));
+  }
+
+  private static boolean demo(JsonObject fields) {
+    Object v = fields.getValue(CallFields.DEMO);
+    return Boolean.TRUE.equals(v) || "1".equals(v) || "true".equals(v);
   }
 
   private static List<JsonObject> ofKind(List<JsonObject> lines, String kind) {

@@ -22,6 +22,8 @@ public final class KpiInputs {
   public static final String SCORED = "scored";
   /** the final sentiment score, 0 when none (so sums need no null handling). */
   public static final String SCORE = "score";
+  /** 1 for a call of the generated demo history ({@code demo: true}). */
+  public static final String DEMO = "demo";
 
   public static String reasonKey(String reason) {
     return "r_" + reason;
@@ -36,7 +38,7 @@ public final class KpiInputs {
     List<String> keys = new java.util.ArrayList<>();
     EndReason.ALL.forEach(r -> keys.add(reasonKey(r)));
     LABELS.forEach(l -> keys.add(labelKey(l)));
-    keys.addAll(List.of(TOOK_OVER, ESCALATED, SCORED, SCORE));
+    keys.addAll(List.of(TOOK_OVER, ESCALATED, SCORED, SCORE, DEMO));
     return keys;
   }
 

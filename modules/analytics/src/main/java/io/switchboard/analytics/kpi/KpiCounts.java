@@ -23,6 +23,7 @@ final class KpiCounts {
   long escalated;
   double scoreSum;
   long scored;
+  long demo;
   final Map<String, Long> reasons = new LinkedHashMap<>();
   final Map<String, Long> labels = new LinkedHashMap<>();
   final long[] byHour = new long[24];
@@ -42,6 +43,7 @@ final class KpiCounts {
     escalated += whole(group, KpiInputs.ESCALATED);
     scoreSum += number(group, KpiInputs.SCORE);
     scored += whole(group, KpiInputs.SCORED);
+    demo += whole(group, KpiInputs.DEMO);
     EndReason.ALL.forEach(r -> reasons.merge(r, whole(group, KpiInputs.reasonKey(r)), Long::sum));
     KpiInputs.LABELS.forEach(l -> labels.merge(l, whole(group, KpiInputs.labelKey(l)), Long::sum));
     byHour[localHour.getHour()] += n;
@@ -64,7 +66,8 @@ final class KpiCounts {
         scored,
         labels,
         reasons,
-        hours);
+        hours,
+        demo);
   }
 
   private static Double ratio(double num, long den) {

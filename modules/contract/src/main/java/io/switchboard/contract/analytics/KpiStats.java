@@ -23,6 +23,8 @@ import java.util.Map;
  * @param sentimentLabels final call sentiment label → calls (negative, neutral, positive, unknown)
  * @param endReasons normalised end reason → calls
  * @param callsByHour 24 counts: calls by local hour-of-day of their start (busiest hours)
+ * @param demoCalls calls of the generated demo history ({@code demo: true} on the archived call),
+ *     so a dashboard can mark numbers that are not real traffic
  */
 public record KpiStats(
     long calls,
@@ -36,7 +38,8 @@ public record KpiStats(
     long sentimentScored,
     Map<String, Long> sentimentLabels,
     Map<String, Long> endReasons,
-    List<Long> callsByHour) {
+    List<Long> callsByHour,
+    long demoCalls) {
 
   public JsonObject toJson() {
     return new JsonObject()
@@ -51,7 +54,8 @@ public record KpiStats(
         .put("sentiment_scored", sentimentScored)
         .put("sentiment_labels", new JsonObject(new LinkedHashMap<>(sentimentLabels)))
         .put("end_reasons", new JsonObject(new LinkedHashMap<>(endReasons)))
-        .put("calls_by_hour", new JsonArray(List.copyOf(callsByHour)));
+        .put("calls_by_hour", new JsonArray(List.copyOf(callsByHour)))
+        .put("demo_calls", demoCalls);
   }
 
   public static KpiStats fromJson(JsonObject j) {
@@ -67,7 +71,8 @@ public record KpiStats(
         j.getLong("sentiment_scored", 0L),
         counts(j.getJsonObject("sentiment_labels")),
         counts(j.getJsonObject("end_reasons")),
-        j.getJsonArray("calls_by_hour", new JsonArray()).stream().map(o -> ((Number) o).longValue()).toList());
+        j.getJsonArray("calls_by_hour", new JsonArray()).stream().map(o -> ((Number) o).longValue()).toList(),
+        j.getLong("demo_calls", 0L));
   }
 
   private static Map<String, Long> counts(JsonObject o) {

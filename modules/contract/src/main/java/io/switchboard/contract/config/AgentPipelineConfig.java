@@ -15,6 +15,12 @@ import java.util.List;
  * @param simulatorScenarios scenario ids to use; empty = all ({@code simulator.scenarios})
  * @param simulatorRoomPrefix rooms are {@code <prefix>-<n>}; give each node its own prefix in a
  *     cluster ({@code simulator.room.prefix})
+ * @param simulatorStaggerMs the first calls start spread over this many (nominal) ms, or over
+ *     {@code calls / rate} seconds when that is longer, so they never speak in lock-step
+ *     ({@code simulator.stagger.ms})
+ * @param historyDays days of generated demo history the simulator (when enabled) sends to the
+ *     archive on start when it is empty; 0 = none ({@code simulator.history.days}; 6 in scripts/run)
+ * @param historyCallsPerDay calls per day of that history ({@code simulator.history.calls.per.day})
  * @param ingestTimeoutMs timeout of one fire-and-forget event request ({@code agent.ingest.timeout.ms})
  * @param ingestMaxInFlight events awaiting an ingest reply before new ones are dropped
  *     ({@code agent.ingest.max.inflight})
@@ -31,6 +37,9 @@ public record AgentPipelineConfig(
     int simulatorMaxCalls,
     List<String> simulatorScenarios,
     String simulatorRoomPrefix,
+    long simulatorStaggerMs,
+    int historyDays,
+    int historyCallsPerDay,
     int ingestTimeoutMs,
     int ingestMaxInFlight,
     AgentProviderSettings llm,
@@ -44,6 +53,9 @@ public record AgentPipelineConfig(
   public static final String SIMULATOR_MAX_CALLS = "simulator.max.calls";
   public static final String SIMULATOR_SCENARIOS = "simulator.scenarios";
   public static final String SIMULATOR_ROOM_PREFIX = "simulator.room.prefix";
+  public static final String SIMULATOR_STAGGER_MS = "simulator.stagger.ms";
+  public static final String SIMULATOR_HISTORY_DAYS = "simulator.history.days";
+  public static final String SIMULATOR_HISTORY_CALLS_PER_DAY = "simulator.history.calls.per.day";
   /** Directory (or classpath folder) with {@code index.json} and scenario files; default {@code scenarios}. */
   public static final String SIMULATOR_SCENARIO_DIR = "simulator.scenario.dir";
   public static final String INGEST_TIMEOUT_MS = "agent.ingest.timeout.ms";
@@ -59,7 +71,8 @@ public record AgentPipelineConfig(
 
   private AgentPipelineConfig(AgentPipelineConfig c) {
     this(c.simulatorEnabled, c.simulatorCalls, c.simulatorSpeed, c.simulatorSeed, c.simulatorRate,
-        c.simulatorMaxCalls, c.simulatorScenarios, c.simulatorRoomPrefix, c.ingestTimeoutMs,
+        c.simulatorMaxCalls, c.simulatorScenarios, c.simulatorRoomPrefix, c.simulatorStaggerMs,
+        c.historyDays, c.historyCallsPerDay, c.ingestTimeoutMs,
         c.ingestMaxInFlight, c.llm, c.stt, c.tts);
   }
 
@@ -87,6 +100,9 @@ public record AgentPipelineConfig(
         s.integer(SIMULATOR_MAX_CALLS, 0, 0, Integer.MAX_VALUE),
         s.list(SIMULATOR_SCENARIOS, List.of()),
         s.string(SIMULATOR_ROOM_PREFIX, "sim"),
+        s.integer(SIMULATOR_STAGGER_MS, 12_000, 0, 3_600_000),
+        s.integer(SIMULATOR_HISTORY_DAYS, 0, 0, 60),
+        s.integer(SIMULATOR_HISTORY_CALLS_PER_DAY, 32, 1, 2_000),
         s.integer(INGEST_TIMEOUT_MS, 2_000, 10, 60_000),
         s.integer(INGEST_MAX_INFLIGHT, 4_096, 1, 1_000_000),
         AgentProviderSettings.from(s, "llm", "gpt-4o-mini"),

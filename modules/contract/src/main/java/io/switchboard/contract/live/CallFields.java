@@ -50,6 +50,8 @@ public final class CallFields {
   public static final String UPDATED_AT = "updated_at";
   /** "1" for a call of the simulator (the reconciler leaves it alone: it has no LiveKit room). */
   public static final String SIMULATED = "simulated";
+  /** true on a call of the generated demo history (only in {@code call.ended} bodies, never in Redis). */
+  public static final String DEMO = "demo";
   /** "1" once analytics acknowledged the archive of an ended call. */
   public static final String ARCHIVED = "archived";
 

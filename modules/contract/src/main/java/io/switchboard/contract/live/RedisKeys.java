@@ -1,7 +1,7 @@
 package io.switchboard.contract.live;
 
 /**
- * Live-state keys in Redis (DESIGN §3). Only ingest writes them (one Lua script per event); the
+ * Live-state keys in Redis (docs/architecture.md#redis-model). Only ingest writes them (one Lua script per event); the
  * debouncer reads them and watches their keyspace notifications.
  *
  * <ul>

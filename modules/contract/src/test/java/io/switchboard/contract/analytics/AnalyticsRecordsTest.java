@@ -37,7 +37,7 @@ class AnalyticsRecordsTest {
   @Test
   void kpiResultRoundTrips() {
     KpiStats s = new KpiStats(3, 1000.0, 500.0, 0.5, 0.25, null, 0.0, -0.2, 2, Map.of("negative", 1L), Map.of("completed", 2L),
-        List.of(0L, 1L));
+        List.of(0L, 1L), 1);
     KpiQuery q = KpiQuery.fromJson(new JsonObject().put("from", 0).put("to", 3_600_000).put("bucket", "hour"));
     KpiResult r = new KpiResult(q, s, List.of(new KpiBucketStats("1970-01-01T00:00", Instant.EPOCH, s)));
     assertEquals(r, KpiResult.fromJson(r.toJson()));
