@@ -43,7 +43,10 @@ final class AgentBridge {
 
   /** Addresses only observers may use: the observer.* requests (send) and the call list (receive). */
   private static boolean observersOnly(String address) {
-    return Addresses.OBSERVER_TOKEN.equals(address) || Addresses.OBSERVER_ROOMS.equals(address) || Addresses.CALLS_ACTIVE.equals(address);
+    return Addresses.OBSERVER_TOKEN.equals(address)
+        || Addresses.OBSERVER_ROOMS.equals(address)
+        || Addresses.CALLS_SNAPSHOT.equals(address)
+        || Addresses.CALLS_ACTIVE.equals(address);
   }
 
   /** Listens; the future completes once the port is bound. */
@@ -53,6 +56,7 @@ final class AgentBridge {
             .addInboundPermitted(new PermittedOptions().setAddress(Addresses.INGEST_CALL_EVENT))
             .addInboundPermitted(new PermittedOptions().setAddress(Addresses.OBSERVER_TOKEN))
             .addInboundPermitted(new PermittedOptions().setAddress(Addresses.OBSERVER_ROOMS))
+            .addInboundPermitted(new PermittedOptions().setAddress(Addresses.CALLS_SNAPSHOT))
             .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.AGENT_CONTROL_REGEX))
             .addOutboundPermitted(new PermittedOptions().setAddress(Addresses.CALLS_ACTIVE));
     bridge = TcpEventBusBridge.create(vertx, options, new NetServerOptions(), this::guard);

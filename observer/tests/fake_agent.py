@@ -1,0 +1,73 @@
+"""An UNMODIFIED LiveKit Agents voice agent for the tests: a plain ``AgentSession`` with default
+options (so the framework's own session host is on) and deterministic local providers that
+implement the framework's plugin interfaces — no network, no models. Nothing of Switchboard is
+imported here. Run: ``python fake_agent.py <ws url> <token>``; it prints ``READY`` once started.
+
+The LLM answers ``Echo: <last user text>``; when the last user message carries a supervisor's
+guidance it answers ``Guided: <guidance>`` — so a test sees guidance change the next reply."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import uuid
+
+from livekit import rtc
+from livekit.agents import APIConnectOptions, Agent, AgentSession, llm, tts
+from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS
+
+GUIDANCE_MARK = "[Supervisor guidance"
+
+
+class EchoLLM(llm.LLM):
+    def chat(self, *, chat_ctx: llm.ChatContext, tools=None, conn_options: APIConnectOptions = DEFAULT_API_CONNECT_OPTIONS,
+             parallel_tool_calls=None, tool_choice=None, extra_kwargs=None) -> llm.LLMStream:
+        return EchoStream(self, chat_ctx=chat_ctx, tools=tools or [], conn_options=conn_options)
+
+
+class EchoStream(llm.LLMStream):
+    async def _run(self) -> None:
+        last = ""
+        for item in reversed(self._chat_ctx.items):
+            if getattr(item, "type", None) == "message" and item.role == "user":
+                last = item.text_content or ""
+                break
+        if last.startswith(GUIDANCE_MARK):
+            reply = "Guided: " + last.split("] ", 1)[-1]
+        else:
+            reply = "Echo: " + last
+        await asyncio.sleep(0.05)
+        self._event_ch.send_nowait(llm.ChatChunk(id=uuid.uuid4().hex, delta=llm.ChoiceDelta(role="assistant", content=reply)))
+
+
+class SilentTTS(tts.TTS):
+    def __init__(self) -> None:
+        super().__init__(capabilities=tts.TTSCapabilities(streaming=False), sample_rate=24000, num_channels=1)
+
+    def synthesize(self, text: str, *, conn_options: APIConnectOptions = DEFAULT_API_CONNECT_OPTIONS) -> tts.ChunkedStream:
+        return SilentStream(tts=self, input_text=text, conn_options=conn_options)
+
+
+class SilentStream(tts.ChunkedStream):
+    async def _run(self, output_emitter: tts.AudioEmitter) -> None:
+        output_emitter.initialize(request_id=uuid.uuid4().hex, sample_rate=24000, num_channels=1, mime_type="audio/pcm")
+        # 20 ms of silence per 2 characters, at most 0.6 s: long enough to be "speaking"
+        ms = min(600, 20 * max(1, len(self._input_text) // 2))
+        output_emitter.push(b"\x00\x00" * (24 * ms))
+        output_emitter.flush()
+
+
+async def main(url: str, token: str) -> None:
+    room = rtc.Room()
+    await room.connect(url, token)
+    session = AgentSession(llm=EchoLLM(), tts=SilentTTS())
+    await session.start(Agent(instructions="You are a helpful support agent."), room=room)
+    print("READY", flush=True)
+    done = asyncio.Event()
+    room.on("disconnected", lambda *_: done.set())
+    await done.wait()
+    await session.aclose()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1], sys.argv[2]))
