@@ -55,6 +55,7 @@ class Stack:
     redis_url: str
     tmp: Path
     procs: list[subprocess.Popen[bytes]]
+    observers: list[subprocess.Popen[bytes]]
 
     # ---- Switchboard over HTTP (what a dashboard sees) ----------------------------------------
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None, token: str | None = None) -> tuple[int, Any]:
@@ -105,6 +106,17 @@ class Stack:
         assert line.strip() == b"READY", f"agent did not start: {line!r}"
         return p
 
+    def stop_observers(self) -> None:
+        """Each test runs its own observers: earlier ones would take its rooms."""
+        for p in self.observers:
+            if p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+                try:
+                    p.wait(15)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+        self.observers.clear()
+
     def start_observer(self, name: str) -> tuple[subprocess.Popen[bytes], Path]:
         status = self.tmp / f"observer-{name}.json"
         env = dict(os.environ, SWITCHBOARD_OBSERVER_KEY=OBSERVER_KEY, PYTHONPATH=str(ROOT / "observer"))
@@ -113,6 +125,7 @@ class Stack:
                               "--status-file", str(status)],
                              env=env, stdout=open(self.tmp / f"observer-{name}.log", "wb"), stderr=subprocess.STDOUT)
         self.procs.append(p)
+        self.observers.append(p)
         return p, status
 
 
@@ -134,8 +147,15 @@ async def eventually(check: Any, timeout: float, what: str, interval: float = 0.
     raise AssertionError(f"timed out after {timeout}s waiting for {what} (last: {last!r})")
 
 
+@pytest.fixture
+def stack(live_stack: Stack) -> Iterator[Stack]:
+    live_stack.stop_observers()
+    yield live_stack
+    live_stack.stop_observers()
+
+
 @pytest.fixture(scope="session")
-def stack() -> Iterator[Stack]:
+def live_stack() -> Iterator[Stack]:
     if not JAR.exists():
         pytest.fail(f"{JAR} missing: build it with mvn -B -ntp -q -DskipTests package")
     tmp = Path(tempfile.mkdtemp(prefix="observer-test-"))
@@ -159,7 +179,7 @@ def stack() -> Iterator[Stack]:
            "--set", "reconcile.period.s=0"]
     node = subprocess.Popen(cmd, stdout=open(tmp / "switchboard.log", "wb"), stderr=subprocess.STDOUT)
     s = Stack(info["url"], info["url"].replace("ws://", "http://"), info.get("key", "devkey"), secret, http, bridge,
-              f"redis://127.0.0.1:{redis_port}", tmp, [])
+              f"redis://127.0.0.1:{redis_port}", tmp, [], [])
     try:
         wait_port(http, 90)
         wait_port(bridge, 30)
