@@ -109,7 +109,7 @@ final class ObserverAccess {
     String observer = msg.headers().get(ObserverTokenRequest.HEADER_OBSERVER);
     ObserverTokenRequest req;
     try {
-      req = msg.body() instanceof JsonObject j ? ObserverTokenRequest.fromJson(j) : null;
+      req = msg.body() instanceof JsonObject j && j.getValue("room") instanceof String ? ObserverTokenRequest.fromJson(j) : null;
     } catch (ClassCastException e) {
       req = null;
     }
