@@ -51,7 +51,8 @@ class ObserverAccessTest {
   void deploy(Vertx vertx) {
     this.vertx = vertx;
     liveKit = await(new FakeLiveKit(vertx, ControlWithLiveKitTest.KEY, ControlWithLiveKitTest.SECRET).start());
-    ControlHarness.start(vertx, redisServer.url(), ControlWithLiveKitTest.config(liveKit.url()));
+    // the first LiveKit call of the JVM loads OkHttp/Retrofit/Kotlin: allow for a cold, busy machine
+    ControlHarness.start(vertx, redisServer.url(), ControlWithLiveKitTest.config(liveKit.url()).put("livekit.timeout.ms", 10_000));
     liveKit.addRoom("obs-room", "RM_obs");
   }
 
