@@ -4,6 +4,7 @@ a customer, and observer processes."""
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
 import time
 import uuid
@@ -51,6 +52,15 @@ async def test_late_join_stream_guide_and_end(stack: Stack) -> None:
     assert code == 200, body
     await eventually(lambda: ("agent", "Guided: offer a refund") in texts(stack, token, room), 20, "guided reply")
     assert ("supervisor", "offer a refund") in texts(stack, token, room)
+
+    # takeover: the protocol has no pause, so the agent is muted (audio in and out off) and the
+    # room's debug timeline says so; hand back switches it on again
+    code, body = await asyncio.to_thread(stack.action, token, room, "takeover")
+    assert code == 200, body
+    await eventually(lambda: "agent muted, not paused" in json.dumps(stack.history(token, room).get("debug")), 15, "muted note")
+    code, body = await asyncio.to_thread(stack.action, token, room, "handback")
+    assert code == 200, body
+    await eventually(lambda: '"handback"' in json.dumps(stack.history(token, room).get("debug")), 15, "hand-back note")
 
     # each conversation item is stored once
     t = texts(stack, token, room)

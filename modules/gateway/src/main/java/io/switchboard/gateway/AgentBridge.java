@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * the key and the event type again), so the bridge grants nothing the HTTP API does not.
  *
  * <p>Agents named in {@code tcp.bridge.observers} are room observers (observer/ in the repo): they
- * may also ask control for observer tokens and the live rooms ({@code observer.*}, stamped with
- * their name in {@link ObserverTokenRequest#HEADER_OBSERVER}) and receive {@code calls.active}.
+ * may also ask control for observer tokens and the live rooms ({@code observer.token},
+ * {@code observer.rooms}) and read the call list ({@code calls.snapshot}, {@code calls.active}).
+ * Those sends reach the bus with only {@link ObserverTokenRequest#HEADER_OBSERVER} = the observer's
+ * name, which control requires.
  */
 final class AgentBridge {
   private static final Logger LOG = LoggerFactory.getLogger(AgentBridge.class);
