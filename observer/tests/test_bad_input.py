@@ -38,8 +38,8 @@ async def test_participant_without_grant_cannot_impersonate_the_agent(stack: Sta
     await customer.say("marker after forgery")
     # positive marker: the real turn after the forgeries is stored, so they had their chance
     await eventually(lambda: ("agent", "Echo: marker after forgery") in texts(stack, token, room), 15, "marker")
-    await eventually(lambda: read_status(status).get("counters", {}).get("foreign", 0) >= 2, 5, "forgeries counted")
     assert not any("FORGED" in (t or "") for _, t in texts(stack, token, room))
+    await eventually(lambda: read_status(status).get("counters", {}).get("foreign", 0) >= 2, 5, "forgeries counted")
     await intruder.disconnect()
     await customer.leave()
 
