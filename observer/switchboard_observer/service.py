@@ -56,6 +56,7 @@ class ObserverService:
         self.ended: set[str] = set()  # LiveKit room sids whose call we ended
         self._tasks: list[asyncio.Task[Any]] = []
         self._wake = asyncio.Event()
+        self._snapshot = asyncio.Event()  # the first discovery pass waits for the call list
 
     # ---- public -------------------------------------------------------------------------------
 
@@ -94,11 +95,15 @@ class ObserverService:
     # ---- discovery ----------------------------------------------------------------------------
 
     async def _load_snapshot(self) -> None:
-        with contextlib.suppress(BusError, Exception):
+        try:
             snap = await self.bus.request(CALLS_SNAPSHOT, {}, timeout=5.0)
             for c in snap.get("calls", []):
                 if isinstance(c, dict) and isinstance(c.get("room"), str):
-                    self.reported[c["room"]] = c
+                    self.reported.setdefault(c["room"], {}).update(c)
+        except Exception as e:
+            log("call list unavailable", error=str(e))
+        finally:
+            self._snapshot.set()
 
     def _on_calls_active(self, delta: dict[str, Any]) -> None:
         for u in delta.get("upserts", []) or []:
@@ -119,6 +124,9 @@ class ObserverService:
         return bool(c.get("session_id")) and c.get("session_id") != sid
 
     async def _discover_loop(self) -> None:
+        # never take a room before knowing which calls report themselves: observing one of those
+        # would start a second session in a room whose agent already reports its call
+        await self._snapshot.wait()
         while True:
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.settings.poll_s)

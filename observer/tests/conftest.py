@@ -96,15 +96,28 @@ class Stack:
         return api.LiveKitAPI(self.lk_http, self.lk_key, self.lk_secret)
 
     # ---- processes ----------------------------------------------------------------------------
-    def start_agent(self, room: str, identity: str = "agent-1") -> subprocess.Popen[bytes]:
+    def start_agent(self, room: str, identity: str = "agent-1", session_host: bool = True) -> subprocess.Popen[bytes]:
         token = self.token(room, identity, kind="agent", agent=True)
-        p = subprocess.Popen([sys.executable, str(Path(__file__).parent / "fake_agent.py"), self.lk_url, token],
+        extra = [] if session_host else ["--no-session-host"]
+        p = subprocess.Popen([sys.executable, str(Path(__file__).parent / "fake_agent.py"), self.lk_url, token, *extra],
                              stdout=subprocess.PIPE, stderr=open(self.tmp / f"agent-{room}.log", "wb"))
         self.procs.append(p)
         assert p.stdout is not None
         line = p.stdout.readline()
         assert line.strip() == b"READY", f"agent did not start: {line!r}"
         return p
+
+    def post_event(self, room: str, session_id: str, event_type: str, data: dict[str, Any]) -> tuple[int, Any]:
+        """What an agent on the HTTP path does: POST /call-event with its key."""
+        req = urllib.request.Request(f"http://127.0.0.1:{self.http}/call-event", method="POST", data=json.dumps(
+            {"room_name": room, "session_id": session_id, "event_type": event_type, "data": data}).encode())
+        req.add_header("Content-Type", "application/json")
+        req.add_header("X-API-Key", AGENT_KEY)
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return r.status, json.loads(r.read() or b"null")
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read() or b"null")
 
     def stop_observers(self) -> None:
         """Each test runs its own observers: earlier ones would take its rooms."""

@@ -1,7 +1,7 @@
 """An UNMODIFIED LiveKit Agents voice agent for the tests: a plain ``AgentSession`` with default
 options (so the framework's own session host is on) and deterministic local providers that
 implement the framework's plugin interfaces — no network, no models. Nothing of Switchboard is
-imported here. Run: ``python fake_agent.py <ws url> <token>``; it prints ``READY`` once started.
+imported here. Run: ``python fake_agent.py <ws url> <token> [--no-session-host]``; it prints ``READY`` once started.
 
 The LLM answers ``Echo: <last user text>``; when the last user message carries a supervisor's
 guidance it answers ``Guided: <guidance>`` — so a test sees guidance change the next reply."""
@@ -57,11 +57,14 @@ class SilentStream(tts.ChunkedStream):
         output_emitter.flush()
 
 
-async def main(url: str, token: str) -> None:
+async def main(url: str, token: str, host: bool) -> None:
     room = rtc.Room()
     await room.connect(url, token)
     session = AgentSession(llm=EchoLLM(), tts=SilentTTS())
-    await session.start(Agent(instructions="You are a helpful support agent."), room=room)
+    # session_host=False stands for an agent the observer cannot follow (an older framework or one
+    # that opted out); by default the framework hosts the remote session
+    await session.start(Agent(instructions="You are a helpful support agent."), room=room,
+                        **({} if host else {"session_host": False}))
     print("READY", flush=True)
     done = asyncio.Event()
     room.on("disconnected", lambda *_: done.set())
@@ -70,4 +73,4 @@ async def main(url: str, token: str) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], sys.argv[2]))
+    asyncio.run(main(sys.argv[1], sys.argv[2], "--no-session-host" not in sys.argv[3:]))
