@@ -224,6 +224,25 @@ class Customer:
     async def join(self) -> None:
         await self.room.connect(self.stack.lk_url, self.stack.token(self.room_name, self.identity))
 
+    async def speak(self, seconds: float = 1.5) -> None:
+        """Publishes a microphone track and 'talks' (a tone) for `seconds`, then stays silent."""
+        import math
+
+        source = rtc.AudioSource(48000, 1)
+        track = rtc.LocalAudioTrack.create_audio_track("mic", source)
+        await self.room.local_participant.publish_track(track, rtc.TrackPublishOptions(source=rtc.TrackSource.SOURCE_MICROPHONE))
+        self._mic = source
+        await asyncio.sleep(0.5)  # let the agent subscribe
+        n = 0
+        for i in range(int(seconds * 100) + 150):
+            frame = rtc.AudioFrame.create(48000, 1, 480)
+            data = frame.data
+            if i < seconds * 100:
+                for k in range(480):
+                    data[k] = int(8000 * math.sin(2 * math.pi * 440 * (n + k) / 48000))
+            n += 480
+            await source.capture_frame(frame)
+
     async def say(self, text: str) -> None:
         await self.room.local_participant.send_text(text, topic="lk.chat")
 

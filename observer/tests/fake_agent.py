@@ -13,8 +13,9 @@ import sys
 import uuid
 
 from livekit import rtc
-from livekit.agents import APIConnectOptions, Agent, AgentSession, llm, tts
-from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS
+from livekit.agents import APIConnectOptions, Agent, AgentSession, llm, stt, tts
+from livekit.agents.language import LanguageCode
+from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, NOT_GIVEN
 
 GUIDANCE_MARK = "[Supervisor guidance"
 
@@ -40,6 +41,52 @@ class EchoStream(llm.LLMStream):
         self._event_ch.send_nowait(llm.ChatChunk(id=uuid.uuid4().hex, delta=llm.ChoiceDelta(role="assistant", content=reply)))
 
 
+SPOKEN = "I need help with my bill"
+
+
+class ScriptedSTT(stt.STT):
+    """Hears any non-silent audio as speech: each burst is the utterance SPOKEN, reported as an
+    interim transcript ("I need") while the burst lasts and as a final one when it ends."""
+
+    def __init__(self) -> None:
+        super().__init__(capabilities=stt.STTCapabilities(streaming=True, interim_results=True))
+
+    async def _recognize_impl(self, buffer, *, language=NOT_GIVEN, conn_options=DEFAULT_API_CONNECT_OPTIONS):  # type: ignore[no-untyped-def]
+        raise NotImplementedError("streaming only")
+
+    def stream(self, *, language=NOT_GIVEN, conn_options: APIConnectOptions = DEFAULT_API_CONNECT_OPTIONS) -> stt.RecognizeStream:
+        return ScriptedStream(stt=self, conn_options=conn_options)
+
+
+class ScriptedStream(stt.RecognizeStream):
+    async def _run(self) -> None:
+        voiced = silent = 0
+        speaking = False
+
+        def event(kind: stt.SpeechEventType, text: str = "") -> stt.SpeechEvent:
+            alts = [stt.SpeechData(language=LanguageCode("en"), text=text, confidence=1.0)] if text else []
+            return stt.SpeechEvent(type=kind, alternatives=alts)
+
+        async for frame in self._input_ch:
+            if isinstance(frame, self._FlushSentinel):
+                continue
+            samples = frame.data
+            loud = any(abs(samples[i]) > 1000 for i in range(0, len(samples), 40))
+            if loud:
+                voiced, silent = voiced + 1, 0
+                if not speaking and voiced >= 3:
+                    speaking = True
+                    self._event_ch.send_nowait(event(stt.SpeechEventType.START_OF_SPEECH))
+                if speaking and voiced == 20:
+                    self._event_ch.send_nowait(event(stt.SpeechEventType.INTERIM_TRANSCRIPT, "I need"))
+            else:
+                silent += 1
+                if speaking and silent >= 15:
+                    speaking, voiced = False, 0
+                    self._event_ch.send_nowait(event(stt.SpeechEventType.FINAL_TRANSCRIPT, SPOKEN))
+                    self._event_ch.send_nowait(event(stt.SpeechEventType.END_OF_SPEECH))
+
+
 class SilentTTS(tts.TTS):
     def __init__(self) -> None:
         super().__init__(capabilities=tts.TTSCapabilities(streaming=False), sample_rate=24000, num_channels=1)
@@ -60,7 +107,7 @@ class SilentStream(tts.ChunkedStream):
 async def main(url: str, token: str, host: bool) -> None:
     room = rtc.Room()
     await room.connect(url, token)
-    session = AgentSession(llm=EchoLLM(), tts=SilentTTS())
+    session = AgentSession(stt=ScriptedSTT(), llm=EchoLLM(), tts=SilentTTS())
     # session_host=False stands for an agent the observer cannot follow (an older framework or one
     # that opted out); by default the framework hosts the remote session
     await session.start(Agent(instructions="You are a helpful support agent."), room=room,
