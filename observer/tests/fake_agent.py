@@ -13,7 +13,7 @@ import sys
 import uuid
 
 from livekit import rtc
-from livekit.agents import APIConnectOptions, Agent, AgentSession, llm, stt, tts
+from livekit.agents import APIConnectOptions, Agent, AgentSession, function_tool, llm, stt, tts
 from livekit.agents.language import LanguageCode
 from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, NOT_GIVEN
 
@@ -28,6 +28,18 @@ class EchoLLM(llm.LLM):
 
 class EchoStream(llm.LLMStream):
     async def _run(self) -> None:
+        items = [i for i in self._chat_ctx.items if getattr(i, "type", None) in ("message", "function_call_output")]
+        if items and items[-1].type == "function_call_output":
+            await asyncio.sleep(0.05)
+            self._event_ch.send_nowait(llm.ChatChunk(id=uuid.uuid4().hex, delta=llm.ChoiceDelta(
+                role="assistant", content="Your order " + items[-1].output)))
+            return
+        if items and items[-1].type == "message" and "order status" in (items[-1].text_content or ""):
+            # a tool turn: the framework runs lookup_order and calls the LLM again with its output
+            self._event_ch.send_nowait(llm.ChatChunk(id=uuid.uuid4().hex, delta=llm.ChoiceDelta(
+                role="assistant", tool_calls=[llm.FunctionToolCall(name="lookup_order", arguments='{"order_id": "42"}',
+                                                                   call_id="call_" + uuid.uuid4().hex[:8])])))
+            return
         last = ""
         for item in reversed(self._chat_ctx.items):
             if getattr(item, "type", None) == "message" and item.role == "user":
@@ -42,6 +54,12 @@ class EchoStream(llm.LLMStream):
 
 
 SPOKEN = "I need help with my bill"
+
+
+@function_tool
+async def lookup_order(order_id: str) -> str:
+    """Looks up the status of an order."""
+    return f"{order_id} has shipped"
 
 
 class ScriptedSTT(stt.STT):
@@ -110,7 +128,7 @@ async def main(url: str, token: str, host: bool) -> None:
     session = AgentSession(stt=ScriptedSTT(), llm=EchoLLM(), tts=SilentTTS())
     # session_host=False stands for an agent the observer cannot follow (an older framework or one
     # that opted out); by default the framework hosts the remote session
-    await session.start(Agent(instructions="You are a helpful support agent."), room=room,
+    await session.start(Agent(instructions="You are a helpful support agent.", tools=[lookup_order]), room=room,
                         **({} if host else {"session_host": False}))
     print("READY", flush=True)
     done = asyncio.Event()
