@@ -69,6 +69,7 @@ class RoomObserver:
         self._live_buffer: list[Outgoing] | None = []  # holds live events until the backfill is queued
         self._closed = False  # stop retrying sends
         self._closing = False
+        self._hangup: bool | None = None  # did the customer leave while the agent was still there
         self.backfilled = 0
         self.muted = False
         self._control_address = f"agent.{room_name}.control"
@@ -79,6 +80,7 @@ class RoomObserver:
         grant = await self.bus.request(OBSERVER_TOKEN, {"room": self.name}, timeout=self.settings.request_timeout_s)
         self.session_id = grant["room_sid"]
         self.room.on("disconnected", self._on_disconnected)
+        self.room.on("participant_disconnected", self._on_participant_left)
         await self.room.connect(grant["url"], grant["token"], rtc.RoomOptions(auto_subscribe=False))
         agent = await self._wait_for_agent()
         self.agent_identity = agent.identity
@@ -194,6 +196,24 @@ class RoomObserver:
             log("control failed", room=self.name, type=kind, error=str(e))
 
     # ---- leaving ------------------------------------------------------------------------------
+
+    def _on_participant_left(self, p: rtc.RemoteParticipant) -> None:
+        # A hidden participant keeps a LiveKit room open (only agents and egress are "dependent"),
+        # so once everybody else has gone the observer ends the call and leaves, letting LiveKit's
+        # departure timeout close the room. (An agent grant would make it dependent but would also
+        # let the token register an agent worker: not worth it.)
+        if p.kind in (rtc.ParticipantKind.PARTICIPANT_KIND_STANDARD, rtc.ParticipantKind.PARTICIPANT_KIND_SIP) and self._hangup is None:
+            self._hangup = self.agent_identity in {x.identity for x in self.room.remote_participants.values()}
+        if self._closing or self.room.remote_participants:
+            return
+        reason = "customer_hangup" if self._hangup else "completed"
+        if self._sender is not None:
+            self._queue.put_nowait(Outgoing("call_ended", {"reason": reason, "room_sid": self.session_id}))
+        asyncio.create_task(self._leave_ended())
+
+    async def _leave_ended(self) -> None:
+        await self.close(drain=True)
+        await self._on_finished(self.name, "ended")
 
     def _on_disconnected(self, reason: Any) -> None:
         if self._closing:

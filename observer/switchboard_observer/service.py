@@ -136,7 +136,9 @@ class ObserverService:
             except BusError as e:
                 log("live rooms unavailable", error=str(e))
                 continue
-            live = {r["name"]: r.get("sid", "") for r in reply.get("rooms", []) if isinstance(r, dict) and r.get("name")}
+            # a room nobody is in is not a call (and joining it would keep it open)
+            live = {r["name"]: r.get("sid", "") for r in reply.get("rooms", [])
+                    if isinstance(r, dict) and r.get("name") and r.get("participants", 0) > 0}
             self.live_rooms = live
             now = time.monotonic()
             for name, sid in live.items():

@@ -9,6 +9,7 @@ guidance it answers ``Guided: <guidance>`` — so a test sees guidance change th
 from __future__ import annotations
 
 import asyncio
+import signal
 import sys
 import uuid
 
@@ -133,6 +134,9 @@ async def main(url: str, token: str, host: bool) -> None:
     print("READY", flush=True)
     done = asyncio.Event()
     room.on("disconnected", lambda *_: done.set())
+    # SIGTERM = the job ends: leave the room like a worker's job does (kill -9 would leave a ghost
+    # that LiveKit drops only after its connection times out)
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, lambda: asyncio.ensure_future(room.disconnect()))
     await done.wait()
     await session.aclose()
 
