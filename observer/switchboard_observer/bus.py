@@ -9,7 +9,7 @@ import json
 import logging
 import struct
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 LOG = logging.getLogger("switchboard_observer.bus")
@@ -38,7 +38,7 @@ class BridgeClient:
         self._pending: dict[str, asyncio.Future[dict[str, Any]]] = {}
         self._handlers: dict[str, list[Handler]] = {}
         self._connected = asyncio.Event()
-        self._on_connect: list[Callable[[], Awaitable[None]]] = []
+        self._on_connect: list[Callable[[], Coroutine[Any, Any, None]]] = []
         self._closed = False
         self.errors: list[str] = []
 
@@ -46,7 +46,7 @@ class BridgeClient:
     def connected(self) -> bool:
         return self._connected.is_set()
 
-    def on_connect(self, cb: Callable[[], Awaitable[None]]) -> None:
+    def on_connect(self, cb: Callable[[], Coroutine[Any, Any, None]]) -> None:
         self._on_connect.append(cb)
 
     async def wait_connected(self, timeout: float) -> None:

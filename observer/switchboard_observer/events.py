@@ -20,14 +20,14 @@ from livekit.protocol.agent_pb import agent_session as pb
 # an instruction and lets us show the line as the supervisor's, not the customer's.
 GUIDE_PREFIX = "[Supervisor guidance for the agent, not said by the customer] "
 
-_AGENT_STATES = {
+_AGENT_STATES: dict[int, str] = {
     pb.AS_INITIALIZING: "initializing",
     pb.AS_IDLE: "listening",
     pb.AS_LISTENING: "listening",
     pb.AS_THINKING: "thinking",
     pb.AS_SPEAKING: "speaking",
 }
-_USER_STATES = {pb.US_SPEAKING: "speaking", pb.US_LISTENING: "listening", pb.US_AWAY: "away"}
+_USER_STATES: dict[int, str] = {pb.US_SPEAKING: "speaking", pb.US_LISTENING: "listening", pb.US_AWAY: "away"}
 MAX_TEXT = 8000
 
 
@@ -144,13 +144,13 @@ def from_event(ev: pb.AgentSessionEvent) -> list[Outgoing]:
         outputs = {o.call_id: o for o in f.function_call_outputs}
         out = []
         for c in f.function_calls:
-            data: dict[str, Any] = {"name": c.name or "tool", "args": _args(c.arguments)}
+            call: dict[str, Any] = {"name": c.name or "tool", "args": _args(c.arguments)}
             o = outputs.get(c.call_id)
             if o is not None:
-                data["result"] = o.output[:4000]
+                call["result"] = o.output[:4000]
                 if o.is_error:
-                    data["error"] = True
-            out.append(Outgoing("tool_call", data, event_id=f"tool:{c.call_id}"[:128]))
+                    call["error"] = True
+            out.append(Outgoing("tool_call", call, event_id=f"tool:{c.call_id}"[:128]))
         return out
     if kind == "session_usage_updated":
         tokens = 0

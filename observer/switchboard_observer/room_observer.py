@@ -11,7 +11,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from livekit import rtc
 from livekit.agents.voice.remote_session import RemoteSession
@@ -87,7 +87,8 @@ class RoomObserver:
         transport = ObservedTransport(self.room, agent.identity, self.counters)
         self.session = RemoteSession(transport)
         for name in _EVENT_NAMES:
-            self.session.on(name, self._on_event)
+            # RemoteSession emits every event field by its name; its type lists only some of them
+            self.session.on(cast(Any, name), self._on_event)
         await self.session.start()
         try:
             await self.session.wait_for_ready(timeout=self.settings.ready_timeout_s)
