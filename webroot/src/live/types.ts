@@ -33,6 +33,8 @@ export interface CallFields {
   language?: string;
   agent_state?: AgentState | string;
   agent_state_at?: number;
+  /** how the call is supervised: observer (remote-session, unmodified agent) | package | http */
+  supervision?: 'observer' | 'package' | 'http' | string;
   sentiment?: SentimentLabel | string;
   sentiment_score?: number;
   escalation?: string[] | unknown;

@@ -8,6 +8,13 @@ import { EscalationBadge } from '../common/EscalationBadge';
 import { Presence } from '../common/Presence';
 import { SentimentBadge } from '../common/SentimentBadge';
 
+/** Which path a call's events take (call field `supervision`; calls that did not say post over HTTP). */
+const SUPERVISION_TITLES: Record<string, string> = {
+  observer: 'room observer: unmodified LiveKit Agents session, remote-session protocol',
+  package: 'Switchboard package inside the agent',
+  http: 'the agent posts its own events',
+};
+
 export const CallCard = memo(function CallCard({ call }: { call: CallSummary }) {
   const s = sentimentLabel(call);
   const esc = isEscalated(call);
@@ -35,6 +42,10 @@ export const CallCard = memo(function CallCard({ call }: { call: CallSummary }) 
         </dd>
         <dt>Language</dt>
         <dd>{call.language || '—'}</dd>
+        <dt>Path</dt>
+        <dd data-testid="supervision" title={SUPERVISION_TITLES[call.supervision ?? ''] ?? 'events posted by the agent'}>
+          {call.supervision || 'http'}
+        </dd>
       </dl>
       {esc && <EscalationBadge escalation={call.escalation} />}
       <Presence viewers={call.viewers} listeners={call.listeners} takeoverBy={call.takeover_by} />

@@ -44,6 +44,15 @@ public final class Addresses {
   public static final String CONTROL_TRANSFER = "control.transfer";
   public static final String CONTROL_END = "control.end";
 
+  /**
+   * room observer → control. Body: {@link io.switchboard.contract.observer.ObserverTokenRequest}.
+   * Reply: {@link io.switchboard.contract.observer.ObserverToken} (a hidden LiveKit token with the
+   * {@code canManageAgentSession} grant, only for a room LiveKit has live now).
+   */
+  public static final String OBSERVER_TOKEN = "observer.token";
+  /** room observer → control. Body: {}. Reply: {@link io.switchboard.contract.observer.LiveRooms}. */
+  public static final String OBSERVER_ROOMS = "observer.rooms";
+
   /** Prefix of per-verticle health probes ({@code health.<verticle>}): every verticle answers. */
   public static final String HEALTH_PREFIX = "health.";
 
@@ -84,7 +93,8 @@ public final class Addresses {
   public static final List<String> SERVICE_ADDRESSES =
       List.of(
           INGEST_CALL_EVENT, WEBHOOK_LIVEKIT, SENTIMENT_ANALYZE, CALL_HISTORY, CALLS_SNAPSHOT, CALL_ENDED, ANALYTICS_QUERY, AUDIT_RECORD, AUDIT_QUERY,
-          CONTROL_LISTEN, CONTROL_GUIDE, CONTROL_TAKEOVER, CONTROL_HANDBACK, CONTROL_TRANSFER, CONTROL_END);
+          CONTROL_LISTEN, CONTROL_GUIDE, CONTROL_TAKEOVER, CONTROL_HANDBACK, CONTROL_TRANSFER, CONTROL_END,
+          OBSERVER_TOKEN, OBSERVER_ROOMS);
 
   /** True for an address some verticle consumes point-to-point: a fixed one, control.* or health.*. */
   public static boolean isServiceAddress(String address) {

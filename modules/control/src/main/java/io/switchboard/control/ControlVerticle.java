@@ -66,6 +66,7 @@ public final class ControlVerticle extends VerticleBase {
       MessageConsumer<Object> c = vertx.eventBus().consumer(ControlActions.address(action.name()), msg -> dispatcher.handle(action, msg));
       ready.add(c.completion());
     }
+    ready.add(ObserverAccess.register(vertx, cfg));
     LOG.atInfo()
         .addKeyValue("node", node)
         .addKeyValue("livekit", liveKitConfigured ? "configured" : "not configured")

@@ -76,7 +76,7 @@ public final class GatewayVerticle extends VerticleBase {
     if (cfg.tcpBridgePort() < 0) {
       return Future.succeededFuture();
     }
-    agents = new AgentBridge(vertx, new AgentKeys(cfg.agentKeys()));
+    agents = new AgentBridge(vertx, new AgentKeys(cfg.agentKeys()), cfg.bridgeObservers());
     return agents.listen(cfg.httpHost(), cfg.tcpBridgePort())
         .onSuccess(v -> LOG.atInfo().addKeyValue("port", cfg.tcpBridgePort()).log("agent TCP bridge listening"));
   }

@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class BridgeAccessMatrixTest {
   private static final String SECRET = "matrix-test-jwt-secret-0123456789-abcdefghij";
   private static final String AGENT_KEY = "matrix-agent-key";
+  /** an agent key whose name is in tcp.bridge.observers: the room observer's credential */
+  private static final String OBSERVER_KEY = "matrix-observer-key";
   private static final String ROOM = "room-7";
   private static Vertx vertx;
   private static int httpPort;
@@ -88,6 +90,8 @@ class BridgeAccessMatrixTest {
             .put("tcp.bridge.port", tcpPort)
             .put("health.expect", "gateway")
             .put("agent.keys.matrix", AGENT_KEY)
+            .put("agent.keys.watcher", OBSERVER_KEY)
+            .put("tcp.bridge.observers", "watcher")
             .put("auth.jwt.secret", SECRET)
             .put("auth.demo.users", true);
     vertx.deployVerticle(new GatewayVerticle(), new io.vertx.core.DeploymentOptions().setConfig(config)).await(20, TimeUnit.SECONDS);
@@ -416,26 +420,36 @@ class BridgeAccessMatrixTest {
     principals.put("wrong key", new JsonObject().put("token", AGENT_KEY + "x"));
     principals.put("viewer JWT", new JsonObject().put("token", viewerJwt).put("authorization", "Bearer " + viewerJwt));
     principals.put("agent key", new JsonObject().put("token", AGENT_KEY));
+    principals.put("observer key", new JsonObject().put("token", OBSERVER_KEY));
+    List<String> observerSends = List.of(Addresses.OBSERVER_TOKEN, Addresses.OBSERVER_ROOMS, Addresses.CALLS_SNAPSHOT);
     List<String> wrong = new ArrayList<>();
     for (Map.Entry<String, JsonObject> e : principals.entrySet()) {
-      boolean agent = e.getKey().equals("agent key");
+      boolean observer = e.getKey().equals("observer key");
+      boolean agent = e.getKey().equals("agent key") || observer;
       try (RawTcp t = new RawTcp()) {
         for (String address : everyAddress()) {
           boolean registered = tcpRegister(t, e.getValue(), address);
-          boolean mayRegister = agent && address.equals(Addresses.agentControl(ROOM));
+          boolean mayRegister =
+              agent && address.equals(Addresses.agentControl(ROOM)) || observer && address.equals(Addresses.CALLS_ACTIVE);
           if (registered != mayRegister) {
             wrong.add(e.getKey() + " REGISTER " + address + " → " + (registered ? "allowed" : "denied"));
           }
           t.send(new JsonObject().put("type", "send").put("address", address).put("replyAddress", "r1").put("headers", e.getValue().copy().put(CallEvent.HEADER_SOURCE, "forged")).put("body", new JsonObject().put("matrix", true)));
           JsonObject f = t.next();
           boolean sent = "message".equals(f.getString("type"));
-          boolean maySend = agent && address.equals(Addresses.INGEST_CALL_EVENT);
+          boolean maySend = agent && address.equals(Addresses.INGEST_CALL_EVENT) || observer && observerSends.contains(address);
           if (sent != maySend) {
             wrong.add(e.getKey() + " SEND " + address + " → " + (sent ? "allowed" : "denied") + " " + f);
           }
-          if (sent) {
+          if (sent && observerSends.contains(address)) {
+            // only the bridge's stamp reaches control: no key, no forged source
             JsonObject h = f.getJsonObject("body").getJsonObject("headers");
-            if (!CallEvent.SOURCE_AGENT.equals(h.getString(CallEvent.HEADER_SOURCE)) || !AGENT_KEY.equals(h.getString(CallEvent.HEADER_API_KEY))) {
+            if (!new JsonObject().put(io.switchboard.contract.observer.ObserverTokenRequest.HEADER_OBSERVER, "watcher").equals(h)) {
+              wrong.add(e.getKey() + " SEND " + address + " reached control with headers " + h);
+            }
+          } else if (sent) {
+            JsonObject h = f.getJsonObject("body").getJsonObject("headers");
+            if (!CallEvent.SOURCE_AGENT.equals(h.getString(CallEvent.HEADER_SOURCE)) || !e.getValue().getString("token").equals(h.getString(CallEvent.HEADER_API_KEY))) {
               wrong.add(e.getKey() + " SEND " + address + " reached ingest with headers " + h);
             }
           }

@@ -25,6 +25,7 @@ final class EventPlanner {
         copy(d, p, "customer", CallFields.CUSTOMER);
         copy(d, p, "language", CallFields.LANGUAGE);
         copy(d, p, "room_sid", CallFields.ROOM_SID);
+        copy(d, p, "supervision", CallFields.SUPERVISION);
         JsonObject meta = d.getJsonObject("metadata");
         if (meta != null && Boolean.TRUE.equals(meta.getValue("simulated"))) {
           p.set(CallFields.SIMULATED, "1");

@@ -22,6 +22,10 @@ import java.util.List;
  *     the default; 0 = any free port)
  * @param auth supervisor authentication
  * @param agentKeys agent API keys (TCP bridge agents authenticate with them)
+ * @param bridgeObservers agents (names in {@code agent.keys}) that are room observers
+ *     ({@code tcp.bridge.observers}): on the TCP bridge they may also ask control for observer
+ *     tokens and live rooms ({@code observer.token}, {@code observer.rooms}) and receive
+ *     {@code calls.active}
  */
 public record GatewayConfig(
     String httpHost,
@@ -35,7 +39,8 @@ public record GatewayConfig(
     String mongoDb,
     int tcpBridgePort,
     AuthConfig auth,
-    java.util.Map<String, String> agentKeys) {
+    java.util.Map<String, String> agentKeys,
+    List<String> bridgeObservers) {
 
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_PORT = "http.port";
@@ -45,6 +50,7 @@ public record GatewayConfig(
   public static final String HEALTH_TIMEOUT = "health.timeout.ms";
   public static final int DEFAULT_PORT = 8080;
   public static final String TCP_BRIDGE_PORT = "tcp.bridge.port";
+  public static final String TCP_BRIDGE_OBSERVERS = "tcp.bridge.observers";
 
   public static GatewayConfig from(Settings s) {
     List<String> expect = s.list(HEALTH_EXPECT, VerticleName.ids());
@@ -66,6 +72,7 @@ public record GatewayConfig(
         s.string(CommonKeys.MONGO_DB, CommonKeys.MONGO_DB_DEFAULT),
         s.integer(TCP_BRIDGE_PORT, -1, -1, 65535),
         AuthConfig.from(s),
-        s.map(IngestConfig.AGENT_KEYS));
+        s.map(IngestConfig.AGENT_KEYS),
+        s.list(TCP_BRIDGE_OBSERVERS, List.of()));
   }
 }

@@ -46,6 +46,12 @@ public final class CallFields {
   public static final String METRICS = "metrics";
   /** JSON array of LiveKit participants {identity, kind}. */
   public static final String PARTICIPANTS = "participants";
+  /**
+   * How the call is supervised: {@code observer} (the room observer follows an unmodified agent
+   * through LiveKit Agents' remote-session protocol), {@code package} (the agent runs the Python
+   * package), {@code http} (the agent posts events itself); empty for calls that did not say.
+   */
+  public static final String SUPERVISION = "supervision";
   public static final String LAST_SEQ = "last_seq";
   public static final String UPDATED_AT = "updated_at";
   /** "1" for a call of the simulator (the reconciler leaves it alone: it has no LiveKit room). */
@@ -63,5 +69,5 @@ public final class CallFields {
   public static final List<String> SUMMARY_FIELDS =
       List.of(
           ROOM, SESSION_ID, STATUS, STARTED_AT, AGENT, CUSTOMER, LANGUAGE, AGENT_STATE, SENTIMENT, SENTIMENT_SCORE,
-          ESCALATION, TAKEOVER_BY, LISTENERS, VIEWERS, INTERIM, LAST_SEQ);
+          ESCALATION, TAKEOVER_BY, LISTENERS, VIEWERS, INTERIM, SUPERVISION, LAST_SEQ);
 }
