@@ -88,6 +88,17 @@ final class LiveKitGateway {
         .mapEmpty();
   }
 
+  /**
+   * Server data to one participant, reliable, on a topic. LiveKit answers success even when no
+   * participant has that identity, so callers check presence first (see AgentCommands).
+   */
+  Future<Void> sendData(String room, String identity, byte[] payload, String topic) {
+    return call(
+            "SendData",
+            () -> rooms.sendData(room, payload, LivekitModels.DataPacket.Kind.RELIABLE, List.of(), List.of(identity), topic).execute())
+        .mapEmpty();
+  }
+
   Future<Void> deleteRoom(String room) {
     return call("DeleteRoom", () -> rooms.deleteRoom(room).execute()).mapEmpty();
   }

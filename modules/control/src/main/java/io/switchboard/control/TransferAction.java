@@ -4,6 +4,7 @@ import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.control.ControlRequest;
 import io.switchboard.contract.live.AgentControl;
+import io.switchboard.contract.live.AgentDelivery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -54,12 +55,11 @@ final class TransferAction implements ControlAction {
             String customer = Participants.customer(all, call).getIdentity();
             return s.liveKit()
                 .transfer(call.room(), customer, target, s.config().transferDialtone())
-                .map(v -> new JsonObject().put("customer", customer));
+                .map(v -> AgentDelivery.failed(AgentDelivery.NOT_SENT).into(new JsonObject().put("customer", customer)));
           });
     } else {
       // the simulator has no phone line: the transfer ends its session
-      s.agent().send(call, AgentControl.END, null, user);
-      steps = Future.succeededFuture(new JsonObject());
+      steps = s.agent().send(call, AgentControl.END, null, user).map(d -> d.into(new JsonObject()));
     }
     return steps.compose(
         reply -> s.events()

@@ -38,6 +38,7 @@ public final class WebhookReceiverVerticle extends VerticleBase {
   private RedisAPI api;
   private WebhookReceiver receiver;
   private Reconciler reconciler;
+  private AgentLossWatch agentLoss;
   private String node;
 
   @Override
@@ -47,6 +48,7 @@ public final class WebhookReceiverVerticle extends VerticleBase {
     node = settings.string(CommonKeys.NODE_ID, "local");
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 6, 256);
     api = RedisAPI.api(redis);
+    agentLoss = new AgentLossWatch(vertx, api);
     if (cfg.liveKit().hasCredentials()) {
       receiver = new WebhookReceiver(cfg.liveKit().apiKey(), cfg.liveKit().apiSecret());
     }
@@ -108,7 +110,7 @@ public final class WebhookReceiverVerticle extends VerticleBase {
     for (CallEvent call : mapped) {
       chain = chain.compose(v -> send(call));
     }
-    return chain;
+    return chain.compose(v -> agentLoss.check(event));
   }
 
   private Future<Void> send(CallEvent call) {
