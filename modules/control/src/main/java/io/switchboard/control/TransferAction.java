@@ -43,6 +43,18 @@ final class TransferAction implements ControlAction {
     return target;
   }
 
+  /**
+   * LiveKit refuses to transfer a participant that did not come in over SIP (a web caller) with
+   * HTTP 400 "no SIP session associated with participant": a conflict with the call, not a
+   * LiveKit outage.
+   */
+  private static Throwable notSip(Throwable err, String customer) {
+    if (err instanceof ControlFailure f && f.upstreamStatus() == 400 && f.getMessage().contains("no SIP session")) {
+      return new ControlFailure(BusErrors.CONFLICT, "cannot transfer " + customer + ": not a phone (SIP) participant (" + f.getMessage() + ")", 400);
+    }
+    return err;
+  }
+
   @Override
   public Future<JsonObject> run(Caller caller, ControlRequest request, CallState call) {
     String target = target(request.language());
@@ -55,6 +67,7 @@ final class TransferAction implements ControlAction {
             String customer = Participants.customer(all, call).getIdentity();
             return s.liveKit()
                 .transfer(call.room(), customer, target, s.config().transferDialtone())
+                .recover(err -> Future.failedFuture(notSip(err, customer)))
                 .map(v -> AgentDelivery.failed(AgentDelivery.NOT_SENT).into(new JsonObject().put("customer", customer)));
           });
     } else {

@@ -53,7 +53,7 @@ final class AgentLossWatch {
                 return Future.succeededFuture();
               }
               long now = System.currentTimeMillis();
-              CallEvent lost = new CallEvent(room, null, EventType.AGENT_STATE.wire(), e.getId().isEmpty() ? null : "lk:" + e.getId() + ":lost", now,
+              CallEvent lost = new CallEvent(room, session, EventType.AGENT_STATE.wire(), e.getId().isEmpty() ? null : "lk:" + e.getId() + ":lost", now,
                   new JsonObject().put("state", "lost"));
               return vertx.eventBus().request(Addresses.INGEST_CALL_EVENT, lost.toJson()).<Void>mapEmpty().onSuccess(v -> {
                 vertx.eventBus().publish(Addresses.ALERTS,
