@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useServices } from '../../app/context';
 import { connectAudio, type AudioSession } from '../../control/audio';
-import { sendControl, takeoverButton, TRANSFER_LANGUAGES, type ControlAction, type ListenReply } from '../../control/control';
+import { deliveryNotice, sendControl, takeoverButton, TRANSFER_LANGUAGES, type ActionNotice, type ControlAction, type ListenReply } from '../../control/control';
 import { asStringArray } from '../../live/fields';
 import type { CallFields } from '../../live/types';
 import { errorMessage } from '../../transport/types';
@@ -32,13 +32,13 @@ export function ControlBar({ room, fields, ended }: { room: string; fields: Call
   const amListener = asStringArray(fields.listeners).includes(session.user);
   const disabled = ended || busy !== null;
 
-  async function run<T>(action: ControlAction, body: Record<string, unknown>, ok?: (reply: T) => string | null): Promise<void> {
+  async function run<T>(action: ControlAction, body: Record<string, unknown>, ok?: (reply: T) => string | ActionNotice | null): Promise<void> {
     setBusy(action);
     setNotice(null);
     try {
       const reply = await sendControl<T>(transport, action, { room, ...body });
       const msg = ok ? ok(reply) : null;
-      if (msg) setNotice({ kind: 'info', text: msg });
+      if (msg) setNotice(typeof msg === 'string' ? { kind: 'info', text: msg } : msg);
     } catch (e) {
       setNotice({ kind: 'error', text: `${action} failed: ${errorMessage(e)}` });
     } finally {
@@ -75,9 +75,9 @@ export function ControlBar({ room, fields, ended }: { room: string; fields: Call
     e.preventDefault();
     const text = guide.trim();
     if (!text) return;
-    void run('guide', { text }, () => {
+    void run('guide', { text }, (reply) => {
       setGuide('');
-      return 'Guidance sent to the agent.';
+      return deliveryNotice(reply, 'Guidance sent to the agent.', 'Guidance not delivered');
     });
   }
 
@@ -94,7 +94,13 @@ export function ControlBar({ room, fields, ended }: { room: string; fields: Call
         ) : (
           <button
             className={`btn ${tk.kind === 'handback' ? 'btn-warn' : 'btn-primary'}`}
-            onClick={() => void run(tk.kind, {}, () => (tk.kind === 'takeover' ? 'You have the call; the AI is paused.' : 'Handed back to the AI.'))}
+            onClick={() =>
+              void run(tk.kind, {}, (reply) =>
+                tk.kind === 'takeover'
+                  ? deliveryNotice(reply, 'You have the call; the AI is paused.', 'You have the call, but the AI was not paused')
+                  : deliveryNotice(reply, 'Handed back to the AI.', 'Handed back, but the AI was not told to resume'),
+              )
+            }
             disabled={disabled}
             data-testid={tk.kind === 'takeover' ? 'ctl-takeover' : 'ctl-handback'}
           >

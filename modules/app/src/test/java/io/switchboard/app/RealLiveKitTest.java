@@ -468,6 +468,57 @@ class RealLiveKitTest {
   }
 
   @Test
+  @Order(11)
+  void badInputIsAClearErrorAuditedCreatesNoRoomAndLocksNothing() throws Exception {
+    // a room nobody has: no call, no LiveKit room
+    String unknown = "lk-unknown-" + UUID.randomUUID().toString().substring(0, 6);
+    for (String action : List.of("listen", "takeover")) {
+      HttpResponse<Buffer> r = act(supervisor, unknown, action, new JsonObject());
+      assertEquals(404, r.statusCode(), r.bodyAsString());
+      assertEquals("no call in room " + unknown, r.bodyAsJsonObject().getString("message"));
+    }
+    assertFalse(locked(unknown));
+    assertFalse(liveKit.hasRoom(unknown), "ListRooms: nothing created");
+    awaitAudit(node, unknown, 2);
+
+    // wrong credentials: a node whose secret LiveKit does not know
+    Call c = call();
+    try (TestNode wrong = TestNode.start(redis.url(), "gateway,control,analytics", new JsonObject()
+        .put("livekit.url", liveKit.wsUrl()).put("livekit.api.key", RealLiveKit.KEY)
+        .put("livekit.api.secret", "not-the-secret-not-the-secret-not-the-secret").put("livekit.timeout.ms", 2000))) {
+      String sup = wrong.login(vertx, "supervisor");
+      for (String action : List.of("listen", "takeover")) {
+        long t0 = System.currentTimeMillis();
+        HttpResponse<Buffer> r = web.post(wrong.port(), "127.0.0.1", "/api/calls/" + c.room() + "/" + action).bearerTokenAuthentication(sup)
+            .sendJsonObject(new JsonObject()).await(20, TimeUnit.SECONDS);
+        long ms = System.currentTimeMillis() - t0;
+        assertEquals(503, r.statusCode(), r.bodyAsString()); // the gateway answers every 5xx from a service as 503
+        String message = r.bodyAsJsonObject().getString("message");
+        assertEquals("LiveKit ListRooms refused Switchboard's API key/secret (HTTP 401): check livekit.api.key and livekit.api.secret", message);
+        assertFalse(message.contains("eyJ"), "the server's 401 echoes the token: never passed on");
+        assertTrue(ms < 2000, action + " answered in " + ms + " ms (livekit.timeout.ms 2000)");
+      }
+      assertFalse(locked(c.room()), "nothing left locked");
+      assertFalse(audioOf(c.room(), c.agentId()).getMuted(), "nothing done in the room");
+      awaitAudit(wrong, c.room(), 2);
+    }
+  }
+
+  /** The admin's audit API lists {@code n} failed attempts for the room. */
+  private static void awaitAudit(TestNode on, String room, int n) throws Exception {
+    String token = on.login(vertx, "admin");
+    eventually(n + " failed attempts audited for " + room, 10_000, () -> {
+      try {
+        JsonArray items = web.get(on.port(), "127.0.0.1", "/api/audit?room=" + room).bearerTokenAuthentication(token).send()
+            .await(5, TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("items");
+        return items.size() >= n && items.stream().map(JsonObject.class::cast).allMatch(i -> Boolean.FALSE.equals(i.getValue("result")) || "failed".equals(i.getValue("result")));
+      } catch (Exception e) {
+        return false;
+      }
+    });
+  }
+
+  @Test
   @Order(99)
   void everyWebhookTheServerSentWasAccepted() {
     // the server's own account: every webhook answered 200 (signature and body hash verified by

@@ -46,7 +46,7 @@ final class GuideAction implements ControlAction {
             v -> s.agent()
                 .send(call, AgentControl.GUIDE, text, caller.user())
                 .compose(delivery -> s.events()
-                    .supervisor(call, ControlActions.GUIDE, caller.user(), text, delivery.delivered() ? null : delivery.reason())
+                    .supervisor(call, ControlActions.GUIDE, caller.user(), text, null)
                     .map(recorded -> delivery.into(new JsonObject().put("state_recorded", recorded)))));
   }
 }

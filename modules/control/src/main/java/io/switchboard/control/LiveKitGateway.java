@@ -133,6 +133,12 @@ final class LiveKitGateway {
 
   /** A Twirp error: non-2xx with JSON {code, msg}. */
   private static ControlFailure refused(String method, Response<?> r) {
+    if (r.code() == 401) {
+      // the real server's 401 body echoes the rejected token (text/plain): never pass it on
+      try (ResponseBody ignored = r.errorBody()) {
+        return new ControlFailure(BusErrors.BAD_GATEWAY, "LiveKit " + method + " refused Switchboard's API key/secret (HTTP 401): check livekit.api.key and livekit.api.secret", 401);
+      }
+    }
     String detail = "";
     try (ResponseBody body = r.errorBody()) {
       String text = body == null ? "" : body.string();

@@ -60,4 +60,17 @@ class ControlLiveKitDownTest {
     assertTrue(ms < 3000, "answered after " + ms + " ms");
     assertNull(h.get(TakeoverLock.key("hang-1")), "the lock is given back");
   }
+
+  @Test
+  void wrongCredentialsAreAClear502WithoutTheRefusedToken(Vertx vertx) {
+    io.switchboard.testkit.FakeLiveKit lk = await(new io.switchboard.testkit.FakeLiveKit(vertx, "APIother", "another-secret-another-secret-another").start());
+    ControlHarness h = ControlHarness.start(vertx, redisServer.url(), ControlWithLiveKitTest.config(lk.url()));
+    h.seedCall("cred-1", "s-1", "RM_1", "active");
+    ReplyException e = h.failure("takeover", "alice", "supervisor", room("cred-1"));
+    assertEquals(502, e.failureCode());
+    assertEquals("LiveKit ListRooms refused Switchboard's API key/secret (HTTP 401): check livekit.api.key and livekit.api.secret", e.getMessage());
+    assertNull(h.get(TakeoverLock.key("cred-1")), "nothing left locked");
+    h.expectAudits(1);
+    lk.close();
+  }
 }
