@@ -60,9 +60,19 @@ final class HandbackAction implements ControlAction {
               Optional<ParticipantInfo> agent = Participants.findAgent(all, call);
               Future<Void> unmuted = agent.isEmpty()
                   ? Future.succeededFuture()
-                  : s.liveKit().muteTrack(room, agent.get().getIdentity(), Participants.audioTrack(agent.get(), room), false);
+                  : s.liveKit().muteTrack(room, agent.get().getIdentity(), Participants.audioTrack(agent.get(), room), false)
+                      .recover(HandbackAction::remoteUnmuteDisabled);
               String sup = Caller.identityOf(holder);
               return unmuted.compose(v -> Participants.present(all, sup) ? s.liveKit().setCanPublish(room, sup, false) : Future.succeededFuture());
             });
+  }
+
+  /** The real server answers 412 "remote unmute not enabled" unless the deployment allows it. */
+  private static Future<Void> remoteUnmuteDisabled(Throwable err) {
+    if (err instanceof ControlFailure f && f.upstreamStatus() == 412) {
+      return Future.failedFuture(new ControlFailure(BusErrors.BAD_GATEWAY,
+          "LiveKit refuses to unmute the agent: set room.enable_remote_unmute: true in the LiveKit server config (docs/livekit.md)", 412));
+    }
+    return Future.failedFuture(err);
   }
 }

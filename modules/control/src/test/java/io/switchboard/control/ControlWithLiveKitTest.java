@@ -214,6 +214,18 @@ class ControlWithLiveKitTest {
   }
 
   @Test
+  void handBackSaysWhatToConfigureWhenTheServerRefusesRemoteUnmute() {
+    liveKit.remoteUnmute(false);
+    h.ok("takeover", "alice", "supervisor", room(room));
+    ReplyException e = h.failure("handback", "alice", "supervisor", room(room));
+    assertEquals(502, e.failureCode());
+    assertEquals("LiveKit refuses to unmute the agent: set room.enable_remote_unmute: true in the LiveKit server config (docs/livekit.md)", e.getMessage());
+    assertEquals("alice", h.get(TakeoverLock.key(room)), "still held: the hand-back can be retried");
+    liveKit.remoteUnmute(true);
+    h.ok("handback", "alice", "supervisor", room(room));
+  }
+
+  @Test
   void takeoverBySomeoneNotYetInTheRoomSkipsThePermissionUpdate() {
     h.ok("takeover", "bob", "supervisor", room(room));
     assertEquals(List.of("ListRooms", "ListParticipants", "MutePublishedTrack", "ListParticipants", "SendData"), methods());

@@ -36,6 +36,7 @@ public final class FakeLiveKit implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private HttpServer server;
+  private volatile boolean remoteUnmute = true;
 
   public FakeLiveKit(Vertx vertx, String apiKey, String apiSecret) {
     this.vertx = vertx;
@@ -88,6 +89,11 @@ public final class FakeLiveKit implements AutoCloseable {
     participants.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).put(identity, p);
   }
 
+  /** Like the real server's {@code room.enable_remote_unmute} (Switchboard needs it on). */
+  public void remoteUnmute(boolean enabled) {
+    remoteUnmute = enabled;
+  }
+
   /** The next {@code times} calls of a method fail with a Twirp internal error. */
   public void failNext(String method, int times) {
     failures.put(method, times);
@@ -131,6 +137,10 @@ public final class FakeLiveKit implements AutoCloseable {
           if (!rooms.containsKey(r.getRoom()) || !participants.getOrDefault(r.getRoom(), Map.of()).containsKey(r.getIdentity())) {
             // the real server routes the request to the room's node, finds none: 503 after ~3 s
             twirpError(req, 503, "unavailable", "twirp error unknown: no response from servers");
+            return;
+          }
+          if (!r.getMuted() && !remoteUnmute) {
+            twirpError(req, 412, "failed_precondition", "twirp error unknown: remote unmute not enabled");
             return;
           }
           reply(req, LivekitRoom.MuteRoomTrackResponse.newBuilder()
