@@ -303,6 +303,24 @@ class RealLiveKitTest {
   }
 
   @Test
+  @Order(3)
+  void aListeningSupervisorWhoTakesOverSpeaksOnTheSameConnection() throws Exception {
+    Call c = call();
+    JsonObject listen = ok(act(supervisor, c.room(), "listen", new JsonObject()));
+    String me = listen.getString("identity");
+    LiveKitPeer sup = join("listener", listen.getString("token"), false, 660);
+    sup.awaitAudible(c.customerId(), 10, 20_000);
+    ok(act(supervisor, c.room(), "takeover", new JsonObject()));
+    // UpdateParticipant gave the hidden listener canPublish (and took hidden away): no rejoin needed
+    LivekitModels.ParticipantPermission p = liveKit.participant(c.room(), me).getPermission();
+    assertTrue(p.getCanPublish(), "may publish now");
+    assertFalse(p.getHidden(), "visible now");
+    sup.command("publish");
+    sup.await("published", 20_000);
+    c.customer().awaitAudible(me, 25, 20_000);
+  }
+
+  @Test
   @Order(4)
   void handBackUnmutesTheAgentAndRevokesTheSupervisorsPublishing() throws Exception {
     Call c = call();
