@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeTransport } from '../test/FakeTransport';
-import { sendControl, takeoverButton } from './control';
+import { deliveryNotice, sendControl, takeoverButton } from './control';
 
 describe('control bar state', () => {
   it('shows Take over when nobody holds the call', () => {
@@ -17,5 +17,26 @@ describe('control bar state', () => {
     const t = new FakeTransport();
     void sendControl(t, 'transfer', { room: 'r1', language: 'ms' });
     expect(t.take('control.transfer').body).toEqual({ room: 'r1', language: 'ms' });
+  });
+});
+
+describe('delivery notice', () => {
+  it('says success only when the agent received it', () => {
+    expect(deliveryNotice({ delivered: true, reason: null }, 'Guidance sent to the agent.', 'Guidance not delivered')).toEqual({
+      kind: 'info',
+      text: 'Guidance sent to the agent.',
+    });
+  });
+  it('says "no agent connected" instead of success when no agent is there', () => {
+    for (const reason of ['no_agent_in_room', 'no_agent_connected']) {
+      expect(deliveryNotice({ delivered: false, reason }, 'Guidance sent to the agent.', 'Guidance not delivered')).toEqual({
+        kind: 'error',
+        text: 'Guidance not delivered: no agent connected.',
+      });
+    }
+  });
+  it('names other reasons', () => {
+    expect(deliveryNotice({ delivered: false, reason: 'livekit_unavailable' }, 'ok', 'Not delivered').text).toBe('Not delivered: LiveKit unavailable.');
+    expect(deliveryNotice({ delivered: false, reason: 'session mismatch' }, 'ok', 'Not delivered').text).toBe('Not delivered: session mismatch.');
   });
 });

@@ -44,3 +44,30 @@ export function joinGrant(reply: unknown): { url: string; token: string } | null
   const { url, token } = reply as JoinReply;
   return typeof url === 'string' && url && typeof token === 'string' && token ? { url, token } : null;
 }
+
+/** Every control reply says whether the agent received the action's message (docs/event-bus.md). */
+export interface DeliveryReply {
+  delivered?: boolean;
+  reason?: string | null;
+}
+
+export type ActionNotice = { kind: 'error' | 'info'; text: string };
+
+/**
+ * What a supervisor is told after an action that messages the agent (guide, take over, hand back,
+ * end): the success text only when the agent got it, otherwise why not. A reply without
+ * `delivered` (an older server) is taken as success.
+ */
+export function deliveryNotice(reply: unknown, success: string, undelivered: string): ActionNotice {
+  const r = (reply ?? {}) as DeliveryReply;
+  if (r.delivered !== false) return { kind: 'info', text: success };
+  const why =
+    r.reason === 'no_agent_in_room' || r.reason === 'no_agent_connected'
+      ? 'no agent connected'
+      : r.reason === 'livekit_unavailable'
+        ? 'LiveKit unavailable'
+        : r.reason === 'not_acknowledged'
+          ? 'the agent did not confirm'
+          : (r.reason ?? 'not delivered');
+  return { kind: 'error', text: `${undelivered}: ${why}.` };
+}

@@ -4,7 +4,7 @@
  */
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
-export type AgentState = 'initializing' | 'listening' | 'thinking' | 'speaking' | 'paused' | 'ended';
+export type AgentState = 'initializing' | 'listening' | 'thinking' | 'speaking' | 'paused' | 'lost' | 'ended';
 export type Role = 'viewer' | 'supervisor' | 'admin';
 
 /** The utterance in progress (CallFields.INTERIM), parsed. */

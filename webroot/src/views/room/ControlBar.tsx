@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useServices } from '../../app/context';
 import type { AudioSession } from '../../audio/AudioSession';
-import { joinGrant, sendControl, takeoverButton, TRANSFER_LANGUAGES, type ControlAction, type JoinReply } from '../../control/control';
+import { deliveryNotice, joinGrant, sendControl, takeoverButton, TRANSFER_LANGUAGES, type ActionNotice, type ControlAction, type JoinReply } from '../../control/control';
 import { useAudioState } from '../../hooks/useAudio';
 import { asStringArray } from '../../live/fields';
 import type { CallFields } from '../../live/types';
@@ -37,13 +37,13 @@ export function ControlBar({ room, fields, ended, audio }: { room: string; field
     if (sound.error) setNotice({ kind: 'error', text: sound.error });
   }, [sound.error]);
 
-  async function run<T>(action: ControlAction, body: Record<string, unknown>, ok?: (reply: T) => string | null): Promise<void> {
+  async function run<T>(action: ControlAction, body: Record<string, unknown>, ok?: (reply: T) => string | ActionNotice | null): Promise<void> {
     setBusy(action);
     setNotice(null);
     try {
       const reply = await sendControl<T>(transport, action, { room, ...body });
       const msg = ok ? ok(reply) : null;
-      if (msg) setNotice({ kind: 'info', text: msg });
+      if (msg) setNotice(typeof msg === 'string' ? { kind: 'info', text: msg } : msg);
     } catch (e) {
       setNotice({ kind: 'error', text: `${action} failed: ${errorMessage(e)}` });
     } finally {
@@ -72,16 +72,18 @@ export function ControlBar({ room, fields, ended, audio }: { room: string; field
   /** Take over: the reply's token may publish, so rejoin with it and open the microphone. */
   async function takeover() {
     await run<JoinReply>('takeover', {}, (reply) => {
+      const notice = deliveryNotice(reply, 'You have the call; the AI is paused.', 'You have the call, but the AI was not paused');
       const grant = joinGrant(reply);
       if (grant) {
         audio.speak(grant).then(
           () => {
-            if (audio.getState().mode === 'speaking') setNotice({ kind: 'info', text: 'You have the call: your microphone is live, the AI is paused.' });
+            if (audio.getState().mode !== 'speaking') return;
+            setNotice(notice.kind === 'info' ? { kind: 'info', text: 'You have the call: your microphone is live, the AI is paused.' } : { kind: 'error', text: `Your microphone is live. ${notice.text}` });
           },
           () => undefined,
         );
       }
-      return 'You have the call; the AI is paused.';
+      return notice;
     });
   }
 
@@ -99,7 +101,7 @@ export function ControlBar({ room, fields, ended, audio }: { room: string; field
           .catch(() => undefined)
           .then(() => (grant ? audio.listen(grant).catch(() => undefined) : relisten()));
       }
-      return 'Handed back to the AI.';
+      return deliveryNotice(reply, 'Handed back to the AI.', 'Handed back, but the AI was not told to resume');
     });
   }
 
@@ -118,9 +120,9 @@ export function ControlBar({ room, fields, ended, audio }: { room: string; field
     e.preventDefault();
     const text = guide.trim();
     if (!text) return;
-    void run('guide', { text }, () => {
+    void run('guide', { text }, (reply) => {
       setGuide('');
-      return 'Guidance sent to the agent.';
+      return deliveryNotice(reply, 'Guidance sent to the agent.', 'Guidance not delivered');
     });
   }
 

@@ -1,7 +1,8 @@
 -- Applies one call event atomically (docs/architecture.md#redis-model): a reader never sees a log line without the call
 -- state that goes with it.
 -- KEYS: 1 call hash, 2 log stream, 3 dedup set, 4 ended-sessions set, 5 active_calls zset,
---       6 archive:pending set, 7 takeover lock (dropped when a call ends or a new one starts).
+--       6 archive:pending set, 7 takeover lock (dropped when a call ends or a new one starts),
+--       8 LiveKit participants set of the room (webhook-receiver; seeds a new call's participants).
 --       A session pushed out of the room before its archive was
 --       acknowledged is parked under parked:<room>:<session> (+ ':log') until the archiver is done.
 -- ARGV: 1 room, 2 session ('' = the current session; internal senders), 3 event id ('' = none),
@@ -76,6 +77,12 @@ if cur == nil then
     'listeners', '[]', 'viewers', '[]', 'participants', '[]', 'interim', '', 'agent_state', 'initializing')
   redis.call('ZADD', active, now, room)
   redis.call('DEL', takeoverLock)
+  -- who LiveKit said joined before the agent posted call_started
+  local present = redis.call('SMEMBERS', KEYS[8])
+  if #present > 0 then
+    table.sort(present)
+    redis.call('HSET', call, 'participants', cjson.encode(present))
+  end
   redis.call('PERSIST', call)
   redis.call('PERSIST', log)
   created = true

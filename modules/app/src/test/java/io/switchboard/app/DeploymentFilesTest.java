@@ -221,6 +221,11 @@ class DeploymentFilesTest {
     String liveKitConfig = environment(service(compose, "livekit")).get("LIVEKIT_CONFIG");
     assertTrue(liveKitConfig.contains("http://edge:8080/livekit/webhook"), liveKitConfig);
     assertTrue(command(service(compose, "livekit")).contains("--dev"));
+    assertTrue(liveKitConfig.contains("enable_remote_unmute: true"), "hand-back needs remote unmute: " + liveKitConfig);
+    // the same LiveKit release as scripts/livekit and the real-server suite
+    String goMod = java.nio.file.Files.readString(ROOT.resolve("tools/livekit-server/go.mod"));
+    String version = goMod.replaceAll("(?s).*require github.com/livekit/livekit-server (v[0-9.]+).*", "$1");
+    assertEquals("livekit/livekit-server:" + version, String.valueOf(service(compose, "livekit").get("image")));
     assertTrue(String.valueOf(service(compose, "mongo").get("image")).matches("mongo:(\\d+).*"));
     int mongoMajor = Integer.parseInt(String.valueOf(service(compose, "mongo").get("image")).replaceAll("mongo:(\\d+).*", "$1"));
     assertTrue(mongoMajor >= 5, "MongoDB 5+");

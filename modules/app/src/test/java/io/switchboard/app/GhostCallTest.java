@@ -187,6 +187,45 @@ class GhostCallTest {
     assertEquals("[]", field(vertx, room, "listeners"));
   }
 
+  private static String participantEvent(String event, String room, String sid, String identity, String id) {
+    return WebhookSigner.body(LivekitWebhook.WebhookEvent.newBuilder()
+        .setEvent(event).setId(id).setCreatedAt(Instant.now().getEpochSecond())
+        .setRoom(LivekitModels.Room.newBuilder().setName(room).setSid(sid))
+        .setParticipant(LivekitModels.ParticipantInfo.newBuilder().setIdentity(identity))
+        .build());
+  }
+
+  @Test
+  void participantsWhoJoinedBeforeCallStartedAreListedAndALeavingAgentRaisesAgentLost(Vertx vertx) throws Exception {
+    String room = room();
+    String sid = "RM_" + room;
+    liveKit.addRoom(room, sid);
+    List<JsonObject> alerts = new CopyOnWriteArrayList<>();
+    BridgeClient client = node.bridge(vertx, "supervisor");
+    client.register(Addresses.ALERTS, alerts::add).await(5, TimeUnit.SECONDS);
+    // what the real server does: the agent and the customer join before the agent posts call_started
+    for (String who : List.of("agent-7", "caller-7")) {
+      String joined = participantEvent("participant_joined", room, sid, who, "EV_j_" + who + room);
+      assertEquals(200, postWebhook(vertx, joined, WebhookSigner.sign(joined, KEY, SECRET)).statusCode());
+    }
+    new AgentPoster(vertx, node.port(), room, "s-p", false)
+        .post("call_started", new JsonObject().put("room_sid", sid).put("agent", "agent-7")).await(5, TimeUnit.SECONDS);
+    assertEquals("[\"agent-7\",\"caller-7\"]", field(vertx, room, "participants"));
+
+    String left = participantEvent("participant_left", room, sid, "agent-7", "EV_l_" + room);
+    assertEquals(200, postWebhook(vertx, left, WebhookSigner.sign(left, KEY, SECRET)).statusCode());
+    assertEquals("lost", field(vertx, room, "agent_state"));
+    assertEquals("active", field(vertx, room, "status"), "the customer is still on the line");
+    long deadline = System.currentTimeMillis() + 2000;
+    while (alerts.stream().noneMatch(a -> room.equals(a.getString("room"))) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    JsonObject alert = alerts.stream().filter(a -> room.equals(a.getString("room"))).findFirst().orElseThrow(() -> new AssertionError("no alert in " + alerts));
+    assertEquals("agent_lost", alert.getString("reason"));
+    assertEquals("s-p", alert.getString("session_id"));
+    client.close();
+  }
+
   @Test
   void reconcilerEndsCallsWhoseRoomLiveKitNoLongerHas(Vertx vertx) throws Exception {
     String alive = room();

@@ -42,16 +42,17 @@ public final class ControlVerticle extends VerticleBase {
     api = RedisAPI.api(redis);
     liveKitConfigured = cfg.liveKit().configured();
     Clock clock = Clock.systemUTC();
+    LiveKitGateway liveKit = liveKitConfigured ? new LiveKitGateway(vertx, cfg.liveKit(), cfg.liveKitTimeoutMs()) : null;
     ControlServices services =
         new ControlServices(
             cfg,
             new CallStateReader(api),
             new TakeoverLock(api),
             new GuideRateLimiter(api, cfg.guideRateMax(), cfg.guideRateWindowMs()),
-            liveKitConfigured ? new LiveKitGateway(vertx, cfg.liveKit(), cfg.liveKitTimeoutMs()) : null,
+            liveKit,
             liveKitConfigured ? new ListenTokens(cfg.liveKit(), clock) : null,
             new CallStateEvents(vertx, clock),
-            new AgentCommands(vertx, clock));
+            new AgentCommands(vertx, clock, liveKit));
     ControlDispatcher dispatcher = new ControlDispatcher(services, new AuditTrail(vertx), clock);
     List<ControlAction> actions =
         List.of(

@@ -3,6 +3,7 @@ package io.switchboard.control;
 import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.control.ControlRequest;
 import io.switchboard.contract.live.AgentControl;
+import io.switchboard.contract.live.AgentDelivery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -27,19 +28,18 @@ final class EndAction implements ControlAction {
   @Override
   public Future<JsonObject> run(Caller caller, ControlRequest request, CallState call) {
     String user = caller.user();
-    Future<Void> steps;
-    if (s.useLiveKit(call)) {
-      // a room LiveKit no longer has is already ended: record the end all the same
-      steps = s.liveKit()
-          .deleteRoom(call.room())
-          .recover(err -> err instanceof ControlFailure f && f.upstreamStatus() == NOT_FOUND ? Future.succeededFuture() : Future.failedFuture(err));
-    } else {
-      s.agent().send(call, AgentControl.END, null, user);
-      steps = Future.succeededFuture();
-    }
-    return steps
-        .compose(v -> s.events().supervisor(call, ControlActions.END, user, null, null))
+    // the agent hears "end" first (it can say goodbye to its pipeline), then the room goes
+    Future<AgentDelivery> told = s.agent().send(call, AgentControl.END, null, user);
+    Future<AgentDelivery> steps = !s.useLiveKit(call)
+        ? told
+        : told.compose(delivery -> s.liveKit()
+            .deleteRoom(call.room())
+            // a room LiveKit no longer has is already ended: record the end all the same
+            .recover(err -> err instanceof ControlFailure f && f.upstreamStatus() == NOT_FOUND ? Future.succeededFuture() : Future.failedFuture(err))
+            .map(delivery));
+    return steps.compose(delivery -> s.events()
+        .supervisor(call, ControlActions.END, user, null, null)
         .compose(a -> s.events().ended(call, "ended_by_supervisor", null, null).map(b -> a && b))
-        .compose(recorded -> s.lock().clear(call.room()).otherwiseEmpty().map(v -> new JsonObject().put("state_recorded", recorded)));
+        .compose(recorded -> s.lock().clear(call.room()).otherwiseEmpty().map(v -> delivery.into(new JsonObject().put("state_recorded", recorded)))));
   }
 }

@@ -8,10 +8,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A text instruction for the agent, delivered on the agent's control address (not through
- * LiveKit data messages: the seed trusted any participant named {@code supervisor_*}; here only
- * an authenticated supervisor reaches that address). Rate limited: every guide interrupts the
- * agent.
+ * A text instruction for the agent, sent as server data in the room (and on the agent's bus
+ * address): the seed trusted any participant named {@code supervisor_*}; here only the API-secret
+ * holder can send it, and only an authenticated supervisor reaches control. The reply says whether
+ * an agent received it. Rate limited: every guide interrupts the agent.
  */
 final class GuideAction implements ControlAction {
   private final ControlServices s;
@@ -43,10 +43,10 @@ final class GuideAction implements ControlAction {
     return s.guideLimiter()
         .admit(call.room(), caller.user())
         .compose(
-            v -> {
-              s.agent().send(call, AgentControl.GUIDE, text, caller.user());
-              return s.events().supervisor(call, ControlActions.GUIDE, caller.user(), text, null);
-            })
-        .map(recorded -> new JsonObject().put("state_recorded", recorded));
+            v -> s.agent()
+                .send(call, AgentControl.GUIDE, text, caller.user())
+                .compose(delivery -> s.events()
+                    .supervisor(call, ControlActions.GUIDE, caller.user(), text, null)
+                    .map(recorded -> delivery.into(new JsonObject().put("state_recorded", recorded)))));
   }
 }

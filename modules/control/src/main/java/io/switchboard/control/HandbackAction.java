@@ -6,6 +6,7 @@ import io.switchboard.contract.control.ControlRequest;
 import io.switchboard.contract.live.AgentControl;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import livekit.LivekitModels.ParticipantInfo;
 
 /**
@@ -40,12 +41,12 @@ final class HandbackAction implements ControlAction {
                     new ControlFailure(BusErrors.CONFLICT, "call is held by " + holder + ": only they or an admin can hand it back"));
               }
               Future<Void> steps = s.useLiveKit(call) ? liveKit(call, holder) : Future.succeededFuture();
-              return steps.compose(
-                  v -> {
-                    s.agent().send(call, AgentControl.RESUME, null, user);
-                    return s.events().supervisor(call, ControlActions.HANDBACK, user, null, null);
-                  })
-                  .compose(recorded -> s.lock().release(call.room(), holder).map(x -> new JsonObject().put("released_from", holder).put("state_recorded", recorded)));
+              return steps.compose(v -> s.agent().send(call, AgentControl.RESUME, null, user))
+                  .compose(delivery -> s.events()
+                      .supervisor(call, ControlActions.HANDBACK, user, null, null)
+                      .compose(recorded -> s.lock()
+                          .release(call.room(), holder)
+                          .map(x -> delivery.into(new JsonObject().put("released_from", holder).put("state_recorded", recorded)))));
             });
   }
 
@@ -55,12 +56,23 @@ final class HandbackAction implements ControlAction {
         .participants(room)
         .compose(
             all -> {
-              ParticipantInfo agent = Participants.agent(all, call);
-              String track = Participants.audioTrack(agent, room);
+              // remote unmute needs room.enable_remote_unmute on the server (docs/livekit.md)
+              Optional<ParticipantInfo> agent = Participants.findAgent(all, call);
+              Future<Void> unmuted = agent.isEmpty()
+                  ? Future.succeededFuture()
+                  : s.liveKit().muteTrack(room, agent.get().getIdentity(), Participants.audioTrack(agent.get(), room), false)
+                      .recover(HandbackAction::remoteUnmuteDisabled);
               String sup = Caller.identityOf(holder);
-              return s.liveKit()
-                  .muteTrack(room, agent.getIdentity(), track, false)
-                  .compose(v -> Participants.present(all, sup) ? s.liveKit().setCanPublish(room, sup, false) : Future.succeededFuture());
+              return unmuted.compose(v -> Participants.present(all, sup) ? s.liveKit().setCanPublish(room, sup, false) : Future.succeededFuture());
             });
+  }
+
+  /** The real server answers 412 "remote unmute not enabled" unless the deployment allows it. */
+  private static Future<Void> remoteUnmuteDisabled(Throwable err) {
+    if (err instanceof ControlFailure f && f.upstreamStatus() == 412) {
+      return Future.failedFuture(new ControlFailure(BusErrors.BAD_GATEWAY,
+          "LiveKit refuses to unmute the agent: set room.enable_remote_unmute: true in the LiveKit server config (docs/livekit.md)", 412));
+    }
+    return Future.failedFuture(err);
   }
 }

@@ -3,6 +3,7 @@ package io.switchboard.control;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.control.ControlRequest;
+import io.switchboard.contract.live.AgentDelivery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -37,7 +38,7 @@ final class ListenAction implements ControlAction {
               ListenTokens.Issued token = s.tokens().listen(caller.user(), call.room());
               return s.events()
                   .supervisor(call, ControlActions.LISTEN, caller.user(), null, null)
-                  .map(recorded -> s.tokens().replyFields(token).put("state_recorded", recorded));
+                  .map(recorded -> AgentDelivery.failed(AgentDelivery.NOT_SENT).into(s.tokens().replyFields(token).put("state_recorded", recorded)));
             });
   }
 }

@@ -88,6 +88,17 @@ final class LiveKitGateway {
         .mapEmpty();
   }
 
+  /**
+   * Server data to one participant, reliable, on a topic. LiveKit answers success even when no
+   * participant has that identity, so callers check presence first (see AgentCommands).
+   */
+  Future<Void> sendData(String room, String identity, byte[] payload, String topic) {
+    return call(
+            "SendData",
+            () -> rooms.sendData(room, payload, LivekitModels.DataPacket.Kind.RELIABLE, List.of(), List.of(identity), topic).execute())
+        .mapEmpty();
+  }
+
   Future<Void> deleteRoom(String room) {
     return call("DeleteRoom", () -> rooms.deleteRoom(room).execute()).mapEmpty();
   }
@@ -122,6 +133,12 @@ final class LiveKitGateway {
 
   /** A Twirp error: non-2xx with JSON {code, msg}. */
   private static ControlFailure refused(String method, Response<?> r) {
+    if (r.code() == 401) {
+      // the real server's 401 body echoes the rejected token (text/plain): never pass it on
+      try (ResponseBody ignored = r.errorBody()) {
+        return new ControlFailure(BusErrors.BAD_GATEWAY, "LiveKit " + method + " refused Switchboard's API key/secret (HTTP 401): check livekit.api.key and livekit.api.secret", 401);
+      }
+    }
     String detail = "";
     try (ResponseBody body = r.errorBody()) {
       String text = body == null ? "" : body.string();

@@ -16,12 +16,16 @@ final class Participants {
    * clients are recognised by the identity the call recorded, or by the "agent" prefix.
    */
   static ParticipantInfo agent(List<ParticipantInfo> all, CallState call) {
+    return findAgent(all, call).orElseThrow(() -> new ControlFailure(BusErrors.CONFLICT, "no agent participant in room " + call.room()));
+  }
+
+  /** The agent if it is in the room (it may have crashed: the customer is then alone). */
+  static Optional<ParticipantInfo> findAgent(List<ParticipantInfo> all, CallState call) {
     return all.stream()
         .filter(p -> p.getKind() == ParticipantInfo.Kind.AGENT)
         .findFirst()
         .or(() -> all.stream().filter(p -> call.agent() != null && p.getIdentity().equals(call.agent())).findFirst())
-        .or(() -> all.stream().filter(p -> p.getIdentity().startsWith("agent")).findFirst())
-        .orElseThrow(() -> new ControlFailure(BusErrors.CONFLICT, "no agent participant in room " + call.room()));
+        .or(() -> all.stream().filter(p -> p.getIdentity().startsWith("agent")).findFirst());
   }
 
   /** The sid of the agent's published audio track (what a takeover mutes). */

@@ -7,6 +7,7 @@ import io.switchboard.contract.live.AgentControl;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Optional;
 import livekit.LivekitModels.ParticipantInfo;
 
 /**
@@ -49,12 +50,11 @@ final class TakeoverAction implements ControlAction {
                   .map(reply -> forcedFrom == null ? reply : reply.put("forced_from", forcedFrom));
             })
         .compose(
-            reply -> {
-              s.agent().send(call, AgentControl.PAUSE, null, user);
-              return s.events()
-                  .supervisor(call, ControlActions.TAKEOVER, user, null, null)
-                  .map(recorded -> reply.put("takeover_by", user).put("state_recorded", recorded));
-            });
+            reply -> s.agent()
+                .send(call, AgentControl.PAUSE, null, user)
+                .compose(delivery -> s.events()
+                    .supervisor(call, ControlActions.TAKEOVER, user, null, null)
+                    .map(recorded -> delivery.into(reply.put("takeover_by", user).put("state_recorded", recorded)))));
   }
 
   private Future<JsonObject> liveKit(String user, CallState call, String forcedFrom) {
@@ -63,12 +63,14 @@ final class TakeoverAction implements ControlAction {
         .compose(v -> s.liveKit().participants(room))
         .compose(
             all -> {
-              ParticipantInfo agent = Participants.agent(all, call);
-              String track = Participants.audioTrack(agent, room);
-              return s.liveKit()
-                  .muteTrack(room, agent.getIdentity(), track, true)
-                  .compose(v -> grants(all, room, user, forcedFrom))
-                  .map(v -> s.tokens().replyFields(s.tokens().speak(user, room)).put("agent_muted", agent.getIdentity()));
+              // an agent that crashed left the customer alone: that call needs a human most
+              Optional<ParticipantInfo> agent = Participants.findAgent(all, call);
+              Future<String> muted = agent.isEmpty()
+                  ? Future.succeededFuture(null)
+                  : s.liveKit().muteTrack(room, agent.get().getIdentity(), Participants.audioTrack(agent.get(), room), true).map(v -> agent.get().getIdentity());
+              return muted.compose(
+                  identity -> grants(all, room, user, forcedFrom)
+                      .map(v -> s.tokens().replyFields(s.tokens().speak(user, room)).put("agent_muted", identity)));
             });
   }
 

@@ -4,6 +4,7 @@ import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.control.ControlRequest;
 import io.switchboard.contract.live.AgentControl;
+import io.switchboard.contract.live.AgentDelivery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -42,6 +43,18 @@ final class TransferAction implements ControlAction {
     return target;
   }
 
+  /**
+   * LiveKit refuses to transfer a participant that did not come in over SIP (a web caller) with
+   * HTTP 400 "no SIP session associated with participant": a conflict with the call, not a
+   * LiveKit outage.
+   */
+  private static Throwable notSip(Throwable err, String customer) {
+    if (err instanceof ControlFailure f && f.upstreamStatus() == 400 && f.getMessage().contains("no SIP session")) {
+      return new ControlFailure(BusErrors.CONFLICT, "cannot transfer " + customer + ": not a phone (SIP) participant (" + f.getMessage() + ")", 400);
+    }
+    return err;
+  }
+
   @Override
   public Future<JsonObject> run(Caller caller, ControlRequest request, CallState call) {
     String target = target(request.language());
@@ -54,12 +67,12 @@ final class TransferAction implements ControlAction {
             String customer = Participants.customer(all, call).getIdentity();
             return s.liveKit()
                 .transfer(call.room(), customer, target, s.config().transferDialtone())
-                .map(v -> new JsonObject().put("customer", customer));
+                .recover(err -> Future.failedFuture(notSip(err, customer)))
+                .map(v -> AgentDelivery.failed(AgentDelivery.NOT_SENT).into(new JsonObject().put("customer", customer)));
           });
     } else {
       // the simulator has no phone line: the transfer ends its session
-      s.agent().send(call, AgentControl.END, null, user);
-      steps = Future.succeededFuture(new JsonObject());
+      steps = s.agent().send(call, AgentControl.END, null, user).map(d -> d.into(new JsonObject()));
     }
     return steps.compose(
         reply -> s.events()

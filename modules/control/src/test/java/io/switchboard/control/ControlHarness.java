@@ -93,7 +93,13 @@ final class ControlHarness {
   /** Starts recording what is published on {@code agent.<room>.control}. */
   List<JsonObject> recordControls(String room) {
     List<JsonObject> out = controls.computeIfAbsent(room, r -> new CopyOnWriteArrayList<>());
-    await(vertx.eventBus().<JsonObject>consumer(Addresses.agentControl(room), m -> out.add(m.body())).completion());
+    // answers like the simulator does when asked (control requests on the bus path)
+    await(vertx.eventBus().<JsonObject>consumer(Addresses.agentControl(room), m -> {
+      out.add(m.body());
+      if (m.replyAddress() != null) {
+        m.reply(new JsonObject().put("ok", true));
+      }
+    }).completion());
     return out;
   }
 

@@ -174,7 +174,14 @@ class ControlWithLiveKitTest {
     liveKit.addParticipant(room, "supervisor_alice", Kind.STANDARD);
     List<JsonObject> controls = h.recordControls(room);
     JsonObject reply = h.ok("takeover", "alice", "supervisor", room(room));
-    assertEquals(List.of("ListRooms", "ListParticipants", "MutePublishedTrack", "UpdateParticipant"), methods());
+    // then the pause: presence check and server data to the agent's identity
+    assertEquals(List.of("ListRooms", "ListParticipants", "MutePublishedTrack", "UpdateParticipant", "ListParticipants", "SendData"), methods());
+    assertEquals(true, reply.getBoolean("delivered"));
+    var pause = (LivekitRoom.SendDataRequest) liveKit.calls("SendData").get(0).request();
+    assertEquals(List.of("agent-1"), pause.getDestinationIdentitiesList());
+    assertEquals("switchboard.control", pause.getTopic());
+    assertEquals(livekit.LivekitModels.DataPacket.Kind.RELIABLE, pause.getKind());
+    assertEquals("pause", new JsonObject(pause.getData().toStringUtf8()).getString("type"));
     var mute = (LivekitRoom.MuteRoomTrackRequest) liveKit.calls("MutePublishedTrack").get(0).request();
     assertEquals(room, mute.getRoom());
     assertEquals("agent-1", mute.getIdentity());
@@ -207,9 +214,21 @@ class ControlWithLiveKitTest {
   }
 
   @Test
+  void handBackSaysWhatToConfigureWhenTheServerRefusesRemoteUnmute() {
+    liveKit.remoteUnmute(false);
+    h.ok("takeover", "alice", "supervisor", room(room));
+    ReplyException e = h.failure("handback", "alice", "supervisor", room(room));
+    assertEquals(502, e.failureCode());
+    assertEquals("LiveKit refuses to unmute the agent: set room.enable_remote_unmute: true in the LiveKit server config (docs/livekit.md)", e.getMessage());
+    assertEquals("alice", h.get(TakeoverLock.key(room)), "still held: the hand-back can be retried");
+    liveKit.remoteUnmute(true);
+    h.ok("handback", "alice", "supervisor", room(room));
+  }
+
+  @Test
   void takeoverBySomeoneNotYetInTheRoomSkipsThePermissionUpdate() {
     h.ok("takeover", "bob", "supervisor", room(room));
-    assertEquals(List.of("ListRooms", "ListParticipants", "MutePublishedTrack"), methods());
+    assertEquals(List.of("ListRooms", "ListParticipants", "MutePublishedTrack", "ListParticipants", "SendData"), methods());
     h.ok("handback", "bob", "supervisor", room(room));
     assertTrue(liveKit.calls("UpdateParticipant").isEmpty());
   }
@@ -282,17 +301,23 @@ class ControlWithLiveKitTest {
     liveKit.addParticipant(room, "agent-1", Kind.STANDARD);
     liveKit.addParticipant(room, "supervisor_zed", Kind.STANDARD);
     liveKit.addParticipant(room, "web-user", Kind.STANDARD);
-    h.ok("transfer", "alice", "supervisor", room(room).put("language", "ms"));
+    // LiveKit can only transfer SIP participants: the real server refuses with HTTP 400
+    ReplyException e = h.failure("transfer", "alice", "supervisor", room(room).put("language", "ms"));
+    assertEquals(409, e.failureCode());
+    assertTrue(e.getMessage().startsWith("cannot transfer web-user: not a phone (SIP) participant"), e.getMessage());
     var t = (LivekitSip.TransferSIPParticipantRequest) liveKit.calls("TransferSIPParticipant").get(0).request();
     assertEquals("web-user", t.getParticipantIdentity());
     assertEquals("sip:ms-queue@pbx", t.getTransferTo());
+    assertTrue(h.ingested(room, "call_ended").isEmpty(), "a refused transfer ends nothing");
   }
 
   @Test
   void endDeletesTheRoom() {
-    h.ok("end", "alice", "supervisor", room(room));
-    assertEquals(List.of("DeleteRoom"), methods());
-    assertEquals(room, ((LivekitRoom.DeleteRoomRequest) liveKit.calls().get(0).request()).getRoom());
+    JsonObject reply = h.ok("end", "alice", "supervisor", room(room));
+    // the agent is told first, then the room goes
+    assertEquals(List.of("ListParticipants", "SendData", "DeleteRoom"), methods());
+    assertEquals(true, reply.getBoolean("delivered"));
+    assertEquals(room, ((LivekitRoom.DeleteRoomRequest) liveKit.calls("DeleteRoom").get(0).request()).getRoom());
     List<JsonObject> ended = h.ingested(room, "call_ended");
     assertEquals(1, ended.size());
     assertEquals("ended_by_supervisor", ended.get(0).getJsonObject("data").getString("reason"));
@@ -303,12 +328,25 @@ class ControlWithLiveKitTest {
   }
 
   @Test
-  void guideNeedsNoLiveKitCall() {
+  void guideIsServerDataToTheAgentAndSaysWhenNoAgentIsThere() {
     List<JsonObject> controls = h.recordControls(room);
-    h.ok("guide", "alice", "supervisor", room(room).put("text", "ask for the order number"));
+    JsonObject reply = h.ok("guide", "alice", "supervisor", room(room).put("text", "ask for the order number"));
+    assertEquals(true, reply.getBoolean("delivered"));
+    assertNull(reply.getString("reason"));
+    var data = (LivekitRoom.SendDataRequest) liveKit.calls("SendData").get(0).request();
+    JsonObject payload = new JsonObject(data.getData().toStringUtf8());
+    assertEquals("ask for the order number", payload.getString("text"));
+    assertEquals(List.of("agent-1"), data.getDestinationIdentitiesList());
+    // the bus fallback carries the same command (same id)
     eventually(() -> controls.size() == 1, "guide");
-    assertEquals("ask for the order number", controls.get(0).getString("text"));
-    assertTrue(liveKit.calls().isEmpty());
+    assertEquals(payload.getString("id"), controls.get(0).getString("id"));
+
+    liveKit.removeRoom(room);
+    liveKit.addRoom(room, sid);
+    JsonObject none = h.ok("guide", "alice", "supervisor", room(room).put("text", "anyone?"));
+    assertEquals(false, none.getBoolean("delivered"));
+    assertEquals("no_agent_in_room", none.getString("reason"));
+    assertEquals(1, liveKit.calls("SendData").size(), "no data sent into an agentless room");
   }
 
   @Test

@@ -136,6 +136,19 @@ class ControlWithoutLiveKitTest {
   }
 
   @Test
+  void guideSaysNoAgentConnectedWhenNobodyConsumesTheControlAddress() {
+    // issue 15: a supervisor must not believe an instruction reached an agent that is not there
+    JsonObject none = h.ok("guide", "alice", "supervisor", room(room).put("text", "hello?"));
+    assertEquals(false, none.getBoolean("delivered"));
+    assertEquals("no_agent_connected", none.getString("reason"));
+    List<JsonObject> controls = h.recordControls(room);
+    JsonObject got = h.ok("guide", "alice", "supervisor", room(room).put("text", "now?"));
+    assertEquals(true, got.getBoolean("delivered"));
+    assertNull(got.getString("reason"));
+    assertEquals(1, controls.size());
+  }
+
+  @Test
   void guidePublishesTheTrimmedTextAndIsRateLimited() {
     List<JsonObject> controls = h.recordControls(room);
     for (int i = 1; i <= 3; i++) {

@@ -31,7 +31,8 @@ final class LiveStateWriter {
             RedisKeys.ended(room),
             RedisKeys.ACTIVE_CALLS,
             RedisKeys.ARCHIVE_PENDING,
-            RedisKeys.takeoverLock(room));
+            RedisKeys.takeoverLock(room),
+            RedisKeys.liveKitParticipants(room));
     List<String> args = new ArrayList<>(8 + plan.ops.size());
     args.add(room);
     args.add(session);

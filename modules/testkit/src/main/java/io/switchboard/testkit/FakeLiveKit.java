@@ -36,6 +36,7 @@ public final class FakeLiveKit implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private HttpServer server;
+  private volatile boolean remoteUnmute = true;
 
   public FakeLiveKit(Vertx vertx, String apiKey, String apiSecret) {
     this.vertx = vertx;
@@ -88,6 +89,11 @@ public final class FakeLiveKit implements AutoCloseable {
     participants.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).put(identity, p);
   }
 
+  /** Like the real server's {@code room.enable_remote_unmute} (Switchboard needs it on). */
+  public void remoteUnmute(boolean enabled) {
+    remoteUnmute = enabled;
+  }
+
   /** The next {@code times} calls of a method fail with a Twirp internal error. */
   public void failNext(String method, int times) {
     failures.put(method, times);
@@ -97,7 +103,9 @@ public final class FakeLiveKit implements AutoCloseable {
     String prefix = req.path().startsWith("/twirp/livekit.RoomService/") ? "/twirp/livekit.RoomService/" : "/twirp/livekit.SIP/";
     String method = req.path().startsWith(prefix) ? req.path().substring(prefix.length()) : req.path();
     if (!authorized(req.getHeader("Authorization"))) {
-      twirpError(req, 401, "unauthenticated", "invalid token");
+      // the real server: 401 text/plain, echoing the token it refused
+      req.response().setStatusCode(401).putHeader("Content-Type", "text/plain; charset=utf-8")
+          .end("invalid token: " + req.getHeader("Authorization") + ", error: token signature is invalid");
       return;
     }
     Integer failing = failures.get(method);
@@ -119,17 +127,20 @@ public final class FakeLiveKit implements AutoCloseable {
         case "ListParticipants" -> {
           var r = LivekitRoom.ListParticipantsRequest.parseFrom(bytes);
           calls.add(new Call(method, r));
-          if (!rooms.containsKey(r.getRoom())) {
-            twirpError(req, 404, "not_found", "room not found");
-            return;
-          }
-          reply(req, LivekitRoom.ListParticipantsResponse.newBuilder().addAllParticipants(participants.get(r.getRoom()).values()).build());
+          // the real server answers an empty list for a room it does not have (docs/livekit.md)
+          reply(req, LivekitRoom.ListParticipantsResponse.newBuilder()
+              .addAllParticipants(participants.getOrDefault(r.getRoom(), Map.of()).values()).build());
         }
         case "MutePublishedTrack" -> {
           var r = LivekitRoom.MuteRoomTrackRequest.parseFrom(bytes);
           calls.add(new Call(method, r));
-          if (!rooms.containsKey(r.getRoom())) {
-            twirpError(req, 404, "not_found", "room not found");
+          if (!rooms.containsKey(r.getRoom()) || !participants.getOrDefault(r.getRoom(), Map.of()).containsKey(r.getIdentity())) {
+            // the real server routes the request to the room's node, finds none: 503 after ~3 s
+            twirpError(req, 503, "unavailable", "twirp error unknown: no response from servers");
+            return;
+          }
+          if (!r.getMuted() && !remoteUnmute) {
+            twirpError(req, 412, "failed_precondition", "twirp error unknown: remote unmute not enabled");
             return;
           }
           reply(req, LivekitRoom.MuteRoomTrackResponse.newBuilder()
@@ -139,8 +150,13 @@ public final class FakeLiveKit implements AutoCloseable {
           var r = LivekitRoom.UpdateParticipantRequest.parseFrom(bytes);
           calls.add(new Call(method, r));
           var p = participants.getOrDefault(r.getRoom(), Map.of()).get(r.getIdentity());
-          reply(req, p != null ? p.toBuilder().setPermission(r.getPermission()).build()
-              : LivekitModels.ParticipantInfo.newBuilder().setIdentity(r.getIdentity()).setPermission(r.getPermission()).build());
+          if (p == null) {
+            twirpError(req, 404, "not_found", "twirp error unknown: participant does not exist");
+            return;
+          }
+          LivekitModels.ParticipantInfo updated = p.toBuilder().setPermission(r.getPermission()).build();
+          participants.get(r.getRoom()).put(r.getIdentity(), updated);
+          reply(req, updated);
         }
         case "RemoveParticipant" -> {
           var r = LivekitRoom.RoomParticipantIdentity.parseFrom(bytes);
@@ -151,12 +167,31 @@ public final class FakeLiveKit implements AutoCloseable {
         case "DeleteRoom" -> {
           var r = LivekitRoom.DeleteRoomRequest.parseFrom(bytes);
           calls.add(new Call(method, r));
+          if (!rooms.containsKey(r.getRoom())) {
+            twirpError(req, 404, "not_found", "twirp error unknown: requested room does not exist");
+            return;
+          }
           removeRoom(r.getRoom());
           reply(req, LivekitRoom.DeleteRoomResponse.getDefaultInstance());
+        }
+        case "SendData" -> {
+          var r = LivekitRoom.SendDataRequest.parseFrom(bytes);
+          calls.add(new Call(method, r));
+          if (!rooms.containsKey(r.getRoom())) {
+            twirpError(req, 503, "unavailable", "twirp error unknown: no response from servers");
+            return;
+          }
+          // like the real server: accepted even when no participant has the destination identity
+          reply(req, LivekitRoom.SendDataResponse.getDefaultInstance());
         }
         case "TransferSIPParticipant" -> {
           var r = LivekitSip.TransferSIPParticipantRequest.parseFrom(bytes);
           calls.add(new Call(method, r));
+          var p = participants.getOrDefault(r.getRoomName(), Map.of()).get(r.getParticipantIdentity());
+          if (p == null || p.getKind() != LivekitModels.ParticipantInfo.Kind.SIP) {
+            twirpError(req, 400, "invalid_argument", "twirp error unknown: no SIP session associated with participant");
+            return;
+          }
           reply(req, com.google.protobuf.Empty.getDefaultInstance());
         }
         default -> twirpError(req, 404, "bad_route", "no handler for " + req.path());

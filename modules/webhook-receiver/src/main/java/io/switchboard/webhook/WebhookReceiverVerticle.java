@@ -38,6 +38,7 @@ public final class WebhookReceiverVerticle extends VerticleBase {
   private RedisAPI api;
   private WebhookReceiver receiver;
   private Reconciler reconciler;
+  private AgentLossWatch agentLoss;
   private String node;
 
   @Override
@@ -47,6 +48,7 @@ public final class WebhookReceiverVerticle extends VerticleBase {
     node = settings.string(CommonKeys.NODE_ID, "local");
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 6, 256);
     api = RedisAPI.api(redis);
+    agentLoss = new AgentLossWatch(vertx, api);
     if (cfg.liveKit().hasCredentials()) {
       receiver = new WebhookReceiver(cfg.liveKit().apiKey(), cfg.liveKit().apiSecret());
     }
@@ -79,6 +81,7 @@ public final class WebhookReceiverVerticle extends VerticleBase {
       msg.fail(BusErrors.UNAUTHORIZED, "webhook signature invalid");
       return;
     }
+    LivekitWebhook.WebhookEvent verified = event;
     String id = event.getId();
     Future<Boolean> firstTime =
         id.isEmpty()
@@ -93,6 +96,8 @@ public final class WebhookReceiverVerticle extends VerticleBase {
               if (!id.isEmpty()) {
                 api.del(List.of("webhook:seen:" + id));
               }
+              LOG.atWarn().addKeyValue("room", verified.getRoom().getName()).addKeyValue("event", verified.getEvent())
+                  .addKeyValue("webhook", id).addKeyValue("error", err.getMessage()).log("webhook not applied");
               msg.fail(BusErrors.UNAVAILABLE, "webhook not applied: " + err.getMessage());
             });
   }
@@ -104,11 +109,23 @@ public final class WebhookReceiverVerticle extends VerticleBase {
         .addKeyValue("event", event.getEvent())
         .addKeyValue("webhook", event.getId())
         .log("livekit webhook");
-    Future<Void> chain = Future.succeededFuture();
+    Future<Void> chain = roomParticipants(event);
     for (CallEvent call : mapped) {
       chain = chain.compose(v -> send(call));
     }
-    return chain;
+    return chain.compose(v -> agentLoss.check(event));
+  }
+
+  /** LiveKit's participant set of the room, whether or not its call exists yet (RedisKeys). */
+  private Future<Void> roomParticipants(LivekitWebhook.WebhookEvent e) {
+    String key = io.switchboard.contract.live.RedisKeys.liveKitParticipants(e.getRoom().getName());
+    String identity = e.getParticipant().getIdentity();
+    return switch (e.getEvent()) {
+      case "room_started", "room_finished" -> api.del(List.of(key)).mapEmpty();
+      case "participant_joined" -> api.sadd(List.of(key, identity)).compose(r -> api.expire(List.of(key, String.valueOf(DEDUP_SECONDS)))).mapEmpty();
+      case "participant_left" -> api.srem(List.of(key, identity)).mapEmpty();
+      default -> Future.succeededFuture();
+    };
   }
 
   private Future<Void> send(CallEvent call) {

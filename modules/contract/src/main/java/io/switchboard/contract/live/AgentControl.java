@@ -4,8 +4,12 @@ import io.switchboard.contract.SchemaVersion;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Published on {@code agent.<room>.control} (control → the room's agent, Java or external via the
- * TCP bridge): {@code {v:1, type, room, session_id, text?, by, at}}.
+ * A command for a call's agent: {@code {v:1, id, type, room, session_id, text?, by, at}}. Sent two
+ * ways: as LiveKit room data from the server (RoomService SendData, reliable, only to the agent's
+ * identity, topic {@link AgentDelivery#TOPIC}; such data has no sender participant, which is how an
+ * agent knows it came from the API-secret holder: it must ignore that topic from any participant),
+ * and on {@code agent.<room>.control} on the bus (the Java simulator, TCP-bridge agents). {@code id}
+ * is unique per command so an agent reached both ways acts once.
  *
  * <ul>
  *   <li>{@code guide}: interrupt and produce a reply from the supervisor's instruction {@code text}
@@ -14,16 +18,22 @@ import io.vertx.core.json.JsonObject;
  *   <li>{@code end}: end the session
  * </ul>
  */
-public record AgentControl(String type, String room, String sessionId, String text, String by, long at) {
+public record AgentControl(String id, String type, String room, String sessionId, String text, String by, long at) {
   public static final String GUIDE = "guide";
   public static final String PAUSE = "pause";
   public static final String RESUME = "resume";
   public static final String END = "end";
 
+  /** A new command with a fresh unique id. */
+  public AgentControl(String type, String room, String sessionId, String text, String by, long at) {
+    this(java.util.UUID.randomUUID().toString(), type, room, sessionId, text, by, at);
+  }
+
   public JsonObject toJson() {
     JsonObject j =
         new JsonObject()
             .put(SchemaVersion.FIELD, SchemaVersion.CURRENT)
+            .put("id", id)
             .put("type", type)
             .put("room", room)
             .put("session_id", sessionId)
@@ -37,6 +47,7 @@ public record AgentControl(String type, String room, String sessionId, String te
 
   public static AgentControl fromJson(JsonObject j) {
     return new AgentControl(
+        j.getString("id"),
         j.getString("type"), j.getString("room"), j.getString("session_id"), j.getString("text"), j.getString("by"), j.getLong("at", 0L));
   }
 }

@@ -24,7 +24,7 @@ public final class CallFields {
   public static final String AGENT = "agent";
   public static final String CUSTOMER = "customer";
   public static final String LANGUAGE = "language";
-  /** initializing | listening | thinking | speaking | paused | ended */
+  /** initializing | listening | thinking | speaking | paused | lost (the agent left the LiveKit room, the customer is still there) | ended */
   public static final String AGENT_STATE = "agent_state";
   public static final String AGENT_STATE_AT = "agent_state_at";
   /** negative | neutral | positive (call level) */

@@ -44,6 +44,16 @@ public final class RedisKeys {
    * it; ingest drops it whenever a call ends or a new call starts in the room, so a lock never
    * outlives its call.
    */
+  /**
+   * LiveKit's participants of a room as its webhooks report them (a set of identities, kept by
+   * webhook-receiver even before the call exists: an agent joins its room before it posts
+   * call_started, so the first participant_joined webhooks precede the call). Ingest seeds a new
+   * call's {@code participants} from it.
+   */
+  public static String liveKitParticipants(String room) {
+    return "livekit:participants:" + room;
+  }
+
   public static String takeoverLock(String room) {
     return "takeover:" + room;
   }
