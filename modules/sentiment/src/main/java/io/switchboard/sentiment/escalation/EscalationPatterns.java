@@ -69,14 +69,32 @@ public final class EscalationPatterns {
     return new EscalationPatterns(Map.copyOf(compiled));
   }
 
-  /** Lower-cases and normalises apostrophes the same way for every rule. */
+  private static final Pattern PUNCTUATION = Pattern.compile("[,;:!?\"()\\[\\]…]|\\.(?=\\s|$)|\\s-+\\s");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /**
+   * Lower-cases, normalises apostrophes, turns clause punctuation into spaces and collapses runs
+   * of spaces, the same way for every rule: STT engines differ in punctuation, the cues must not.
+   */
   public static String normalise(String text) {
-    return text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+    if (text == null) {
+      return "";
+    }
+    String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
+    t = PUNCTUATION.matcher(t).replaceAll(" ");
+    return SPACES.matcher(t).replaceAll(" ").strip();
   }
 
-  /** True when the (normalised) text contains a cue of {@code key}. */
+  /** True when the (normalised) text contains a cue of {@code key} outside the traps of {@code mask:key}. */
   public boolean matches(String key, String normalisedText) {
-    return byKey.getOrDefault(key, NEVER).matcher(normalisedText).find();
+    return matches(key, key, normalisedText);
+  }
+
+  /** Cues of {@code key}, with the traps of {@code mask:maskKey} blanked out first. */
+  public boolean matches(String key, String maskKey, String normalisedText) {
+    Pattern mask = byKey.get("mask:" + maskKey);
+    String text = mask == null ? normalisedText : mask.matcher(normalisedText).replaceAll(" ~ ");
+    return byKey.getOrDefault(key, NEVER).matcher(text).find();
   }
 
   public List<String> keys() {
