@@ -69,7 +69,7 @@ public final class EscalationPatterns {
     return new EscalationPatterns(Map.copyOf(compiled));
   }
 
-  private static final Pattern PUNCTUATION = Pattern.compile("[,;:!?\"()\\[\\]…]|\\.(?=\\s|$)|\\s-+\\s");
+  private static final Pattern PUNCTUATION = Pattern.compile("[,;:!?\"()\\[\\]…]|\\.+(?=\\s|$)|\\s-+\\s");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /**

@@ -34,6 +34,11 @@ public record Conversation(String id, List<Turn> turns, int alertAt, List<String
     return out;
   }
 
+  /** Already-parsed lines (tests). */
+  public static List<Conversation> readJsonl(List<JsonObject> lines) {
+    return lines.stream().map(Conversation::fromJson).toList();
+  }
+
   static Conversation fromJson(JsonObject j) {
     List<Turn> turns = new ArrayList<>();
     JsonArray arr = j.getJsonArray("turns");
