@@ -7,7 +7,8 @@ import { RoomHeader } from './RoomHeader';
 import { RoomStats } from './RoomStats';
 import { Transcript } from './Transcript';
 
-export function RoomView({ room }: { room: string }) {
+/** @param line the transcript seq to scroll to and highlight (an alert's triggering line) */
+export function RoomView({ room, line }: { room: string; line?: number }) {
   const { session, store } = useServices();
   const state = useRoom(room);
   if (!state) return <p className="muted">Opening {room}…</p>;
@@ -24,7 +25,7 @@ export function RoomView({ room }: { room: string }) {
       )}
       {canControl(session.role) && <ControlBar room={room} fields={state.fields} ended={state.ended} />}
       <div className="room-grid">
-        <Transcript state={state} />
+        <Transcript state={state} focusSeq={line} />
         <div className="room-side">
           <RoomStats state={state} />
           <DebugTimeline events={state.debug} />
