@@ -3,9 +3,9 @@ package io.switchboard.sentiment.model;
 import java.util.List;
 
 /**
- * The rule part of the embedded scorer (also the lexicon features of the trained model): lexicon terms (phrases first) adjusted by negation, intensity,
- * clause contrast, sarcasm and question context, summed and squashed. Pure and thread-safe; a
- * typical utterance takes a few microseconds.
+ * The rule scorer, whose evidence is also the lexicon feature group of the trained model: lexicon
+ * terms (phrases first) adjusted by negation, intensity, clause contrast, sarcasm and question
+ * context, summed and squashed. Pure and thread-safe; a typical utterance takes a few microseconds.
  */
 public final class RuleSentimentModel {
   public static final String SOURCE = "embedded";

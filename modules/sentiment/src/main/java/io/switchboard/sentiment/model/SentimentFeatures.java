@@ -25,7 +25,7 @@ public final class SentimentFeatures {
   private static final Set<String> SCOPE_BREAKERS = Set.of("but", "and", "so", "because", "cos", "though", "although", "however", "then", "yet");
   /** After these, the rest of the utterance carries the speaker's point ("nice, but it doesn't work"). */
   private static final Set<String> CONTRAST = Set.of("but", "however", "though", "except", "although");
-  private static final Set<String> FILLERS = Set.of("um", "uh", "er", "erm", "hmm", "mm", "ah", "eh", "like");
+  private static final Set<String> FILLERS = Set.of("um", "uh", "er", "erm", "hmm", "mm", "ah", "eh");
   private static final Set<String> QUESTION_STARTS = Set.of(
       "what", "when", "where", "which", "who", "why", "how", "can", "could", "would", "will", "is", "are", "do",
       "does", "did", "should", "may", "shall");
