@@ -53,10 +53,13 @@ public final class EvaluateEscalation {
     int tp = 0, fp = 0, fn = 0, tn = 0;
     for (EscalationExample e : rows) {
       boolean fired = !raisedAlone(analyzer, e.text()).isEmpty();
-      if (fired && e.escalate()) tp++;
-      else if (fired) fp++;
-      else if (e.escalate()) fn++;
-      else tn++;
+      if (fired) {
+        tp += e.escalate() ? 1 : 0;
+        fp += e.escalate() ? 0 : 1;
+      } else {
+        fn += e.escalate() ? 1 : 0;
+        tn += e.escalate() ? 0 : 1;
+      }
     }
     return new Scores(tp, fp, fn, tn);
   }
@@ -67,7 +70,9 @@ public final class EvaluateEscalation {
       if (call.alertAt() < 0) {
         return firstAlert < 0 ? "quiet" : "false_alarm";
       }
-      if (firstAlert < 0) return "missed";
+      if (firstAlert < 0) {
+        return "missed";
+      }
       return firstAlert == call.alertAt() ? "right_turn" : firstAlert < call.alertAt() ? "early" : "late";
     }
   }
@@ -146,9 +151,12 @@ public final class EvaluateEscalation {
       } else {
         tn++;
       }
-      if (base && e.escalate()) btp++;
-      else if (base) bfp++;
-      else if (e.escalate()) bfn++;
+      if (base) {
+        btp += e.escalate() ? 1 : 0;
+        bfp += e.escalate() ? 0 : 1;
+      } else {
+        bfn += e.escalate() ? 1 : 0;
+      }
     }
     Scores s = new Scores(tp, fp, fn, tn);
     Scores b = new Scores(btp, bfp, bfn, 0);
