@@ -15,7 +15,7 @@ build_sentiment() {
     echo "$(basename "$0"): building modules/sentiment…" >&2
     (cd "$ROOT" && mvn -q -B -ntp -Dstyle.color=never -pl modules/sentiment -am -Dmaven.test.skip=true package \
         org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-        -Dmdep.outputFile=target/eval-classpath.txt -Dmdep.includeScope=runtime)
+        -Dmdep.outputFile=target/eval-classpath.txt -Dmdep.includeScope=runtime) >&2
     touch "$CP_FILE"
   fi
 }
