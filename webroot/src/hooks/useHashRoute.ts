@@ -3,25 +3,30 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'bubbles' }
   | { name: 'cards' }
-  | { name: 'room'; room: string }
+  | { name: 'room'; room: string; line?: number }
   | { name: 'analytics' };
 
 const ROOM_RE = /^[A-Za-z0-9_-]{1,128}$/;
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '');
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const [head, ...rest] = path.split('/');
   if (head === 'cards') return { name: 'cards' };
   if (head === 'analytics') return { name: 'analytics' };
   if (head === 'room' && rest.length > 0) {
     const room = decodeURIComponent(rest.join('/'));
-    if (ROOM_RE.test(room)) return { name: 'room', room };
+    if (ROOM_RE.test(room)) {
+      // ?line=<seq>: open the room scrolled to that transcript line (an alert's triggering line)
+      const line = Number(new URLSearchParams(query).get('line'));
+      return Number.isSafeInteger(line) && line > 0 ? { name: 'room', room, line } : { name: 'room', room };
+    }
   }
   return { name: 'bubbles' };
 }
 
-export function roomHref(room: string): string {
-  return `#/room/${encodeURIComponent(room)}`;
+export function roomHref(room: string, line?: number): string {
+  const base = `#/room/${encodeURIComponent(room)}`;
+  return line !== undefined && Number.isSafeInteger(line) && line > 0 ? `${base}?line=${line}` : base;
 }
 
 function subscribe(cb: () => void): () => void {

@@ -169,6 +169,8 @@ export interface Alert {
   detail: string;
   seq: number;
   at: number;
+  /** Every reason the line raised, most urgent first (newer servers; `reason` is the first). */
+  reasons?: string[];
 }
 
 /**

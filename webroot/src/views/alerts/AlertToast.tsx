@@ -5,11 +5,23 @@ import type { AlertEntry } from '../../live/LiveStore';
 const REASON: Record<string, string> = {
   human_requested: 'Customer asked for a human',
   cancel_threat: 'Cancellation threat',
-  profanity: 'Profanity',
+  legal_threat: 'Legal or regulator threat',
+  chargeback: 'Chargeback threat',
+  public_post: 'Threat to go public',
+  profanity: 'Abusive language',
+  distress: 'Customer in distress',
+  strong_anger: 'Customer is furious',
+  formal_complaint: 'Formal complaint',
+  repeated_complaint: 'Repeated contact',
+  agent_failing: 'Agent is failing the caller',
+  rising_anger: 'Anger rising',
   negative_streak: 'Sustained negative sentiment',
-  repeated_complaint: 'Repeated complaint',
   agent_latency: 'Agent is slow to answer',
 };
+
+export function reasonLabel(reason: string): string {
+  return REASON[reason] ?? reason.replace(/_/g, ' ');
+}
 
 /** Toasts hide themselves after this long; the escalation stays visible on the call itself. */
 const AUTO_HIDE_MS = 45_000;
@@ -25,12 +37,17 @@ export function AlertToast({ alert, href, onDismiss }: { alert: AlertEntry; href
         <span className="toast-icon" aria-hidden="true">
           ⚑
         </span>
-        <b>{REASON[alert.reason] ?? alert.reason.replace(/_/g, ' ')}</b>
+        <b>{reasonLabel(alert.reason)}</b>
         <time className="muted small">{new Date(alert.at || alert.receivedAt).toLocaleTimeString()}</time>
       </div>
+      {(alert.reasons?.length ?? 0) > 1 && (
+        <p className="small" data-testid="alert-reasons">
+          {(alert.reasons ?? []).map(reasonLabel).join(' · ')}
+        </p>
+      )}
       <p className="small">{alert.detail}</p>
       <div className="toast-actions">
-        <a className="btn btn-primary btn-sm" href={href} onClick={onDismiss}>
+        <a className="btn btn-primary btn-sm" href={href} onClick={onDismiss} title={`Open ${alert.room} at line ${alert.seq}`}>
           Open {alert.room}
         </a>
         <button className="btn btn-ghost btn-sm" onClick={onDismiss} aria-label={`Dismiss alert for ${alert.room}`}>

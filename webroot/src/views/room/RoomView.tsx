@@ -8,7 +8,8 @@ import { RoomHeader } from './RoomHeader';
 import { RoomStats } from './RoomStats';
 import { Transcript } from './Transcript';
 
-export function RoomView({ room }: { room: string }) {
+/** @param line the transcript seq to scroll to and highlight (an alert's triggering line) */
+export function RoomView({ room, line }: { room: string; line?: number }) {
   const { session, store } = useServices();
   const state = useRoom(room);
   const audio = useRoomAudio(room);
@@ -26,7 +27,7 @@ export function RoomView({ room }: { room: string }) {
       )}
       {canControl(session.role) && <ControlBar room={room} fields={state.fields} ended={state.ended} audio={audio} />}
       <div className="room-grid">
-        <Transcript state={state} />
+        <Transcript state={state} focusSeq={line} />
         <div className="room-side">
           <RoomStats state={state} audio={canControl(session.role) ? audio : undefined} />
           <DebugTimeline events={state.debug} />

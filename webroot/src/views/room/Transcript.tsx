@@ -2,9 +2,11 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { RoomState } from '../../live/LiveStore';
 import { TranscriptItem } from './TranscriptItem';
 
-export function Transcript({ state }: { state: RoomState }) {
+/** @param focusSeq a line to scroll to and highlight once it is loaded (from an alert) */
+export function Transcript({ state, focusSeq }: { state: RoomState; focusSeq?: number }) {
   const boxRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  const focused = useRef<number | undefined>(undefined);
   const onScroll = () => {
     const el = boxRef.current;
     if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
@@ -16,6 +18,15 @@ export function Transcript({ state }: { state: RoomState }) {
   useEffect(() => {
     stick.current = true;
   }, [state.room]);
+  useLayoutEffect(() => {
+    // once per target: scroll the alert's line into view and stop following the live tail
+    if (focusSeq === undefined || focused.current === focusSeq) return;
+    const el = boxRef.current?.querySelector<HTMLElement>(`[data-seq="${focusSeq}"]`);
+    if (!el) return;
+    focused.current = focusSeq;
+    stick.current = false;
+    el.scrollIntoView?.({ block: 'center' });
+  }, [focusSeq, state.lines]);
 
   const visible = state.lines.filter((l) => l.kind !== 'annotation');
   return (
@@ -28,7 +39,7 @@ export function Transcript({ state }: { state: RoomState }) {
         {state.status !== 'syncing' && visible.length === 0 && !state.interim && <p className="muted">Nothing said yet.</p>}
         <ol className="tlines" data-testid="transcript">
           {visible.map((l) => (
-            <TranscriptItem key={l.seq} line={l} sentiment={state.sentimentByRef.get(l.seq)} />
+            <TranscriptItem key={l.seq} line={l} sentiment={state.sentimentByRef.get(l.seq)} focus={l.seq === focusSeq} />
           ))}
           {state.interim && (
             <li className={`tline tline-${state.interim.role} tline-interim`} data-testid="interim">

@@ -19,12 +19,21 @@ function brief(v: unknown): string {
   }
 }
 
-export const TranscriptItem = memo(function TranscriptItem({ line, sentiment }: { line: LogLine; sentiment?: SentimentInfo }) {
-  const common = { 'data-seq': line.seq, 'data-kind': line.kind } as const;
+export const TranscriptItem = memo(function TranscriptItem({
+  line,
+  sentiment,
+  focus = false,
+}: {
+  line: LogLine;
+  sentiment?: SentimentInfo;
+  /** the line an alert pointed at: highlighted */
+  focus?: boolean;
+}) {
+  const common = { 'data-seq': line.seq, 'data-kind': line.kind, ...(focus ? { 'data-focus': 'true' } : {}) } as const;
   switch (line.kind) {
     case 'transcript':
       return (
-        <li className={`tline tline-${line.role}`} {...common} data-testid="transcript-line">
+        <li className={`tline tline-${line.role}${focus ? ' tline-focus' : ''}`} {...common} data-testid="transcript-line">
           <div className="tline-meta">
             <span className="tline-role">{ROLE_LABEL[line.role] ?? line.role}</span>
             <time className="muted small">{clock(line.ts)}</time>

@@ -14,7 +14,7 @@ export function Shell() {
       <main className="content" id="main">
         {route.name === 'bubbles' && <BubbleView />}
         {route.name === 'cards' && <CardView />}
-        {route.name === 'room' && <RoomView key={route.room} room={route.room} />}
+        {route.name === 'room' && <RoomView key={route.room} room={route.room} line={route.line} />}
         {route.name === 'analytics' && <AnalyticsView />}
       </main>
       <AlertToasts />

@@ -31,6 +31,12 @@ public final class RequestDecoder {
     requireString(json, "language", false);
     requireNumber(json, "seq");
     requireNumber(json, "agent_latency_ms");
+    requireString(json, "agent_text", false);
+    requireNumber(json, "agent_tool_errors");
+    Object agentText = json.getValue("agent_text");
+    if (agentText instanceof String a && a.length() > MAX_TEXT_CHARS) {
+      throw new BadRequestException("agent_text is longer than " + MAX_TEXT_CHARS + " characters");
+    }
     Object prior = json.getValue("prior");
     if (prior != null) {
       if (!(prior instanceof JsonObject p)) {
@@ -41,6 +47,8 @@ public final class RequestDecoder {
       requireNumber(p, "turns");
       requireNumber(p, "negativeStreak");
       requireNumber(p, "repeatComplaints");
+      requireNumber(p, "agentFailures");
+      requireNumber(p, "lastScore");
       Object esc = p.getValue("escalations");
       if (esc != null && !(esc instanceof JsonArray)) {
         throw new BadRequestException("prior.escalations must be an array");

@@ -84,20 +84,61 @@ class SentimentVerticleTest {
             assertTrue(second.newEscalations().isEmpty(), "already raised for this call");
             assertEquals(List.of("human_requested"), second.call().escalations());
           });
-          // publish is asynchronous: give a duplicate every chance to arrive before counting
-          return vertx.timer(300);
+          // a later line with another reason: its alert arriving proves a duplicate would have too
+          return analyze(vertx, request(5, "i'm going to report you to the ombudsman", second.call()));
+        })
+        .compose(third -> {
+          ctx.verify(() -> assertTrue(third.newEscalations().contains("legal_threat"), third.newEscalations().toString()));
+          return waitFor(vertx, () -> alerts.stream().anyMatch(a -> a.reasons().contains("legal_threat")));
         })
         .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
-          assertEquals(1, alerts.size(), alerts.toString());
+          assertEquals(2, alerts.size(), alerts.toString());
           Alert a = alerts.get(0);
           assertEquals("room-1", a.room());
           assertEquals("sess-1", a.sessionId());
           assertEquals("human_requested", a.reason());
+          assertEquals(List.of("human_requested"), a.reasons());
           assertEquals(3, a.seq());
+          assertEquals(5, alerts.get(1).seq());
           assertFalse(a.detail().toLowerCase().contains("right now"), "no transcript text in alerts");
           assertTrue(a.at() > 0);
           ctx.completeNow();
         })));
+  }
+
+  @Test
+  void oneLineWithSeveralReasonsIsOneAlertCarryingThemAll(Vertx vertx, VertxTestContext ctx) {
+    List<Alert> alerts = new CopyOnWriteArrayList<>();
+    vertx.eventBus().<JsonObject>consumer(Addresses.ALERTS, m -> alerts.add(Alert.fromJson(m.body())))
+        .completion()
+        .compose(v -> analyze(vertx, request(7, "this is the third time i'm calling, get me a manager or i'm cancelling", CallSentimentState.initial())))
+        .compose(a -> {
+          ctx.verify(() -> assertEquals(List.of("human_requested", "cancel_threat", "repeated_complaint"), a.newEscalations()));
+          return waitFor(vertx, () -> !alerts.isEmpty());
+        })
+        .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+          Alert a = alerts.get(0);
+          assertEquals("human_requested", a.reason(), "the most urgent reason leads");
+          assertEquals(List.of("human_requested", "cancel_threat", "repeated_complaint"), a.reasons());
+          assertEquals(7, a.seq(), "the line to jump to");
+          ctx.completeNow();
+        })));
+  }
+
+  /** Polls a condition on the event loop until it holds (fails after 5 s). */
+  private static io.vertx.core.Future<Void> waitFor(Vertx vertx, java.util.function.BooleanSupplier cond) {
+    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    long deadline = System.currentTimeMillis() + 5000;
+    vertx.setPeriodic(10, id -> {
+      if (cond.getAsBoolean()) {
+        vertx.cancelTimer(id);
+        done.tryComplete();
+      } else if (System.currentTimeMillis() > deadline) {
+        vertx.cancelTimer(id);
+        done.tryFail("condition not met in 5 s");
+      }
+    });
+    return done.future();
   }
 
   @Test

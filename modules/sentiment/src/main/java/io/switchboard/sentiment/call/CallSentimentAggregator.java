@@ -16,11 +16,17 @@ import java.util.List;
 public final class CallSentimentAggregator {
   static final double MIN_RECENCY_WEIGHT = 0.35;
 
+  /** {@link #next(CallSentimentState, UtteranceSentiment, boolean, boolean)} with no agent failure. */
+  public CallSentimentState next(CallSentimentState prior, UtteranceSentiment u, boolean repeatedThemselves) {
+    return next(prior, u, repeatedThemselves, false);
+  }
+
   /**
    * @param repeatedThemselves this utterance says the customer already explained it
+   * @param agentFailed the agent's lines before this utterance showed it failing
    * @return the state after the utterance; escalations are left as in {@code prior}
    */
-  public CallSentimentState next(CallSentimentState prior, UtteranceSentiment u, boolean repeatedThemselves) {
+  public CallSentimentState next(CallSentimentState prior, UtteranceSentiment u, boolean repeatedThemselves, boolean agentFailed) {
     int turns = prior.turns() + 1;
     double weight = Math.max(MIN_RECENCY_WEIGHT, 1.0 / turns) * (0.5 + 0.5 * u.confidence());
     if (prior.turns() == 0) {
@@ -30,7 +36,14 @@ public final class CallSentimentAggregator {
     int streak = u.label() == SentimentLabel.NEGATIVE ? prior.negativeStreak() + 1 : 0;
     int repeats = prior.repeatComplaints() + (repeatedThemselves ? 1 : 0);
     return new CallSentimentState(
-        score, LabelPolicy.labelOf(score).wire(), turns, streak, repeats, List.copyOf(prior.escalations()));
+        score,
+        LabelPolicy.labelOf(score).wire(),
+        turns,
+        streak,
+        repeats,
+        List.copyOf(prior.escalations()),
+        prior.agentFailures() + (agentFailed ? 1 : 0),
+        u.score());
   }
 
   private static double clamp(double v) {

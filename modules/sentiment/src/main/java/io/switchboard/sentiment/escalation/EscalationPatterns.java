@@ -23,9 +23,17 @@ public final class EscalationPatterns {
   private static final Pattern NEVER = Pattern.compile("(?!)");
 
   private final Map<String, Pattern> byKey;
+  /** key → substrings one of which every cue of the key contains (see {@code need:} lines). */
+  private final Map<String, List<String>> needs;
 
-  private EscalationPatterns(Map<String, Pattern> byKey) {
+  private EscalationPatterns(Map<String, Pattern> byKey, Map<String, List<String>> needs) {
     this.byKey = byKey;
+    this.needs = needs;
+  }
+
+  /** The same cues without the prefilters (to prove they change nothing). */
+  public EscalationPatterns withoutPrefilters() {
+    return new EscalationPatterns(byKey, Map.of());
   }
 
   public static EscalationPatterns loadDefault() {
@@ -42,6 +50,7 @@ public final class EscalationPatterns {
 
   public static EscalationPatterns parse(Reader source) throws IOException {
     Map<String, StringBuilder> alternatives = new HashMap<>();
+    Map<String, List<String>> needs = new HashMap<>();
     BufferedReader in = new BufferedReader(source);
     String line;
     int lineNo = 0;
@@ -56,6 +65,10 @@ public final class EscalationPatterns {
       }
       String key = line.substring(0, tab).strip();
       String regex = line.substring(tab + 1).strip();
+      if (key.startsWith("need:")) {
+        needs.put(key.substring("need:".length()), List.of(regex.split("\\|")));
+        continue;
+      }
       try {
         Pattern.compile(regex);
       } catch (PatternSyntaxException e) {
@@ -66,17 +79,53 @@ public final class EscalationPatterns {
     }
     Map<String, Pattern> compiled = new HashMap<>();
     alternatives.forEach((k, v) -> compiled.put(k, Pattern.compile(v.toString())));
-    return new EscalationPatterns(Map.copyOf(compiled));
+    return new EscalationPatterns(Map.copyOf(compiled), Map.copyOf(needs));
   }
 
-  /** Lower-cases and normalises apostrophes the same way for every rule. */
+  private static final Pattern PUNCTUATION = Pattern.compile("[,;:!?\"()\\[\\]…]|\\.+(?=\\s|$)|\\s-+\\s");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /**
+   * Lower-cases, normalises apostrophes, turns clause punctuation into spaces and collapses runs
+   * of spaces, the same way for every rule: STT engines differ in punctuation, the cues must not.
+   */
   public static String normalise(String text) {
-    return text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+    if (text == null) {
+      return "";
+    }
+    String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
+    t = PUNCTUATION.matcher(t).replaceAll(" ");
+    return SPACES.matcher(t).replaceAll(" ").strip();
   }
 
-  /** True when the (normalised) text contains a cue of {@code key}. */
+  /** True when the (normalised) text contains a cue of {@code key} outside the traps of {@code mask:key}. */
   public boolean matches(String key, String normalisedText) {
-    return byKey.getOrDefault(key, NEVER).matcher(normalisedText).find();
+    return matches(key, key, normalisedText);
+  }
+
+  /** Cues of {@code key}, with the traps of {@code mask:maskKey} blanked out first. */
+  public boolean matches(String key, String maskKey, String normalisedText) {
+    List<String> need = needs.get(key);
+    if (need != null && !containsAny(normalisedText, need)) {
+      return false;
+    }
+    Pattern cue = byKey.getOrDefault(key, NEVER);
+    // most lines match no cue at all: only pay for the mask when there is something to mask
+    // (blanking words out never creates a match the whole line did not have)
+    if (!cue.matcher(normalisedText).find()) {
+      return false;
+    }
+    Pattern mask = byKey.get("mask:" + maskKey);
+    return mask == null || cue.matcher(mask.matcher(normalisedText).replaceAll(" ~ ")).find();
+  }
+
+  private static boolean containsAny(String text, List<String> needles) {
+    for (String n : needles) {
+      if (text.contains(n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public List<String> keys() {

@@ -1,105 +1,38 @@
 package io.switchboard.sentiment.model;
 
-import java.util.List;
+import java.util.Map;
 
 /**
- * The offline utterance scorer: lexicon terms (phrases first) adjusted by negation, intensity,
- * clause contrast, sarcasm and question context, summed and squashed. Pure and thread-safe; a
- * typical utterance takes a few microseconds.
+ * The default offline scorer: the rule model's lexicon evidence plus words, bigrams, character
+ * n-grams and speech cues, weighed by a trained linear model ({@link LinearSentimentModel}).
+ * Label = most probable class; score = P(positive) − P(negative); confidence = top probability.
+ * Pure and thread-safe; tens of microseconds per utterance.
  */
 public final class EmbeddedSentimentModel {
   public static final String SOURCE = "embedded";
-  /** Praise inside a question is mostly not praise yet ("is it fixed?"). */
-  static final double QUESTION_POSITIVE = 0.3;
-  /** Each exclamation mark (up to three) adds this much intensity. */
-  static final double EXCLAMATION = 0.12;
 
-  private final Tokenizer tokenizer;
-  private final TermMatcher matcher;
-  private final LocalModifiers modifiers;
-  private final ClauseWeights clauses;
-  private final SarcasmDetector sarcasm;
+  private final SentimentFeatures features;
+  private final LinearSentimentModel linear;
 
-  public EmbeddedSentimentModel(Lexicon lexicon) {
-    this.tokenizer = new Tokenizer();
-    this.matcher = new TermMatcher(lexicon);
-    this.modifiers = new LocalModifiers(lexicon);
-    this.clauses = new ClauseWeights();
-    this.sarcasm = new SarcasmDetector(lexicon);
+  public EmbeddedSentimentModel(SentimentFeatures features, LinearSentimentModel linear) {
+    this.features = features;
+    this.linear = linear;
   }
 
   public static EmbeddedSentimentModel withDefaultLexicon() {
-    return new EmbeddedSentimentModel(Lexicon.loadDefault());
+    return new EmbeddedSentimentModel(
+        new SentimentFeatures(RuleSentimentModel.withDefaultLexicon()), LinearSentimentModel.loadDefault());
   }
 
   public UtteranceSentiment analyze(String text) {
-    List<Token> tokens = tokenizer.tokenize(text);
-    TermMatcher.Matches matches = matcher.match(tokens);
-    boolean[] blocked = blockedPositions(tokens.size(), matches);
-    double[] clauseWeight = clauses.weigh(tokens, matches.markers());
-    boolean sarcastic = sarcasm.isSarcastic(tokens, matches.terms());
-    boolean[] inQuestion = questionSentences(tokens);
-
-    double sum = 0;
-    int evidence = 0;
-    for (Term term : matches.terms()) {
-      if (term.valence() == 0) {
-        continue; // neutralising phrases ("at all", "it is what it is") only consume their words
-      }
-      evidence++;
-      double v = modifiers.apply(term, tokens, blocked);
-      if (sarcastic && v > 0) {
-        v = -v;
-      }
-      if (v > 0 && inQuestion[term.start()]) {
-        v *= QUESTION_POSITIVE;
-      }
-      sum += v * clauseWeight[term.start()];
-    }
-    sum *= 1.0 + EXCLAMATION * Math.min(3, count(tokens, "!"));
-    double score = LabelPolicy.squash(sum);
-    return new UtteranceSentiment(LabelPolicy.labelOf(score), score, LabelPolicy.confidence(score, evidence), SOURCE);
-  }
-
-  private static boolean[] blockedPositions(int n, TermMatcher.Matches matches) {
-    boolean[] blocked = new boolean[n];
-    for (Term t : matches.terms()) {
-      for (int i = t.start(); i < t.end(); i++) {
-        blocked[i] = true;
+    Map<String, Double> f = features.extract(text == null ? "" : text);
+    double[] p = linear.probabilities(f);
+    int best = 0;
+    for (int k = 1; k < 3; k++) {
+      if (p[k] > p[best]) {
+        best = k;
       }
     }
-    for (TermMatcher.MarkerAt m : matches.markers()) {
-      for (int i = m.position(); i < m.position() + m.length(); i++) {
-        blocked[i] = true;
-      }
-    }
-    return blocked;
-  }
-
-  /** True for every token of a sentence that ends with a question mark. */
-  private static boolean[] questionSentences(List<Token> tokens) {
-    boolean[] out = new boolean[tokens.size()];
-    int sentenceStart = 0;
-    for (int i = 0; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.endsSentence() || i == tokens.size() - 1) {
-        boolean question = t.text().equals("?");
-        for (int k = sentenceStart; k <= i; k++) {
-          out[k] = question;
-        }
-        sentenceStart = i + 1;
-      }
-    }
-    return out;
-  }
-
-  private static int count(List<Token> tokens, String text) {
-    int c = 0;
-    for (Token t : tokens) {
-      if (t.text().equals(text)) {
-        c++;
-      }
-    }
-    return c;
+    return new UtteranceSentiment(LinearSentimentModel.CLASSES[best], p[2] - p[0], p[best], SOURCE);
   }
 }

@@ -56,4 +56,16 @@ class CallSentimentAggregatorTest {
     CallSentimentState prior = new CallSentimentState(0.1, "neutral", 4, 0, 0, List.of("profanity"));
     assertEquals(List.of("profanity"), agg.next(prior, u(SentimentLabel.NEUTRAL, 0), false).escalations());
   }
+
+  @Test
+  void countsAgentFailuresAndRemembersTheLastScore() {
+    CallSentimentState s = agg.next(CallSentimentState.initial(), u(SentimentLabel.NEGATIVE, -0.4), false, true);
+    assertEquals(1, s.agentFailures());
+    assertEquals(-0.4, s.lastScore(), 1e-9);
+    s = agg.next(s, u(SentimentLabel.NEUTRAL, 0.1), false, false);
+    assertEquals(1, s.agentFailures(), "a turn without a failure keeps the count");
+    assertEquals(0.1, s.lastScore(), 1e-9);
+    s = agg.next(s, u(SentimentLabel.NEUTRAL, 0.0), false, true);
+    assertEquals(2, s.agentFailures());
+  }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LlmSentimentProviderTest {
   private final FakeChatCompletionsServer fake = new FakeChatCompletionsServer();
   /** Long enough for a first request on a loaded 2-core machine, short enough to test. */
-  private static final int TIMEOUT_MS = 1000;
+  private static final int TIMEOUT_MS = 3000;
   private SentimentProvider provider;
   private LlmSentimentProvider llm;
 

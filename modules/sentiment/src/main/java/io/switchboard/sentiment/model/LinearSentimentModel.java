@@ -1,0 +1,93 @@
+package io.switchboard.sentiment.model;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A multinomial logistic regression over {@link SentimentFeatures}: one weight per feature and
+ * class. The weights are data ({@code sentiment-weights.tsv}) written by {@code
+ * io.switchboard.sentiment.train.TrainSentimentModel} from the corpus in the repository.
+ */
+public final class LinearSentimentModel {
+  public static final String DEFAULT_RESOURCE = "/io/switchboard/sentiment/sentiment-weights.tsv";
+  /** Class order of the weight columns. */
+  public static final SentimentLabel[] CLASSES = {SentimentLabel.NEGATIVE, SentimentLabel.NEUTRAL, SentimentLabel.POSITIVE};
+
+  private final Map<String, double[]> weights;
+
+  public LinearSentimentModel(Map<String, double[]> weights) {
+    this.weights = weights;
+  }
+
+  public static LinearSentimentModel loadDefault() {
+    InputStream in = LinearSentimentModel.class.getResourceAsStream(DEFAULT_RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE + " (run scripts/train-sentiment)");
+    }
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return parse(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Lines of {@code feature<TAB>w_negative<TAB>w_neutral<TAB>w_positive}; {@code #} comments. */
+  public static LinearSentimentModel parse(Reader source) throws IOException {
+    Map<String, double[]> w = new HashMap<>();
+    BufferedReader in = new BufferedReader(source);
+    String line;
+    int lineNo = 0;
+    while ((line = in.readLine()) != null) {
+      lineNo++;
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] cols = line.split("\t");
+      if (cols.length != 4) {
+        throw new IllegalArgumentException("weights line " + lineNo + ": expected 4 columns");
+      }
+      w.put(cols[0], new double[] {Double.parseDouble(cols[1]), Double.parseDouble(cols[2]), Double.parseDouble(cols[3])});
+    }
+    return new LinearSentimentModel(Map.copyOf(w));
+  }
+
+  public int size() {
+    return weights.size();
+  }
+
+  /** Class probabilities in {@link #CLASSES} order. */
+  public double[] probabilities(Map<String, Double> features) {
+    double[] z = new double[3];
+    for (Map.Entry<String, Double> e : features.entrySet()) {
+      double[] w = weights.get(e.getKey());
+      if (w != null) {
+        double v = e.getValue();
+        z[0] += w[0] * v;
+        z[1] += w[1] * v;
+        z[2] += w[2] * v;
+      }
+    }
+    return softmax(z);
+  }
+
+  public static double[] softmax(double[] z) {
+    double max = Math.max(z[0], Math.max(z[1], z[2]));
+    double[] p = new double[3];
+    double sum = 0;
+    for (int k = 0; k < 3; k++) {
+      p[k] = StrictMath.exp(z[k] - max);
+      sum += p[k];
+    }
+    for (int k = 0; k < 3; k++) {
+      p[k] /= sum;
+    }
+    return p;
+  }
+}
