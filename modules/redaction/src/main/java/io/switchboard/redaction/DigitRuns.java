@@ -64,7 +64,7 @@ final class DigitRuns {
   private static final Map<String, String> TENS = Map.of(
       "twenty", "2", "thirty", "3", "forty", "4", "fifty", "5", "sixty", "6", "seventy", "7", "eighty", "8", "ninety", "9");
   private static final Set<String> FILLERS = Set.of("uh", "um", "umm", "er", "erm", "ah", "hmm", "dash", "hyphen", "slash", "space");
-  private static final String JOIN_SYMBOLS = "-,()/";
+  private static final String JOIN_SYMBOLS = "-,()/.";
   /** Fillers and separators allowed between two units of one run. */
   private static final int MAX_JOINERS = 2;
 

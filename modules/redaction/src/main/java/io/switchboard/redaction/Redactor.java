@@ -37,6 +37,12 @@ public final class Redactor {
   private static final Pattern EMAIL_CONTEXT = Pattern.compile("(?i)e-?mail|\\bmail\\b|address|inbox|send (?:it|me)");
   private static final Pattern SPELLED = Pattern.compile("(?i)(?:(?<!\\S)[a-z0-9]\\s{1,2}){1,30}$");
   private static final Pattern LAST_WORD = Pattern.compile("(?i)([a-z]{2,30})\\s{1,2}$");
+  /** Words that stand before "at" in speech about places and web sites ("look at shop dot com"). */
+  private static final java.util.Set<String> NOT_A_MAILBOX = java.util.Set.of(
+      "look", "looking", "find", "found", "it", "us", "me", "them", "him", "her", "you", "here", "there", "this", "that",
+      "online", "shop", "store", "available", "stay", "staying", "live", "work", "home", "arrive", "meet", "visit", "go",
+      "check", "site", "website", "page", "app", "anything", "everything", "something", "buy", "bought", "sold", "listed",
+      "posted", "booked", "book", "order", "ordered", "details", "more", "info", "help", "support", "is", "are", "was", "be");
   private static final java.util.Set<String> NOT_A_NAME = java.util.Set.of(
       "is", "its", "it's", "my", "me", "email", "mail", "address", "the", "at", "to", "and", "or", "was", "that", "yes",
       "yeah", "sure", "ok", "okay", "it", "send", "use", "try", "on", "of", "be", "so", "just", "please", "e", "an", "a");
@@ -72,7 +78,7 @@ public final class Redactor {
   public Redactor(RedactionConfig config) {
     this.config = config;
     this.nationalIds = config.countries().stream().map(NationalIds::of).toList();
-    List<Pattern> accounts = new ArrayList<>(List.of(ACCOUNT_BUILTIN, IBAN));
+    List<Pattern> accounts = new ArrayList<>(List.of(ACCOUNT_BUILTIN));
     accounts.addAll(config.accountPatterns());
     this.accountPatterns = List.copyOf(accounts);
     warmUp();
@@ -133,6 +139,12 @@ public final class Redactor {
         spans.add(new Span(m.start(g), m.end(g), PiiType.ACCOUNT, Priority.ACCOUNT.ordinal()));
       }
     }
+    Matcher iban = IBAN.matcher(bounded);
+    while (iban.find()) {
+      if (ibanChecksumValid(iban.group())) {
+        spans.add(new Span(iban.start(), iban.end(), PiiType.ACCOUNT, Priority.ACCOUNT.ordinal()));
+      }
+    }
     if (EXPIRY_CONTEXT.matcher(previous).find() || EXPIRY_CONTEXT.matcher(bounded).find()) {
       Matcher m = EXPIRY_WRITTEN.matcher(bounded);
       while (m.find()) {
@@ -155,7 +167,7 @@ public final class Redactor {
       boolean at = m.group(2).contains("@");
       boolean joined = local.length() != local.replaceAll("[ ]", "").length() || local.matches("(?i).*[._+-].*");
       String domain = m.group(3);
-      if (!at && !joined && !MAIL_PROVIDER.matcher(domain).find()
+      if (!at && !joined && NOT_A_MAILBOX.contains(local.toLowerCase(java.util.Locale.ROOT)) && !MAIL_PROVIDER.matcher(domain).find()
           && !EMAIL_CONTEXT.matcher(previous).find() && !EMAIL_CONTEXT.matcher(text.substring(0, m.start())).find()) {
         continue; // "look at shop dot com" is a web address, not someone's mailbox
       }
@@ -243,6 +255,21 @@ public final class Redactor {
     }
     Run trimmed = from == 0 ? run : run.sub(from, run.units().size());
     return trimmed.digits().length() >= 13 ? trimmed : run;
+  }
+
+  /** ISO 13616: the country and check digits moved to the end, letters as 10..35, mod 97 is 1. */
+  static boolean ibanChecksumValid(String iban) {
+    String s = iban.replace(" ", "");
+    String moved = s.substring(4) + s.substring(0, 4);
+    int mod = 0;
+    for (int i = 0; i < moved.length(); i++) {
+      int v = Character.digit(moved.charAt(i), 36);
+      if (v < 0) {
+        return false;
+      }
+      mod = v < 10 ? (mod * 10 + v) % 97 : (mod * 100 + v) % 97;
+    }
+    return mod == 1;
   }
 
   private static boolean plausibleExpiry(String d) {
