@@ -9,6 +9,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import io.switchboard.contract.Addresses;
+import io.switchboard.testkit.BridgeClient;
 import io.switchboard.testkit.TestRedis;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -107,6 +109,43 @@ class RedactionEndToEndTest {
     } finally {
       root.detachAppender(capture);
     }
+  }
+
+  @Test
+  void viewerDashboardsGetPlaceholdersLiveWhileSupervisorsSeeTheText(Vertx vertx) throws Exception {
+    String room = "pii-live-" + UUID.randomUUID().toString().substring(0, 8);
+    try (TestRedis redis = TestRedis.start();
+        TestNode node = TestNode.start(redis.url(), "gateway,ingest,debouncer", new JsonObject())) {
+      List<JsonObject> viewerDeltas = new CopyOnWriteArrayList<>();
+      List<JsonObject> supervisorDeltas = new CopyOnWriteArrayList<>();
+      BridgeClient viewer = node.bridge(vertx, "viewer");
+      BridgeClient supervisor = node.bridge(vertx, "supervisor");
+      viewer.register(Addresses.call(room), viewerDeltas::add).await(5, TimeUnit.SECONDS);
+      supervisor.register(Addresses.call(room), supervisorDeltas::add).await(5, TimeUnit.SECONDS);
+      AgentPoster agent = new AgentPoster(vertx, node.port(), room, "s-live", true);
+      agent.post("call_started", new JsonObject()).await(5, TimeUnit.SECONDS);
+      agent.line("agent", "And the security code on the back?").await(5, TimeUnit.SECONDS);
+      Thread.sleep(120); // the question and the answer in separate deltas: context must carry over
+      agent.line("user", "it's seven three seven").await(5, TimeUnit.SECONDS);
+      agent.line("user", "card 4111 1111 1111 1111, email ada.byron@example.org").await(5, TimeUnit.SECONDS);
+
+      List<String> seenBySupervisor = texts(LiveStateEndToEndTest.awaitLines(supervisorDeltas, 4));
+      List<String> seenByViewer = texts(LiveStateEndToEndTest.awaitLines(viewerDeltas, 4));
+      assertEquals(List.of("And the security code on the back?", "it's seven three seven", "card 4111 1111 1111 1111, email ada.byron@example.org"),
+          seenBySupervisor);
+      assertEquals(List.of("And the security code on the back?", "it's [cvv]", "card [card], email [email]"), seenByViewer);
+
+      JsonObject history = viewer.request(Addresses.CALL_HISTORY, new JsonObject().put("room", room)).await(5, TimeUnit.SECONDS);
+      List<String> historyTexts = texts(history.getJsonArray("lines").stream().map(JsonObject.class::cast).toList());
+      assertEquals(List.of("And the security code on the back?", "it's [cvv]", "card [card], email [email]"), historyTexts);
+      viewer.close();
+      supervisor.close();
+      agent.close();
+    }
+  }
+
+  private static List<String> texts(List<JsonObject> lines) {
+    return lines.stream().filter(l -> "transcript".equals(l.getString("kind"))).map(l -> l.getString("text")).toList();
   }
 
   private static JsonObject awaitArchived(MongoClient mongo, String session) throws Exception {
