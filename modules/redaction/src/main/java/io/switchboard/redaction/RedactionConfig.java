@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  *     when the pattern has one, else the whole match. Bounded quantifiers only ({@link SafePattern})
  * @param viewerLive {@code redaction.viewer.live} (default true): viewer-role dashboards get
  *     redacted transcript lines too; supervisors and admins see the live text
- * @param budgetMs {@code redaction.time.budget.ms} (default 100): the most one text may take; past
- *     it the whole text is replaced by {@code [unchecked]} (fail closed)
+ * @param budgetMs {@code redaction.time.budget.ms} (default 250): the most one text may take (tried
+ *     twice); past it the whole text is replaced by {@code [unchecked]} (fail closed)
  */
 public record RedactionConfig(
     boolean enabled, List<String> countries, List<Pattern> accountPatterns, boolean viewerLive, int budgetMs) {
@@ -39,7 +39,7 @@ public record RedactionConfig(
 
   /** Everything on, default countries, only the built-in account patterns. */
   public static RedactionConfig defaults() {
-    return new RedactionConfig(true, DEFAULT_COUNTRIES, List.of(), true, 100);
+    return new RedactionConfig(true, DEFAULT_COUNTRIES, List.of(), true, 250);
   }
 
   public static RedactionConfig from(Settings s) {
@@ -63,7 +63,7 @@ public record RedactionConfig(
       }
     }
     return new RedactionConfig(
-        s.bool(ENABLED, true), countries, patterns, s.bool(VIEWER_LIVE, true), s.integer(BUDGET_MS, 100, 1, 10_000));
+        s.bool(ENABLED, true), countries, patterns, s.bool(VIEWER_LIVE, true), s.integer(BUDGET_MS, 250, 1, 10_000));
   }
 
   private static List<String> patternStrings(Settings s) {
