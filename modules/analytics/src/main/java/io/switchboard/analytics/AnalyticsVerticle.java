@@ -96,11 +96,24 @@ public final class AnalyticsVerticle extends VerticleBase {
   }
 
   private void onCallEnded(Message<JsonObject> msg) {
-    ArchivedCall call;
+    ArchivedCall parsed;
+    try {
+      parsed = ArchiveDocument.parse(msg.body());
+    } catch (RuntimeException e) {
+      msg.fail(BusErrors.BAD_REQUEST, "invalid call.ended: " + e.getMessage());
+      return;
+    }
+    // redaction is CPU work over every line (a burst of ended calls would stall the event loop
+    // and with it every MongoDB reply): on a worker, unordered
+    vertx.executeBlocking(() -> redaction.apply(parsed), false)
+        .onSuccess(redacted -> archive(msg, redacted))
+        .onFailure(err -> msg.fail(BusErrors.BAD_REQUEST, "invalid call.ended: " + err.getMessage()));
+  }
+
+  private void archive(Message<JsonObject> msg, ArchiveRedaction.Redacted redacted) {
+    ArchivedCall call = redacted.call();
     JsonObject doc;
     try {
-      ArchiveRedaction.Redacted redacted = redaction.apply(ArchiveDocument.parse(msg.body()));
-      call = redacted.call();
       doc = ArchiveDocument.of(call, System.currentTimeMillis()).put(ArchiveRedaction.FIELD, redacted.counts());
     } catch (RuntimeException e) {
       msg.fail(BusErrors.BAD_REQUEST, "invalid call.ended: " + e.getMessage());
