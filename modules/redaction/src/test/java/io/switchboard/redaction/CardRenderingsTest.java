@@ -20,7 +20,7 @@ class CardRenderingsTest {
   @Test
   void everyRenderingOfAValidCardIsRedactedAndNoInvalidTwinIs() {
     Random rnd = new Random(18);
-    int cards = 0, twinsLeft = 0;
+    int cards = 0, redacted = 0, twinsLeft = 0;
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       String card = validCard(rnd, 13 + rnd.nextInt(7));
@@ -29,7 +29,9 @@ class CardRenderingsTest {
       String said = "ok so it's " + render(card, style, rnd) + " thanks";
       Redaction r = redactor.redact(said);
       cards++;
-      if (!r.text().equals("ok so it's [card] thanks")) {
+      if (r.text().equals("ok so it's [card] thanks")) {
+        redacted++;
+      } else {
         failures.add(style + ": " + said + " -> " + r.text());
       }
       Redaction t = redactor.redact("ok so it's " + render(twin, style, rnd) + " thanks");
@@ -39,7 +41,7 @@ class CardRenderingsTest {
         failures.add("twin " + style + ": " + twin + " -> " + t.text());
       }
     }
-    System.out.printf("card renderings: %d valid redacted of %d, %d invalid twins left alone%n", cards - failures.size(), cards, twinsLeft);
+    System.out.printf("card renderings: %d valid redacted of %d, %d invalid twins left alone%n", redacted, cards, twinsLeft);
     assertEquals(List.of(), failures);
     assertTrue(twinsLeft == cards);
   }
