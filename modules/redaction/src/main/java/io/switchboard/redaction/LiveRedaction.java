@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Redacts live messages on their way to a viewer-role dashboard: room deltas and history
  * ({@code lines}, {@code interim}), list deltas and snapshots ({@code customer}, {@code interim}
- * of each summary). The body is copied, never changed in place (other sockets get the same
+ * of each summary), agent debug events (every string of {@code data}). The body is copied, never changed in place (other sockets get the same
  * message). The last agent line seen per room is kept as the context for the next customer line,
  * so "one two three" after "what's the security code?" becomes {@code [cvv]} even when the two
  * lines arrive in separate deltas.
@@ -55,6 +55,8 @@ public final class LiveRedaction {
               ? calls.line(i.copy(), lastAgent(here), new EnumMap<>(PiiType.class))
               : v instanceof String s ? calls.redactor().redact(s, lastAgent(here)).text() : v);
           case CallFields.CUSTOMER -> copy.put(CallFields.CUSTOMER, v instanceof String s ? calls.redactor().redact(s).text() : v);
+          // agent debug events ({kind, data}) can quote what was said: every string in them
+          case "data" -> copy.put("data", calls.line(new JsonObject().put("detail", v), null, new EnumMap<>(PiiType.class)).getValue("detail"));
           default -> copy.put(e.getKey(), depth < MAX_DEPTH ? walk(v, here, depth + 1) : v);
         }
       }
