@@ -1,6 +1,7 @@
 package io.switchboard.analytics;
 
 import io.switchboard.analytics.archive.ArchiveDocument;
+import io.switchboard.analytics.archive.ArchiveRedaction;
 import io.switchboard.analytics.archive.CallArchive;
 import io.switchboard.analytics.archive.RetentionJob;
 import io.switchboard.analytics.audit.AuditStore;
@@ -18,6 +19,7 @@ import io.switchboard.contract.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.contract.health.HealthResponder;
 import io.switchboard.contract.live.ArchivedCall;
+import io.switchboard.redaction.RedactionConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -42,6 +44,7 @@ public final class AnalyticsVerticle extends VerticleBase {
   private KpiService kpis;
   private AuditStore audit;
   private RetentionJob retention;
+  private ArchiveRedaction redaction;
   private String node;
   private boolean indexesReady;
   private volatile boolean stopped;
@@ -51,6 +54,7 @@ public final class AnalyticsVerticle extends VerticleBase {
     Settings settings = Settings.of(config());
     AnalyticsConfig cfg = AnalyticsConfig.from(settings);
     node = settings.string(CommonKeys.NODE_ID, "local");
+    redaction = new ArchiveRedaction(RedactionConfig.from(settings));
     mongo = MongoClient.create(vertx, MongoAccess.clientConfig(cfg.mongoUrl(), cfg.mongoDb(), cfg.mongoTimeoutMs()));
     access = new MongoAccess(cfg.mongoTimeoutMs());
     archive = new CallArchive(mongo, access);
@@ -92,11 +96,25 @@ public final class AnalyticsVerticle extends VerticleBase {
   }
 
   private void onCallEnded(Message<JsonObject> msg) {
-    ArchivedCall call;
+    ArchivedCall parsed;
+    try {
+      parsed = ArchiveDocument.parse(msg.body());
+    } catch (RuntimeException e) {
+      msg.fail(BusErrors.BAD_REQUEST, "invalid call.ended: " + e.getMessage());
+      return;
+    }
+    // redaction is CPU work over every line (a burst of ended calls would stall the event loop
+    // and with it every MongoDB reply): on a worker, unordered
+    vertx.executeBlocking(() -> redaction.apply(parsed), false)
+        .onSuccess(redacted -> archive(msg, redacted))
+        .onFailure(err -> msg.fail(BusErrors.BAD_REQUEST, "invalid call.ended: " + err.getMessage()));
+  }
+
+  private void archive(Message<JsonObject> msg, ArchiveRedaction.Redacted redacted) {
+    ArchivedCall call = redacted.call();
     JsonObject doc;
     try {
-      call = ArchiveDocument.parse(msg.body());
-      doc = ArchiveDocument.of(call, System.currentTimeMillis());
+      doc = ArchiveDocument.of(call, System.currentTimeMillis()).put(ArchiveRedaction.FIELD, redacted.counts());
     } catch (RuntimeException e) {
       msg.fail(BusErrors.BAD_REQUEST, "invalid call.ended: " + e.getMessage());
       return;
@@ -136,7 +154,7 @@ public final class AnalyticsVerticle extends VerticleBase {
   private void onAuditRecord(Message<JsonObject> msg) {
     AuditRecord r;
     try {
-      r = AuditRecord.fromJson(msg.body());
+      r = redaction.apply(AuditRecord.fromJson(msg.body()));
     } catch (RuntimeException e) {
       msg.fail(BusErrors.BAD_REQUEST, "invalid audit record: " + e.getMessage());
       return;

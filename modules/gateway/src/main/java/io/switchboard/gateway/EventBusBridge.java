@@ -3,6 +3,7 @@ package io.switchboard.gateway;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BrowserAccess;
 import io.switchboard.contract.control.CallerHeaders;
+import io.switchboard.redaction.LiveRedaction;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
@@ -11,6 +12,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +30,15 @@ final class EventBusBridge {
   private final Tokens tokens;
   private final Presence presence;
   private final GatewayMetrics metrics = new GatewayMetrics();
+  private final LiveRedaction viewerRedaction;
+  /** The lowest role each socket has shown a token for: a socket that used a viewer token gets redacted lines. */
+  private final Map<Object, BrowserAccess.Role> socketRoles = new ConcurrentHashMap<>();
 
-  EventBusBridge(Vertx vertx, Tokens tokens, Presence presence) {
+  EventBusBridge(Vertx vertx, Tokens tokens, Presence presence, LiveRedaction viewerRedaction) {
     this.vertx = vertx;
     this.tokens = tokens;
     this.presence = presence;
+    this.viewerRedaction = viewerRedaction;
   }
 
   Router router() {
@@ -53,6 +60,7 @@ final class EventBusBridge {
     switch (type) {
       case SOCKET_CLOSED -> {
         presence.socketClosed(socketId(be));
+        socketRoles.remove(socketId(be));
         be.complete(true);
       }
       case UNREGISTER -> {
@@ -66,7 +74,14 @@ final class EventBusBridge {
       case PUBLISH -> be.complete(false);
       // a browser only ever receives publishes and the replies to its own requests; a message that
       // waits for an answer would make the browser a service (defence behind the REGISTER rules)
-      case RECEIVE -> be.complete(be.getRawMessage() == null || !be.getRawMessage().containsKey("replyAddress"));
+      case RECEIVE -> {
+        if (be.getRawMessage() == null || be.getRawMessage().containsKey("replyAddress")) {
+          be.complete(be.getRawMessage() == null);
+          return;
+        }
+        redactForViewer(be);
+        be.complete(true);
+      }
       default -> be.complete(true);
     }
   }
@@ -93,6 +108,7 @@ final class EventBusBridge {
             be.complete(false);
             return;
           }
+          socketRoles.merge(socketId(be), caller.role(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
           if (direction == BrowserAccess.Direction.SEND) {
             raw.put("headers", new JsonObject().put(CallerHeaders.USER, caller.user()).put(CallerHeaders.ROLE, caller.role().id()));
             be.setRawMessage(raw);
@@ -104,6 +120,18 @@ final class EventBusBridge {
           }
           be.complete(true);
         });
+  }
+
+  /** Viewer dashboards see placeholders instead of PII in lines, interim text and customer ({@code redaction.viewer.live}). */
+  private void redactForViewer(BridgeEvent be) {
+    if (!viewerRedaction.active() || socketRoles.get(socketId(be)) != BrowserAccess.Role.VIEWER) {
+      return;
+    }
+    JsonObject raw = be.getRawMessage();
+    if (raw.getValue("body") instanceof JsonObject body) {
+      raw.put("body", viewerRedaction.redact(body));
+      be.setRawMessage(raw);
+    }
   }
 
   private static String address(BridgeEvent be) {

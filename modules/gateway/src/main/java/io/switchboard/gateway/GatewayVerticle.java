@@ -5,6 +5,8 @@ import io.switchboard.contract.auth.AgentKeys;
 import io.switchboard.contract.config.CommonKeys;
 import io.switchboard.contract.config.GatewayConfig;
 import io.switchboard.contract.config.Settings;
+import io.switchboard.redaction.LiveRedaction;
+import io.switchboard.redaction.RedactionConfig;
 import io.switchboard.contract.health.HealthResponder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -53,7 +55,7 @@ public final class GatewayVerticle extends VerticleBase {
     new AgentRoutes(bus, cfg.bodyLimitBytes()).mount(router);
     new AuthRoutes(users, tokens).mount(router);
     new ApiRoutes(tokens, bus).mount(router);
-    router.route("/eventbus/*").subRouter(new EventBusBridge(vertx, tokens, new Presence(vertx)).router());
+    router.route("/eventbus/*").subRouter(new EventBusBridge(vertx, tokens, new Presence(vertx), new LiveRedaction(RedactionConfig.from(settings))).router());
     router.route("/*").handler(webroot(cfg));
     HttpErrors.install(router);
 
