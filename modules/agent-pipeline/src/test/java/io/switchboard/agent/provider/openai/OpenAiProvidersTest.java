@@ -40,6 +40,9 @@ class OpenAiProvidersTest {
     fake.close().onComplete(ctx.succeedingThenComplete());
   }
 
+  /** Ample for a first request on a loaded 2-core machine; only the timeout test uses a short one. */
+  private static final long ANSWER_BUDGET_MS = 10_000;
+
   private OpenAiEndpoint endpoint(String model, long timeoutMs) {
     return new OpenAiEndpoint(client, base, FakeOpenAi.KEY, model, timeoutMs);
   }
@@ -49,7 +52,7 @@ class OpenAiProvidersTest {
   @Test
   void chatStreamsTokensFromServerSentEvents(VertxTestContext ctx) {
     List<String> tokens = new ArrayList<>();
-    new OpenAiLanguageModel(endpoint("ok", 2000)).stream(PROMPT, tokens::add).onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
+    new OpenAiLanguageModel(endpoint("ok", ANSWER_BUDGET_MS)).stream(PROMPT, tokens::add).onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
       assertEquals(List.of("Sure, ", "I can help", " with that."), tokens);
       assertEquals("Sure, I can help with that.", reply.text());
       assertEquals(3, reply.tokens());
@@ -66,7 +69,7 @@ class OpenAiProvidersTest {
 
   @Test
   void chatErrorStatusFailsWithTheApisMessage(VertxTestContext ctx) {
-    new OpenAiLanguageModel(endpoint("error", 2000)).stream(PROMPT, t -> {}).onComplete(ctx.failing(err -> ctx.verify(() -> {
+    new OpenAiLanguageModel(endpoint("error", ANSWER_BUDGET_MS)).stream(PROMPT, t -> {}).onComplete(ctx.failing(err -> ctx.verify(() -> {
       ProviderException pe = assertInstanceOf(ProviderException.class, err);
       assertEquals("llm", pe.provider());
       assertTrue(pe.getMessage().contains("HTTP 500"), pe.getMessage());
@@ -88,7 +91,7 @@ class OpenAiProvidersTest {
 
   @Test
   void transcriptionPostsMultipartAndReadsText(VertxTestContext ctx) {
-    new OpenAiSpeechToText(endpoint("whisper-1", 2000)).transcribe(Buffer.buffer("RIFF....WAVE"), "ms")
+    new OpenAiSpeechToText(endpoint("whisper-1", ANSWER_BUDGET_MS)).transcribe(Buffer.buffer("RIFF....WAVE"), "ms")
         .onComplete(ctx.succeeding(text -> ctx.verify(() -> {
           assertEquals("Hello, I need help.", text);
           JsonObject req = fake.seen.get(0);
@@ -103,7 +106,7 @@ class OpenAiProvidersTest {
   @Test
   void transcriptionErrorAndTimeout(VertxTestContext ctx) {
     var checkpoint = ctx.checkpoint(2);
-    new OpenAiSpeechToText(endpoint("error", 2000)).transcribe(Buffer.buffer("x"), null)
+    new OpenAiSpeechToText(endpoint("error", ANSWER_BUDGET_MS)).transcribe(Buffer.buffer("x"), null)
         .onComplete(ctx.failing(err -> ctx.verify(() -> {
           assertTrue(err.getMessage().startsWith("stt: HTTP 500"), err.getMessage());
           checkpoint.flag();
@@ -118,7 +121,7 @@ class OpenAiProvidersTest {
   @Test
   void speechReturnsAudioWithFirstByteTimeAndFailsClearly(VertxTestContext ctx) {
     var checkpoint = ctx.checkpoint(3);
-    new OpenAiTextToSpeech(endpoint("tts-1", 2000), "alloy").synthesize("Hello there, how are you?", "en")
+    new OpenAiTextToSpeech(endpoint("tts-1", ANSWER_BUDGET_MS), "alloy").synthesize("Hello there, how are you?", "en")
         .onComplete(ctx.succeeding(audio -> ctx.verify(() -> {
           assertEquals(8, audio.audio().length());
           assertTrue(audio.firstByteMs() >= 0 && audio.playMs() > 0);
@@ -128,7 +131,7 @@ class OpenAiProvidersTest {
           assertEquals("alloy", body.getString("voice"));
           checkpoint.flag();
         })));
-    new OpenAiTextToSpeech(endpoint("error", 2000), "alloy").synthesize("x", "en")
+    new OpenAiTextToSpeech(endpoint("error", ANSWER_BUDGET_MS), "alloy").synthesize("x", "en")
         .onComplete(ctx.failing(err -> ctx.verify(() -> {
           assertTrue(err.getMessage().startsWith("tts: HTTP 500"), err.getMessage());
           checkpoint.flag();
