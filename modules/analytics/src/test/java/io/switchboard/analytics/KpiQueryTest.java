@@ -52,11 +52,15 @@ class KpiQueryTest {
     calls = new ArrayList<>(CallFixture.generate(260, BASE.toEpochMilli(), Duration.ofDays(20).toMillis(), 42));
     // around Lord Howe's 30-minute DST change (2026-04-05), outside the main range
     calls.addAll(CallFixture.generate(80, APRIL.toEpochMilli(), Duration.ofDays(10).toMillis(), 43));
-    List<Future<?>> acks = new ArrayList<>();
-    for (FixtureCall c : calls) {
-      acks.add(vertx.eventBus().request(Addresses.CALL_ENDED, c.body()));
+    // archived 20 at a time: the KPIs are under test here, not how a burst of 340 archives queues up
+    // behind the embedded store on a loaded machine (its timeouts are tested elsewhere)
+    for (int from = 0; from < calls.size(); from += 20) {
+      List<Future<?>> acks = new ArrayList<>();
+      for (FixtureCall c : calls.subList(from, Math.min(calls.size(), from + 20))) {
+        acks.add(vertx.eventBus().request(Addresses.CALL_ENDED, c.body()));
+      }
+      Bus.await(Future.all(acks));
     }
-    Bus.await(Future.all(acks));
   }
 
   @AfterAll
