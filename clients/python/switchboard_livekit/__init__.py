@@ -12,6 +12,7 @@ topic ``switchboard.control`` and, optionally, over the TCP event-bus bridge. Se
 
 from __future__ import annotations
 
+import asyncio
 import os
 from typing import Any
 
@@ -93,7 +94,7 @@ async def attach(
             started[key] = value
     if room is not None:
         try:
-            room_sid = await room.sid
+            room_sid = await asyncio.wait_for(room.sid, 2.0)
             if room_sid:
                 started["room_sid"] = room_sid[:64]
         except Exception:

@@ -10,6 +10,7 @@ after the back-off probes again; a success closes the breaker and sending resume
 from __future__ import annotations
 
 import asyncio
+import collections
 import itertools
 import json
 import logging
@@ -85,6 +86,8 @@ class EventSender:
         self._http: aiohttp.ClientSession | None = None
         self._task: asyncio.Task[None] | None = None
         self.stats = SenderStats()
+        self.recent: collections.deque[dict[str, Any]] = collections.deque(maxlen=256)
+        """the last queued events (bodies), for inspection and tests; bounded."""
 
     @property
     def switchboard_down(self) -> bool:
@@ -108,6 +111,7 @@ class EventSender:
                 "ts": int(time.time() * 1000),
             }
             self._queue.put_nowait(body)
+            self.recent.append(body)
             self.stats.queued += 1
             self.stats.by_type[event_type] = self.stats.by_type.get(event_type, 0) + 1
             if self._task is None:
