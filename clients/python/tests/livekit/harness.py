@@ -114,6 +114,14 @@ class Call:
         await wait_for(lambda: self.session.agent_state == "listening" and self.session.current_speech is None,
                        timeout, "agent listening")
 
+    async def wait_for_state(self, state: str, timeout: float = 10.0) -> None:
+        def seen() -> bool:
+            assert self.supervision is not None
+            states = [e["data"]["state"] for e in self.supervision.sender.recent if e["event_type"] == "agent_state"]
+            return bool(states) and states[-1] == state
+
+        await wait_for(seen, timeout, "agent_state %s" % state)
+
     # ---- control like the server sends it ---------------------------------------------------
 
     async def send_server_data(self, payload: bytes, topic: str = switchboard.CONTROL_TOPIC) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from .fakes import GREETING, PHRASES
+from .conftest import wait_for
 from .harness import Call
 
 
@@ -53,3 +56,92 @@ async def test_transcripts_reach_switchboard_in_order_with_interim_then_final(ca
     states = [e["data"]["state"] for e in call.supervision.sender.recent if e["event_type"] == "agent_state"]
     assert {"listening", "thinking", "speaking"} <= set(states), states
     assert call.supervision.sender.stats.sent == call.supervision.sender.stats.queued
+
+
+async def test_guide_interrupts_and_steers_the_next_reply_as_an_instruction(call: Call):
+    await call.wait_listening()
+    calls_before = len(call.llm.calls)
+    await call.control("guide", "offer a ten dollar credit")
+    await call.wait_agent_line("Good news: I can offer you a ten dollar credit.")
+    guided = call.llm.calls[calls_before]
+    last = guided.chat_ctx.items[-1]
+    # the instruction reached the model as a system instruction, never as the customer's words
+    assert last.role == "system" and "offer a ten dollar credit" in last.text_content
+    assert "<supervisor_instruction>" in last.text_content
+    assert not any(m.role == "user" and "ten dollar" in (m.text_content or "")
+                   for m in guided.chat_ctx.items if hasattr(m, "role"))
+    # and was not read out: TTS got the agent's own words only
+    assert not any("supervisor" in t.lower() for t in call.tts.texts), call.tts.texts
+    assert call.supervision.stats["control"]["applied.guide"] == 1
+
+
+async def test_pause_stops_llm_and_tts_keeps_transcribing_then_resume_continues_without_greeting(call: Call):
+    await call.wait_listening()
+    await call.control("pause")
+    await call.wait_for_state("paused")
+    assert call.session.output.audio_enabled is False
+    llm_calls, tts_calls = len(call.llm.calls), len(call.tts.texts)
+
+    # the customer talks with the supervisor: transcribed and reported, nobody else answers
+    await call.customer.say(5)
+    await call.wait_user_line(PHRASES[5])
+    await call.customer.say(6)
+    await call.wait_user_line(PHRASES[6])
+    # positive marker: both turns reached the point where the framework would call the LLM
+    await wait_for(lambda: call.supervision.stats["control"].get("kept_user_turns") == 2, 10, "two kept turns")
+    assert len(call.llm.calls) == llm_calls, [c.reply for c in call.llm.calls[llm_calls:]]
+    assert len(call.tts.texts) == tts_calls, call.tts.texts[tts_calls:]
+    said = [m.text_content for m in call.session.current_agent.chat_ctx.items
+            if getattr(m, "role", None) == "user"]
+    assert said[-2:] == [PHRASES[5], PHRASES[6]]
+
+    await call.control("resume")
+    reply = "Thanks for your patience. Picking up where we are: %s." % PHRASES[6]
+    await call.wait_agent_line(reply)
+    assert call.session.output.audio_enabled is True
+    resumed = call.llm.calls[llm_calls]
+    users = [m.text_content for m in resumed.chat_ctx.items if getattr(m, "role", None) == "user"]
+    assert users[-2:] == [PHRASES[5], PHRASES[6]]  # the model sees what was said during the takeover
+    assert all(GREETING not in t for t in call.tts.texts[tts_calls:])  # no re-greeting
+    assert " ".join(call.tts.texts[tts_calls:]) == reply
+    states = [e["data"]["state"] for e in call.supervision.sender.recent if e["event_type"] == "agent_state"]
+    assert "paused" in states and states.index("paused") < len(states) - 1
+
+
+async def test_end_says_goodbye_and_closes_the_session(call: Call):
+    await call.wait_listening()
+    await call.control("end")
+    await asyncio.wait_for(call.closed.wait(), 20)
+    assert call.llm.calls[-1].reply == "Thank you for calling, goodbye."
+    assert call.tts.texts[-1] == "Thank you for calling, goodbye."
+    await call.wait_agent_line("Thank you for calling, goodbye.")
+    await wait_for(lambda: call.sb.history(call.room_name)["snapshot"].get("status") == "ended", 10, "call ended")
+    snapshot = call.sb.history(call.room_name)["snapshot"]
+    assert snapshot.get("end_reason") == "ended_by_supervisor", snapshot
+
+
+async def test_bad_control_input_is_ignored_and_counted(call: Call):
+    await call.wait_listening()
+    await call.control("explode")
+    await call.control("guide", "x" * 2001)
+    await call.control("guide", "   ")
+    await call.send_server_data(b"{not json")
+    await call.send_server_data(b"[1,2]")
+    await call.send_server_data(b"x" * 20000)
+    await call.control("pause", room="some-other-room")
+    await call.send_server_data(b'{"v":1,"type":"pause"}', topic="not.switchboard")
+    # a participant (not the server) sends a perfectly valid pause on the control topic
+    await call.customer.room.local_participant.publish_data(
+        b'{"v":1,"type":"pause","by":"mallory"}', reliable=True, topic="switchboard.control")
+    expected = {"ignored.unknown_type": 1, "ignored.oversized_text": 1, "ignored.guide_without_text": 1,
+                "ignored.not_json": 1, "ignored.not_an_object": 1, "ignored.oversized": 1,
+                "ignored.wrong_room": 1, "ignored.other_topic": 1, "ignored.from_participant": 1}
+    control = call.supervision.control_stats
+    await wait_for(lambda: all(control.get(k) == v for k, v in expected.items()), 10,
+                   "every bad input counted (%s)" % dict(control))
+    assert not any(k.startswith("applied.") for k in control), dict(control)
+    assert call.supervision.paused is False
+    # and the call goes on
+    await call.wait_listening()
+    await call.customer.say(3)
+    await call.wait_agent_line("I heard: %s." % PHRASES[3])
