@@ -145,3 +145,20 @@ async def test_bad_control_input_is_ignored_and_counted(call: Call):
     await call.wait_listening()
     await call.customer.say(3)
     await call.wait_agent_line("I heard: %s." % PHRASES[3])
+
+
+async def test_guide_through_the_tcp_bridge_fallback_from_a_supervisor_action(livekit_server, switchboard):
+    """No room data at all: a supervisor's REST guide reaches the agent over the TCP event-bus bridge."""
+    call = Call(livekit_server, switchboard)
+    await call.start(bridge_port=switchboard.bridge_port, bridge_host="127.0.0.1")
+    try:
+        await wait_for(lambda: call.supervision._bridge.connected.is_set(), 10, "bridge registered")
+        await call.wait_listening()
+        reply = await asyncio.to_thread(switchboard.supervisor_action, call.room_name, "guide",
+                                        {"text": "offer a free month of service"})
+        assert reply["ok"] is True
+        await call.wait_agent_line("Good news: I can offer you a free month of service.")
+        assert call.supervision.stats["control"]["applied.guide"] == 1
+        assert not call.supervision._bridge.errors
+    finally:
+        await call.close()
