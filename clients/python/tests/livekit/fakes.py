@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from livekit import rtc
-from livekit.agents import APIConnectOptions, llm, stt, tts
+from livekit.agents import APIConnectOptions, llm, stt, tts, vad
 from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, NOT_GIVEN, NotGivenOr
 
 PHRASES = [
@@ -137,6 +137,62 @@ def _frequency(pcm: np.ndarray, rate: int) -> float:
     spectrum = np.abs(np.fft.rfft(pcm * np.hanning(pcm.size)))
     spectrum[:5] = 0  # no DC
     return float(np.argmax(spectrum)) * rate / pcm.size
+
+
+# ---- VAD ------------------------------------------------------------------------------------
+
+class FakeVAD(vad.VAD):
+    """Energy VAD: speech while frames are loud, its end after 0.25 s of silence."""
+
+    def __init__(self) -> None:
+        super().__init__(capabilities=vad.VADCapabilities(update_interval=0.05))
+
+    @property
+    def model(self) -> str:
+        return "energy"
+
+    @property
+    def provider(self) -> str:
+        return "switchboard-tests"
+
+    def stream(self) -> vad.VADStream:
+        return _EnergyVADStream(self)
+
+
+class _EnergyVADStream(vad.VADStream):
+    SILENCE_END = 0.25
+
+    async def _main_task(self) -> None:
+        speaking = False
+        speech = silence = 0.0
+        samples = 0
+        async for frame in self._input_ch:
+            if isinstance(frame, self._FlushSentinel):
+                speaking, speech, silence = False, 0.0, 0.0
+                continue
+            pcm = np.frombuffer(frame.data, dtype=np.int16).astype(np.float32)
+            duration = frame.samples_per_channel / frame.sample_rate
+            samples += frame.samples_per_channel
+            loud = pcm.size > 0 and float(np.sqrt(np.mean(pcm * pcm))) > _ToneStream.LOUD
+
+            def event(kind: vad.VADEventType, **kw: object) -> vad.VADEvent:
+                return vad.VADEvent(type=kind, samples_index=samples, timestamp=time.time(),
+                                    speech_duration=speech, silence_duration=silence, frames=[frame],
+                                    probability=1.0 if loud else 0.0, speaking=speaking, **kw)
+
+            if loud:
+                silence = 0.0
+                speech += duration
+                if not speaking:
+                    speaking = True
+                    self._event_ch.send_nowait(event(vad.VADEventType.START_OF_SPEECH))
+            elif speaking:
+                silence += duration
+                if silence >= self.SILENCE_END:
+                    speaking = False
+                    self._event_ch.send_nowait(event(vad.VADEventType.END_OF_SPEECH))
+                    speech = 0.0
+            self._event_ch.send_nowait(event(vad.VADEventType.INFERENCE_DONE))
 
 
 # ---- LLM ------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from livekit.agents.testing import fake_job_context
 import switchboard_livekit as switchboard
 
 from .conftest import AGENT_KEY, LIVEKIT_KEY, LIVEKIT_SECRET, wait_for
-from .fakes import GREETING, Customer, FakeLLM, FakeSTT, FakeTTS
+from .fakes import GREETING, Customer, FakeLLM, FakeSTT, FakeTTS, FakeVAD
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "livekit_agent_example.py"
 
@@ -42,7 +42,8 @@ def token(identity: str, room: str, *, agent: bool = False) -> str:
 
 
 class Call:
-    def __init__(self, livekit: Any, switchboard_node: Any) -> None:
+    def __init__(self, livekit: Any, switchboard_node: Any, *, turn_detection: str = "stt") -> None:
+        self.turn_detection = turn_detection
         self.livekit = livekit
         self.sb = switchboard_node
         self.room_name = "lk-test-" + uuid.uuid4().hex[:10]
@@ -59,11 +60,12 @@ class Call:
         self._lkapi: api.LiveKitAPI | None = None
 
     async def start(self, **attach_overrides: Any) -> "Call":
+        turn_detection = self.turn_detection
         self.customer = await Customer.join(self.livekit.url, token("customer", self.room_name))
         await self.agent_room.connect(self.livekit.url, token("agent-aria", self.room_name, agent=True))
         self.session = AgentSession(
-            stt=self.stt, llm=self.llm, tts=self.tts, vad=None,
-            turn_handling={"turn_detection": "stt", "endpointing": {"min_delay": 0.2, "max_delay": 1.5}},
+            stt=self.stt, llm=self.llm, tts=self.tts, vad=FakeVAD() if turn_detection == "vad" else None,
+            turn_handling={"turn_detection": turn_detection, "endpointing": {"min_delay": 0.2, "max_delay": 1.5}},
             user_away_timeout=None, aec_warmup_duration=None,
         )
         orig_synth = self.tts.synthesize
