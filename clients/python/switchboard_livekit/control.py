@@ -36,7 +36,18 @@ class ControlMessage:
 
     def dedup_key(self) -> str:
         """Both paths may deliver the same action: the id (or its content) names it once."""
-        return self.id or "%s|%s|%s|%s" % (self.type, self.by, self.at, self.text)
+        return self.id or self.content_key()
+
+    def dedup_keys(self) -> list[str]:
+        """Every name of this action: its id, and its content when it carries a time (``at``), so
+        the room copy (with ``id``) and a bridge copy (maybe without) are recognised as one."""
+        keys = [self.id] if self.id else []
+        if self.at or not keys:
+            keys.append(self.content_key())
+        return keys
+
+    def content_key(self) -> str:
+        return "%s|%s|%s|%s" % (self.type, self.by, self.at, self.text)
 
 
 class Rejected(Exception):

@@ -299,11 +299,12 @@ class Supervision:
         if msg.room is not None and msg.room != self.sender.room:
             self._ignore("wrong_room", source)
             return False
-        key = msg.dedup_key()
-        if key in self._seen_controls:
+        keys = msg.dedup_keys()
+        if any(k in self._seen_controls for k in keys):
             self.control_stats["duplicate"] += 1
             return False
-        self._seen_controls[key] = None
+        for k in keys:
+            self._seen_controls[k] = None
         while len(self._seen_controls) > 256:
             self._seen_controls.popitem(last=False)
         if self.ended:

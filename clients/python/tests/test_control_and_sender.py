@@ -111,3 +111,11 @@ async def test_rejected_events_are_counted_not_retried():
         await sender.aclose()
     finally:
         await runner.cleanup()
+
+
+def test_the_room_copy_and_a_bridge_copy_of_one_action_share_a_name():
+    room_copy = parse_payload(b'{"type":"pause","by":"sue","at":17,"id":"c-9"}')
+    bridge_copy = parse_payload(b'{"type":"pause","by":"sue","at":17}')
+    later = parse_payload(b'{"type":"pause","by":"sue","at":18}')
+    assert set(room_copy.dedup_keys()) & set(bridge_copy.dedup_keys())
+    assert not set(room_copy.dedup_keys()) & set(later.dedup_keys())

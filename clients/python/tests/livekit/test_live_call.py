@@ -64,8 +64,10 @@ async def test_transcripts_reach_switchboard_in_order_with_interim_then_final(ca
 async def test_guide_interrupts_and_steers_the_next_reply_as_an_instruction(call: Call):
     await call.wait_listening()
     calls_before = len(call.llm.calls)
-    await call.control("guide", "offer a ten dollar credit")
+    await call.control("guide", "offer a ten dollar credit", id="guide-1")
+    await call.control("guide", "offer a ten dollar credit", id="guide-1")  # the same action again
     await call.wait_agent_line("Good news: I can offer you a ten dollar credit.")
+    await wait_for(lambda: call.supervision.control_stats.get("duplicate") == 1, 5, "duplicate counted")
     guided = call.llm.calls[calls_before]
     last = guided.chat_ctx.items[-1]
     # the instruction reached the model as a system instruction, never as the customer's words
