@@ -112,6 +112,13 @@ async def run_call(args: argparse.Namespace, scenario: dict[str, Any], index: in
                            user_away_timeout=None, aec_warmup_duration=None)
     closed = asyncio.Event()
     session.on("close", lambda _ev: closed.set())
+    replies = [0]
+
+    def on_item(ev: Any) -> None:
+        if getattr(ev.item, "role", None) == "assistant":
+            replies[0] += 1
+
+    session.on("conversation_item_added", on_item)
     await session.start(agent=Agent(instructions=scenario.get("system_prompt", "You are a helpful agent.")),
                         room=agent_room)
     supervision = await switchboard.attach(session, agent_room, url=args.switchboard_url, api_key=args.agent_key,
@@ -133,8 +140,12 @@ async def run_call(args: argparse.Namespace, scenario: dict[str, Any], index: in
             await asyncio.sleep(0.8)
             if closed.is_set():
                 break
+            answered = replies[0]
             await mic.speak(to_48k(await espeak(line, voice="%s+f3" % voice, speed=170)))
-            await asyncio.sleep(1.0)
+            # the customer waits for the answer (or for a supervisor who took over to hand back)
+            deadline = time.monotonic() + 30
+            while replies[0] == answered and not closed.is_set() and time.monotonic() < deadline:
+                await asyncio.sleep(0.1)
         await idle()
         await asyncio.sleep(1.5)
         if not closed.is_set():

@@ -103,20 +103,20 @@ class Call:
         except Exception:
             return []
 
-    async def wait_agent_line(self, text: str, timeout: float = 15.0) -> None:
+    async def wait_agent_line(self, text: str, timeout: float = 30.0) -> None:
         await wait_for(lambda: any(line.get("role") == "agent" and line.get("text") == text
                                    for line in self.history_lines()), timeout, "agent line %r" % text)
 
-    async def wait_user_line(self, text: str, timeout: float = 15.0) -> None:
+    async def wait_user_line(self, text: str, timeout: float = 30.0) -> None:
         await wait_for(lambda: any(line.get("role") == "user" and line.get("text") == text
                                    for line in self.history_lines()), timeout, "user line %r" % text)
 
-    async def wait_listening(self, timeout: float = 15.0) -> None:
+    async def wait_listening(self, timeout: float = 30.0) -> None:
         assert self.session is not None
         await wait_for(lambda: self.session.agent_state == "listening" and self.session.current_speech is None,
                        timeout, "agent listening")
 
-    async def wait_for_state(self, state: str, timeout: float = 10.0) -> None:
+    async def wait_for_state(self, state: str, timeout: float = 20.0) -> None:
         def seen() -> bool:
             assert self.supervision is not None
             states = [e["data"]["state"] for e in self.supervision.sender.recent if e["event_type"] == "agent_state"]

@@ -67,7 +67,7 @@ async def test_guide_interrupts_and_steers_the_next_reply_as_an_instruction(call
     await call.control("guide", "offer a ten dollar credit", id="guide-1")
     await call.control("guide", "offer a ten dollar credit", id="guide-1")  # the same action again
     await call.wait_agent_line("Good news: I can offer you a ten dollar credit.")
-    await wait_for(lambda: call.supervision.control_stats.get("duplicate") == 1, 5, "duplicate counted")
+    await wait_for(lambda: call.supervision.control_stats.get("duplicate") == 1, 15, "duplicate counted")
     guided = call.llm.calls[calls_before]
     last = guided.chat_ctx.items[-1]
     # the instruction reached the model as a system instruction, never as the customer's words
@@ -99,47 +99,52 @@ async def _pause_resume(call: Call) -> None:
     await call.wait_for_state("paused")
     assert call.session.output.audio_enabled is False
     llm_calls, tts_calls = len(call.llm.calls), len(call.tts.texts)
+    users_before = len(user_texts(call.session.current_agent.chat_ctx))
+
+    def kept() -> str:  # what the customer said since the pause, as the agent's context has it
+        return " ".join(user_texts(call.session.current_agent.chat_ctx)[users_before:])
 
     # the customer talks with the supervisor: transcribed and reported, nobody else answers
-    await call.customer.say(5)
-    await call.wait_user_line(PHRASES[5])
-    await call.customer.say(6)
-    await call.wait_user_line(PHRASES[6])
-    # positive marker: the second turn ended (kept by the pause gate) or, without a gate, the
-    # agent already answered: the point where the framework calls the LLM has passed
-    await call.customer.say(4)
-    await call.wait_user_line(PHRASES[4])
-    await wait_for(lambda: call.supervision.stats["control"].get("kept_user_turns", 0) >= 2
-                   or len(call.llm.calls) > llm_calls, 10, "the takeover turns processed")
+    for index in (5, 6, 4):
+        await call.customer.say(index)
+        await call.wait_user_line(PHRASES[index])
+    # positive marker: the last words reached the agent's context (the pause gate kept the turn)
+    # or, without a gate, the agent already answered: the LLM's moment has passed either way
+    await wait_for(lambda: kept().endswith(PHRASES[4]) or len(call.llm.calls) > llm_calls, 20,
+                   "the takeover turns processed")
     assert len(call.llm.calls) == llm_calls, [c.reply for c in call.llm.calls[llm_calls:]]
     assert len(call.tts.texts) == tts_calls, call.tts.texts[tts_calls:]
-    await wait_for(lambda: call.supervision.stats["control"].get("kept_user_turns", 0) >= 3, 10, "three kept turns")
-    said = [m.text_content for m in call.session.current_agent.chat_ctx.items
-            if getattr(m, "role", None) == "user"]
-    assert said[-3:] == [PHRASES[5], PHRASES[6], PHRASES[4]]
-    assert len(call.llm.calls) == llm_calls and len(call.tts.texts) == tts_calls
+    # kept in order (the framework may merge consecutive utterances into one turn)
+    assert kept() == " ".join([PHRASES[5], PHRASES[6], PHRASES[4]])
+    assert call.supervision.stats["control"].get("kept_user_turns", 0) >= 1
 
     await call.control("resume")
-    reply = "Thanks for your patience. Picking up where we are: %s." % PHRASES[4]
+    await wait_for(lambda: len(call.llm.calls) > llm_calls, 20, "the hand-back reply")
+    resumed = call.llm.calls[llm_calls]
+    reply = resumed.reply
+    assert reply.startswith("Thanks for your patience.") and reply.endswith(PHRASES[4] + "."), reply
     await call.wait_agent_line(reply)
     assert call.session.output.audio_enabled is True
-    resumed = call.llm.calls[llm_calls]
-    users = [m.text_content for m in resumed.chat_ctx.items if getattr(m, "role", None) == "user"]
-    assert users[-3:] == [PHRASES[5], PHRASES[6], PHRASES[4]]  # the model sees what was said during the takeover
+    # the model sees what was said during the takeover
+    assert " ".join(user_texts(resumed.chat_ctx)).endswith(" ".join([PHRASES[5], PHRASES[6], PHRASES[4]]))
     assert all(GREETING not in t for t in call.tts.texts[tts_calls:])  # no re-greeting
     assert " ".join(call.tts.texts[tts_calls:]) == reply
     states = [e["data"]["state"] for e in call.supervision.sender.recent if e["event_type"] == "agent_state"]
     assert "paused" in states and states.index("paused") < len(states) - 1
 
 
+def user_texts(chat_ctx) -> list[str]:
+    return [m.text_content for m in chat_ctx.items if getattr(m, "role", None) == "user"]
+
+
 async def test_end_says_goodbye_and_closes_the_session(call: Call):
     await call.wait_listening()
     await call.control("end")
-    await asyncio.wait_for(call.closed.wait(), 20)
+    await asyncio.wait_for(call.closed.wait(), 40)
     assert call.llm.calls[-1].reply == "Thank you for calling, goodbye."
     assert call.tts.texts[-1] == "Thank you for calling, goodbye."
     await call.wait_agent_line("Thank you for calling, goodbye.")
-    await wait_for(lambda: call.sb.history(call.room_name)["snapshot"].get("status") == "ended", 10, "call ended")
+    await wait_for(lambda: call.sb.history(call.room_name)["snapshot"].get("status") == "ended", 20, "call ended")
     snapshot = call.sb.history(call.room_name)["snapshot"]
     assert snapshot.get("end_reason") == "ended_by_supervisor", snapshot
 
@@ -161,7 +166,7 @@ async def test_bad_control_input_is_ignored_and_counted(call: Call):
                 "ignored.not_json": 1, "ignored.not_an_object": 1, "ignored.oversized": 1,
                 "ignored.wrong_room": 1, "ignored.other_topic": 1, "ignored.from_participant": 1}
     control = call.supervision.control_stats
-    await wait_for(lambda: all(control.get(k) == v for k, v in expected.items()), 10,
+    await wait_for(lambda: all(control.get(k) == v for k, v in expected.items()), 20,
                    "every bad input counted (%s)" % dict(control))
     assert not any(k.startswith("applied.") for k in control), dict(control)
     assert call.supervision.paused is False
@@ -176,7 +181,7 @@ async def test_guide_through_the_tcp_bridge_fallback_from_a_supervisor_action(li
     call = Call(livekit_server, switchboard)
     await call.start(bridge_port=switchboard.bridge_port, bridge_host="127.0.0.1")
     try:
-        await wait_for(lambda: call.supervision._bridge.connected.is_set(), 10, "bridge registered")
+        await wait_for(lambda: call.supervision._bridge.connected.is_set(), 20, "bridge registered")
         await call.wait_listening()
         reply = await asyncio.to_thread(switchboard.supervisor_action, call.room_name, "guide",
                                         {"text": "offer a free month of service"})

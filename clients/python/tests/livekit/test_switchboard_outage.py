@@ -30,7 +30,7 @@ async def turn(call: Call, index: int) -> float:
     await call.customer.say(index)
     said_at = time.monotonic()
     await wait_for(lambda: len(call.tts_times) > before and call.tts.texts[before] == "I heard: %s." % PHRASES[index],
-                   15, "reply to phrase %d" % index)
+                   30, "reply to phrase %d" % index)
     return call.tts_times[before] - said_at
 
 
@@ -55,7 +55,7 @@ async def test_agent_keeps_its_latency_when_switchboard_dies_or_hangs_and_sendin
         finally:
             os.killpg(own_switchboard.proc.pid, signal.SIGCONT)
 
-        noise = max(0.25, 3 * statistics.pstdev(baseline))
+        noise = max(0.4, 3 * statistics.pstdev(baseline))  # a shared 2-core machine
         print("turn latency s: baseline %s, switchboard killed %s, hung %s, stats %s"
               % ([round(x, 3) for x in baseline], [round(x, 3) for x in down], [round(x, 3) for x in hung],
                  sender.stats.as_dict()))
