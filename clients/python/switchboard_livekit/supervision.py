@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import collections
 import json
@@ -30,6 +31,7 @@ from livekit.agents.voice.events import (
 
 from .control import CONTROL_TOPIC, ControlMessage, Rejected, parse_body, parse_payload
 from .sender import EventSender
+from .supervisor_speech import SupervisorTranscriber
 
 LOG = logging.getLogger("switchboard_livekit")
 
@@ -69,6 +71,9 @@ class SupervisionOptions:
     goodbye_timeout: float = 20.0
     agent_interim_interval: float = 0.3
     """seconds between interim agent transcript updates while the agent speaks."""
+    supervisor_identity_prefix: str | None = "supervisor_"
+    """participants whose identity starts with it (Switchboard's speak tokens: supervisor_<user>)
+    are transcribed with the session's STT and reported as role supervisor; None: not at all."""
 
 
 class Supervision:
@@ -103,6 +108,8 @@ class Supervision:
         self.control_stats: dict[str, int] = collections.defaultdict(int)
         """applied.<type>, ignored.<reason>, duplicate, suppressed_llm, suppressed_tts, kept_user_turns"""
         self._handlers: list[tuple[str, Callable[..., None]]] = []
+        self._ctx_lock = asyncio.Lock()
+        self._supervisor_speech: SupervisorTranscriber | None = None
 
     # ---- public ----------------------------------------------------------------------------
 
@@ -127,6 +134,14 @@ class Supervision:
                     self.room.off("data_received", self._on_room_data)
                 except Exception:
                     pass
+            if self._supervisor_speech is not None and self.room is not None:
+                self._supervisor_speech.close()
+                for event, cb in (("track_subscribed", self._supervisor_speech.on_track_subscribed),
+                                  ("track_unsubscribed", self._supervisor_speech.on_track_unsubscribed)):
+                    try:
+                        self.room.off(event, cb)
+                    except Exception:
+                        pass
             if self._bridge is not None:
                 self._bridge.stop()
             await self.sender.aclose(timeout)
@@ -159,6 +174,15 @@ class Supervision:
             self._handlers.append((event, guarded))
         if self.room is not None:
             self.room.on("data_received", self._on_room_data)
+            if self.options.supervisor_identity_prefix:
+                speech = SupervisorTranscriber(self, self.options.supervisor_identity_prefix)
+                self._supervisor_speech = speech
+                self.room.on("track_subscribed", speech.on_track_subscribed)
+                self.room.on("track_unsubscribed", speech.on_track_unsubscribed)
+                for participant in self.room.remote_participants.values():
+                    for publication in participant.track_publications.values():
+                        if publication.track is not None:
+                            speech.on_track_subscribed(publication.track, publication, participant)
         if bridge is not None:
             from switchboard_client import ControlListener
 
@@ -266,6 +290,24 @@ class Supervision:
         self.sender.send("agent_state", {"state": "ended", "ts": _now_ms()})
         self.sender.send("call_ended", {"reason": reason})
         self._spawn(self.aclose())
+
+    def _report_supervisor_speech(self, text: str, final: bool, segment: str) -> None:
+        self.sender.send("transcript", {"role": "supervisor", "text": text[:_MAX_TEXT], "final": final,
+                                        "segment_id": segment, "ts": _now_ms()})
+
+    async def _keep_in_context(self, role: str, text: str) -> None:
+        """Adds a line to the running agent's chat context (serialised: copy, add, update)."""
+        await self._keep_message(ChatMessage(role=role, content=[text]))  # type: ignore[arg-type]
+
+    async def _keep_message(self, message: ChatMessage) -> None:
+        async with self._ctx_lock:
+            try:
+                agent = self.session.current_agent
+            except RuntimeError:
+                return
+            ctx = agent.chat_ctx.copy()
+            ctx.items.append(message)
+            await agent.update_chat_ctx(ctx)
 
     # ---- control in ------------------------------------------------------------------------
 
@@ -400,9 +442,7 @@ def _gate_agent(agent: Agent, sup: Supervision) -> None:
     async def on_user_turn_completed(turn_ctx: Any, new_message: ChatMessage) -> None:
         if sup.paused:
             # StopResponse drops the turn from the context: keep what the customer said
-            ctx = agent.chat_ctx.copy()
-            ctx.items.append(new_message)
-            await agent.update_chat_ctx(ctx)
+            await sup._keep_message(new_message)
             sup.control_stats["kept_user_turns"] += 1
             raise StopResponse()
         await orig_turn(turn_ctx, new_message)
@@ -482,13 +522,18 @@ def _now_ms() -> int:
 
 
 def _json_or_text(value: Any) -> Any:
+    """Tool arguments are JSON text; tool outputs are ``str()`` of what the tool returned (a dict
+    prints as a Python literal): both are sent structured when they parse, else as text."""
     if isinstance(value, str):
-        try:
-            parsed = json.loads(value)
-            if isinstance(parsed, (dict, list)):
-                return parsed
-        except ValueError:
-            pass
+        text = value.strip()
+        if text[:1] in ("{", "[") and len(text) <= 16000:
+            for parse in (json.loads, ast.literal_eval):
+                try:
+                    parsed = parse(text)
+                    if isinstance(parsed, (dict, list)):
+                        return json.loads(json.dumps(parsed, default=str))
+                except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                    continue
         return value[:4000]
     return value
 

@@ -10,7 +10,9 @@ model: every provider counts its calls so a test can prove "zero LLM/TTS calls w
 
 from __future__ import annotations
 
+import ast
 import asyncio
+import json
 import math
 import time
 import uuid
@@ -200,9 +202,25 @@ class _EnergyVADStream(vad.VADStream):
 GREETING = "Hello, this is Aria from billing. How can I help you today?"
 
 
-def fake_reply(chat_ctx: llm.ChatContext) -> str:
-    """The fake model's whole mind: the turn's extra instructions first, else the last user line."""
+TOOL_LINES = {  # customer phrase -> the tool the fake model calls for it (when the agent has it)
+    "my account number is seven seven": ("lookup_account", {"account": "77"}),
+    "the charge was on Monday": ("transfer_to_disputes", {"reason": "charge on Monday"}),
+}
+
+
+def fake_reply(chat_ctx: llm.ChatContext, tool_names: set[str] = frozenset()) -> str | llm.FunctionToolCall:
+    """The fake model's whole mind: a tool result, the turn's extra instructions, else the last user line."""
+    tail = chat_ctx.items[-1] if chat_ctx.items else None
+    if isinstance(tail, llm.FunctionCallOutput):
+        result = ast.literal_eval(tail.output) if tail.output.startswith("{") else {}  # str(dict) of the tool
+        if tail.name == "lookup_account":
+            return "Your account %s is %s." % (result.get("account"), result.get("status"))
+        return "Done."
     messages = [m for m in chat_ctx.items if isinstance(m, llm.ChatMessage)]
+    if isinstance(tail, llm.ChatMessage) and tail.role == "user" and tail.text_content in TOOL_LINES:
+        name, args = TOOL_LINES[tail.text_content]
+        if name in tool_names:
+            return llm.FunctionToolCall(name=name, arguments=json.dumps(args), call_id="call-" + uuid.uuid4().hex[:8])
     last = messages[-1] if messages else None
     if last is not None and last.role == "system" and len(messages) > 1:
         text = last.text_content or ""
@@ -214,6 +232,8 @@ def fake_reply(chat_ctx: llm.ChatContext) -> str:
         if "back on the call" in text:
             users = [m.text_content for m in messages if m.role == "user"]
             return "Thanks for your patience. Picking up where we are: %s." % (users[-1] if users else "your request")
+        if "disputes specialist" in text:
+            return "This is Dana from disputes, I will look into that charge."
         if "goodbye" in text.lower():
             return "Thank you for calling, goodbye."
         if "greet" in text.lower():
@@ -247,8 +267,10 @@ class FakeLLM(llm.LLM):
 
     def chat(self, *, chat_ctx: llm.ChatContext, tools=None, conn_options=DEFAULT_API_CONNECT_OPTIONS,
              parallel_tool_calls=NOT_GIVEN, tool_choice=NOT_GIVEN, extra_kwargs=NOT_GIVEN) -> llm.LLMStream:
-        reply = fake_reply(chat_ctx)
-        self.calls.append(LlmCall(time.monotonic(), chat_ctx.copy(), reply))
+        names = {getattr(t, "id", None) for t in (tools or [])}
+        reply = fake_reply(chat_ctx, names)
+        self.calls.append(LlmCall(time.monotonic(), chat_ctx.copy(), reply if isinstance(reply, str) else
+                                  "tool:%s" % reply.name))
         return _FakeLLMStream(self, reply=reply, chat_ctx=chat_ctx, tools=tools or [], conn_options=conn_options)
 
 
@@ -260,6 +282,11 @@ class _FakeLLMStream(llm.LLMStream):
 
     async def _run(self) -> None:
         request_id = "req-" + uuid.uuid4().hex[:8]
+        if isinstance(self._reply, llm.FunctionToolCall):
+            await asyncio.sleep(self._delay)
+            self._event_ch.send_nowait(llm.ChatChunk(
+                id=request_id, delta=llm.ChoiceDelta(role="assistant", tool_calls=[self._reply])))
+            return
         for i, word in enumerate(self._reply.split(" ")):
             await asyncio.sleep(self._delay)
             self._event_ch.send_nowait(llm.ChatChunk(

@@ -42,8 +42,10 @@ def token(identity: str, room: str, *, agent: bool = False) -> str:
 
 
 class Call:
-    def __init__(self, livekit: Any, switchboard_node: Any, *, turn_detection: str = "stt") -> None:
+    def __init__(self, livekit: Any, switchboard_node: Any, *, turn_detection: str = "stt",
+                 agent_class: Any = None) -> None:
         self.turn_detection = turn_detection
+        self.agent_class = agent_class  # f(example module) -> Agent subclass used instead of Aria
         self.livekit = livekit
         self.sb = switchboard_node
         self.room_name = "lk-test-" + uuid.uuid4().hex[:10]
@@ -78,6 +80,8 @@ class Call:
         self.session.on("close", lambda _ev: self.closed.set())
         self.session.on("error", lambda ev: self.agent_errors.append(ev))
         example = load_example()
+        if self.agent_class is not None:
+            example.Aria = self.agent_class(example)
         with fake_job_context(room=self.agent_room) as ctx:
             import os
 

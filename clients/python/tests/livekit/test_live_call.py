@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from livekit.agents import Agent, RunContext, function_tool
 
-from .fakes import GREETING, PHRASES
+from .fakes import GREETING, PHRASES, Customer
 from .conftest import wait_for
-from .harness import Call
+from .harness import Call, token
 
 
 @pytest.fixture
@@ -189,5 +190,90 @@ async def test_guide_through_the_tcp_bridge_fallback_from_a_supervisor_action(li
         await call.wait_agent_line("Good news: I can offer you a free month of service.")
         assert call.supervision.stats["control"]["applied.guide"] == 1
         assert not call.supervision._bridge.errors
+    finally:
+        await call.close()
+
+
+async def test_supervisor_speech_during_takeover_is_attributed_and_kept(call: Call):
+    await call.wait_listening()
+    await call.control("pause")
+    await call.wait_for_state("paused")
+    llm_calls, tts_calls = len(call.llm.calls), len(call.tts.texts)
+    # the supervisor joins with Switchboard's speak identity and talks to the customer
+    supervisor = await Customer.join(call.livekit.url, token("supervisor_sue", call.room_name))
+    try:
+        await wait_for(lambda: call.supervision._supervisor_speech._tasks, 20, "supervisor track transcribed")
+        await supervisor.say(7)
+        await wait_for(lambda: any(l.get("role") == "supervisor" and l.get("text") == PHRASES[7]
+                                   for l in call.history_lines()), 30, "the supervisor's line")
+        sent = [e["data"] for e in call.supervision.sender.recent
+                if e["event_type"] == "transcript" and e["data"]["role"] == "supervisor"]
+        assert [d["final"] for d in sent][-1] is True and len(sent) >= 2  # interim, then final
+        # the agent's context knows what the human said; the customer's STT did not take it as the customer
+        await wait_for(lambda: any(getattr(m, "role", None) == "assistant" and m.text_content == PHRASES[7]
+                                   for m in call.session.current_agent.chat_ctx.items), 10, "kept in context")
+        assert not any(l.get("role") == "user" and l.get("text") == PHRASES[7] for l in call.history_lines())
+        assert len(call.llm.calls) == llm_calls and len(call.tts.texts) == tts_calls
+    finally:
+        await supervisor.leave()
+    await call.control("resume")
+    await wait_for(lambda: len(call.llm.calls) > llm_calls, 20, "the hand-back reply")
+    assert any(getattr(m, "role", None) == "assistant" and m.text_content == PHRASES[7]
+               for m in call.llm.calls[llm_calls].chat_ctx.items)
+
+
+def tool_agent(example):
+    class Disputes(Agent):
+        def __init__(self) -> None:
+            super().__init__(instructions="You are Dana, the disputes specialist.")
+
+        async def on_enter(self) -> None:
+            self.session.generate_reply(instructions="Introduce yourself as the disputes specialist.")
+
+    class ToolAria(example.Aria):
+        @function_tool
+        async def lookup_account(self, context: RunContext, account: str) -> dict:
+            """Looks up a customer's account by its number."""
+            return {"account": account, "status": "active"}
+
+        @function_tool
+        async def transfer_to_disputes(self, context: RunContext, reason: str) -> Agent:
+            """Hands the call to the disputes specialist."""
+            return Disputes()
+
+    return ToolAria
+
+
+async def test_tool_calls_and_handoffs_are_reported_and_the_pause_gate_follows_the_new_agent(
+        livekit_server, switchboard):
+    call = Call(livekit_server, switchboard, agent_class=tool_agent)
+    await call.start()
+    try:
+        await call.wait_listening()
+        await call.customer.say(5)
+        await call.wait_agent_line("Your account 77 is active.")
+        tools = [e["data"] for e in call.supervision.sender.recent if e["event_type"] == "tool_call"]
+        assert tools == [{"name": "lookup_account", "args": {"account": "77"},
+                          "result": {"account": "77", "status": "active"}}], tools
+
+        await call.wait_listening()
+        await call.customer.say(7)
+        await call.wait_agent_line("This is Dana from disputes, I will look into that charge.")
+        debug = [e["data"] for e in call.supervision.sender.recent if e["event_type"] == "debug"]
+        assert any(d["kind"] == "handoff" for d in debug), debug
+        assert type(call.session.current_agent).__name__ == "Disputes"
+
+        # paused after the handoff: the new agent is gated too
+        await call.wait_listening()
+        await call.control("pause")
+        await call.wait_for_state("paused")
+        llm_calls = len(call.llm.calls)
+        await call.customer.say(3)
+        await call.wait_user_line(PHRASES[3])
+        await wait_for(lambda: any(getattr(m, "role", None) == "user" and m.text_content == PHRASES[3]
+                                   for m in call.session.current_agent.chat_ctx.items)
+                       or len(call.llm.calls) > llm_calls, 20, "the takeover turn processed")
+        assert len(call.llm.calls) == llm_calls, [c.reply for c in call.llm.calls[llm_calls:]]
+        assert await call.supervision.sender.flush(5) and call.supervision.sender.stats.rejected == 0
     finally:
         await call.close()
