@@ -107,7 +107,7 @@ class Supervision:
         self._closed = False
         self.control_stats: dict[str, int] = collections.defaultdict(int)
         """applied.<type>, ignored.<reason>, duplicate, suppressed_llm, suppressed_tts, kept_user_turns"""
-        self._handlers: list[tuple[str, Callable[..., None]]] = []
+        self._handlers: list[tuple[Any, Callable[..., None]]] = []
         self._ctx_lock = asyncio.Lock()
         self._supervisor_speech: SupervisorTranscriber | None = None
 
@@ -136,8 +136,10 @@ class Supervision:
                     pass
             if self._supervisor_speech is not None and self.room is not None:
                 self._supervisor_speech.close()
-                for event, cb in (("track_subscribed", self._supervisor_speech.on_track_subscribed),
-                                  ("track_unsubscribed", self._supervisor_speech.on_track_unsubscribed)):
+                room_events: tuple[tuple[Any, Callable[..., None]], ...] = (
+                    ("track_subscribed", self._supervisor_speech.on_track_subscribed),
+                    ("track_unsubscribed", self._supervisor_speech.on_track_unsubscribed))
+                for event, cb in room_events:
                     try:
                         self.room.off(event, cb)
                     except Exception:
@@ -160,7 +162,7 @@ class Supervision:
     # ---- wiring ----------------------------------------------------------------------------
 
     def _start(self, call_started: dict[str, Any], bridge: tuple[str, int, str] | None) -> None:
-        for event, handler in (
+        session_events: tuple[tuple[Any, Callable[[Any], None]], ...] = (
             ("user_input_transcribed", self._on_user_transcript),
             ("conversation_item_added", self._on_item_added),
             ("agent_state_changed", self._on_agent_state),
@@ -168,7 +170,8 @@ class Supervision:
             ("function_tools_executed", self._on_tools),
             ("error", self._on_error),
             ("close", self._on_close),
-        ):
+        )
+        for event, handler in session_events:
             guarded = _guarded(handler)
             self.session.on(event, guarded)
             self._handlers.append((event, guarded))

@@ -106,7 +106,7 @@ async def run_call(args: argparse.Namespace, scenario: dict[str, Any], index: in
     agent_room = rtc.Room()
     await agent_room.connect(args.livekit_url, token(args.livekit_key, args.livekit_secret, "agent-%s" % scenario["agent"],
                                                      room_name, agent=True))
-    session = AgentSession(stt=ScriptedSTT(lines, language), llm=ScriptedLLM(scenario, customer),
+    session: AgentSession = AgentSession(stt=ScriptedSTT(lines, language), llm=ScriptedLLM(scenario, customer),
                            tts=EspeakTTS(voice=voice), vad=None,
                            turn_handling={"turn_detection": "stt", "endpointing": {"min_delay": 0.3, "max_delay": 2.0}},
                            user_away_timeout=None, aec_warmup_duration=None)

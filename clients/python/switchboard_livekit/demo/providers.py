@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 from livekit.agents import APIConnectOptions, llm, stt, tts
+from livekit.agents.language import LanguageCode
 from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, NOT_GIVEN, NotGivenOr
 
 ESPEAK_RATE = 22050
@@ -88,7 +89,7 @@ class _UtteranceStream(stt.RecognizeStream):
             pcm = np.frombuffer(frame.data, dtype=np.int16).astype(np.float32)
             duration = frame.samples_per_channel / frame.sample_rate
             loud = pcm.size > 0 and float(np.sqrt(np.mean(pcm * pcm))) > self.LOUD
-            lang = self._owner.language
+            lang = LanguageCode(self._owner.language)
             if loud:
                 if not speaking:
                     speaking, voiced, shown, line = True, 0.0, 0, self._owner.next_line()
