@@ -105,6 +105,7 @@ class Supervision:
         self._bridge: Any = None
         self._installed = False
         self._closed = False
+        self._closing: asyncio.Task[None] | None = None
         self.control_stats: dict[str, int] = collections.defaultdict(int)
         """applied.<type>, ignored.<reason>, duplicate, suppressed_llm, suppressed_tts, kept_user_turns"""
         self._handlers: list[tuple[Any, Callable[..., None]]] = []
@@ -119,9 +120,16 @@ class Supervision:
                 "paused": self.paused}
 
     async def aclose(self, timeout: float = 5.0) -> None:
-        """Stops listening and sends what is queued (up to ``timeout``). Idempotent, never raises."""
-        if self._closed:
-            return
+        """Stops listening and sends what is queued (up to ``timeout``). Idempotent (a second call
+        waits for the first), never raises."""
+        if self._closing is None:
+            self._closing = self._loop.create_task(self._aclose(timeout))
+        try:
+            await asyncio.shield(self._closing)
+        except Exception:
+            LOG.exception("switchboard: error while closing supervision")
+
+    async def _aclose(self, timeout: float) -> None:
         self._closed = True
         try:
             for event, handler in self._handlers:

@@ -9,7 +9,7 @@ import pytest
 
 from switchboard_livekit.demo.__main__ import run_call
 
-from .conftest import AGENT_KEY, LIVEKIT_KEY, LIVEKIT_SECRET
+from .conftest import AGENT_KEY, LIVEKIT_KEY, LIVEKIT_SECRET, wait_for
 
 SCENARIO = {
     "id": "demo_smoke", "language": "en", "agent": "aria-demo", "customers": ["Siti Aminah"],
@@ -27,6 +27,7 @@ async def test_a_demo_call_is_spoken_transcribed_and_ends_completed(livekit_serv
     args = argparse.Namespace(livekit_url=livekit_server.url, livekit_key=LIVEKIT_KEY, livekit_secret=LIVEKIT_SECRET,
                               switchboard_url=switchboard.url, agent_key=AGENT_KEY, room_prefix="demo-test-")
     result = await run_call(args, SCENARIO, 0)
+    await wait_for(lambda: switchboard.history(result["room"])["snapshot"].get("status") == "ended", 20, "call ended")
     history = switchboard.history(result["room"])
     lines = [(l["role"], l["text"]) for l in history["lines"] if l.get("kind") == "transcript"]
     assert lines == [
