@@ -1,0 +1,1 @@
+"""Audible demo (scripted customer + agent); see README."""
