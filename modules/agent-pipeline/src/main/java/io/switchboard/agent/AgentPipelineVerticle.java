@@ -10,7 +10,7 @@ import io.switchboard.contract.config.AgentPipelineConfig;
 import io.switchboard.contract.config.CommonKeys;
 import io.switchboard.contract.config.Settings;
 import io.switchboard.contract.health.HealthReply;
-import io.switchboard.contract.health.HealthResponder;
+import io.switchboard.platform.health.HealthResponder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;

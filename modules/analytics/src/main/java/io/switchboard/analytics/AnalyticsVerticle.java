@@ -16,7 +16,7 @@ import io.switchboard.contract.config.AnalyticsConfig;
 import io.switchboard.contract.config.CommonKeys;
 import io.switchboard.contract.config.Settings;
 import io.switchboard.contract.health.HealthReply;
-import io.switchboard.contract.health.HealthResponder;
+import io.switchboard.platform.health.HealthResponder;
 import io.switchboard.contract.live.ArchivedCall;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Verticles talk only over the event bus: no verticle module may depend on (or import) another
- * verticle module. Only {@code contract} (and {@code testkit} in test scope) are shared.
+ * verticle module. Only {@code contract}, {@code platform} (the shared runtime) and {@code testkit} (in
+ * test scope) are shared.
  */
 class ModuleBoundariesTest {
   private static final Path MODULES = Path.of("..").toAbsolutePath().normalize();
-  private static final Set<String> SHARED = Set.of("contract", "testkit");
+  private static final Set<String> SHARED = Set.of("contract", "platform", "testkit");
   private static final Pattern DEPENDENCY =
       Pattern.compile("<dependency>\\s*<groupId>io\\.switchboard</groupId>\\s*<artifactId>([^<]+)</artifactId>(.*?)</dependency>", Pattern.DOTALL);
 
@@ -32,7 +33,7 @@ class ModuleBoundariesTest {
     while (m.find()) {
       String artifact = m.group(1).trim();
       boolean testkitInTestScope = artifact.equals("testkit") && m.group(2).contains("<scope>test</scope>");
-      if (!artifact.equals("contract") && !testkitInTestScope) {
+      if (!artifact.equals("contract") && !artifact.equals("platform") && !testkitInTestScope) {
         out.add(artifact);
       }
     }

@@ -1,6 +1,6 @@
 package io.switchboard.debouncer;
 
-import io.switchboard.contract.redis.LuaScript;
+import io.switchboard.platform.redis.LuaScript;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;

@@ -4,7 +4,7 @@ import io.switchboard.contract.Addresses;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.contract.config.GatewayConfig;
 import io.switchboard.contract.health.HealthReply;
-import io.switchboard.contract.redis.RedisClients;
+import io.switchboard.platform.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,11 +1,11 @@
 package io.switchboard.gateway;
 
 import io.switchboard.contract.VerticleName;
-import io.switchboard.contract.auth.AgentKeys;
+import io.switchboard.platform.auth.AgentKeys;
 import io.switchboard.contract.config.CommonKeys;
 import io.switchboard.contract.config.GatewayConfig;
 import io.switchboard.contract.config.Settings;
-import io.switchboard.contract.health.HealthResponder;
+import io.switchboard.platform.health.HealthResponder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;

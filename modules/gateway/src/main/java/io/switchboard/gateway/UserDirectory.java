@@ -4,7 +4,7 @@ import io.switchboard.contract.BrowserAccess.Role;
 import io.switchboard.contract.config.AuthConfig;
 import io.switchboard.contract.config.ConfigException;
 import io.vertx.core.json.JsonObject;
-import io.switchboard.contract.auth.PasswordHashes;
+import io.switchboard.platform.auth.PasswordHashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.contract.BrowserAccess.Role;
-import io.switchboard.contract.auth.PasswordHashes;
+import io.switchboard.platform.auth.PasswordHashes;
 import io.switchboard.contract.config.AuthConfig;
 import io.switchboard.contract.config.ConfigException;
 import io.switchboard.contract.config.Settings;

@@ -6,7 +6,7 @@ import io.switchboard.contract.VerticleName;
 import io.switchboard.contract.config.CommonKeys;
 import io.switchboard.contract.config.SentimentConfig;
 import io.switchboard.contract.config.Settings;
-import io.switchboard.contract.health.HealthResponder;
+import io.switchboard.platform.health.HealthResponder;
 import io.switchboard.contract.sentiment.SentimentRequest;
 import io.switchboard.sentiment.call.CallSentimentAggregator;
 import io.switchboard.sentiment.escalation.EscalationDetector;

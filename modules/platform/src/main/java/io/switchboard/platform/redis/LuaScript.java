@@ -1,4 +1,4 @@
-package io.switchboard.contract.redis;
+package io.switchboard.platform.redis;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;

@@ -1,4 +1,4 @@
-package io.switchboard.contract.auth;
+package io.switchboard.platform.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

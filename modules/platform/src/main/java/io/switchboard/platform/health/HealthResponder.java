@@ -1,7 +1,8 @@
-package io.switchboard.contract.health;
+package io.switchboard.platform.health;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.VerticleName;
+import io.switchboard.contract.health.HealthReply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;

@@ -1,4 +1,4 @@
-package io.switchboard.contract.redis;
+package io.switchboard.platform.redis;
 
 import io.switchboard.contract.live.CallFields;
 import io.vertx.core.json.DecodeException;

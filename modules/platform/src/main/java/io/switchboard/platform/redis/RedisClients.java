@@ -1,4 +1,4 @@
-package io.switchboard.contract.redis;
+package io.switchboard.platform.redis;
 
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;

@@ -1,4 +1,4 @@
-package io.switchboard.contract.metrics;
+package io.switchboard.platform.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package io.switchboard.contract.metrics;
+package io.switchboard.platform.metrics;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

@@ -1,4 +1,4 @@
-package io.switchboard.contract.auth;
+package io.switchboard.platform.auth;
 
 import io.vertx.ext.auth.hashing.HashingStrategy;
 import java.security.SecureRandom;
