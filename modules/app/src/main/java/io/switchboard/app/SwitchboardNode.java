@@ -1,9 +1,9 @@
 package io.switchboard.app;
 
 import io.switchboard.contract.VerticleName;
-import io.switchboard.contract.config.CommonKeys;
-import io.switchboard.contract.config.ConfigException;
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.platform.config.ConfigException;
+import io.switchboard.platform.config.Settings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

@@ -1,9 +1,9 @@
 package io.switchboard.control;
 
 import io.switchboard.contract.VerticleName;
-import io.switchboard.contract.config.CommonKeys;
-import io.switchboard.contract.config.ControlConfig;
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.control.ControlConfig;
+import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;

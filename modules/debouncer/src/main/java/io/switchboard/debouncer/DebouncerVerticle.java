@@ -2,9 +2,9 @@ package io.switchboard.debouncer;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.VerticleName;
-import io.switchboard.contract.config.CommonKeys;
-import io.switchboard.contract.config.DebouncerConfig;
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.debouncer.DebouncerConfig;
+import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
 import io.switchboard.contract.live.RedisKeys;

@@ -2,9 +2,9 @@ package io.switchboard.gateway;
 
 import io.switchboard.contract.VerticleName;
 import io.switchboard.platform.auth.AgentKeys;
-import io.switchboard.contract.config.CommonKeys;
-import io.switchboard.contract.config.GatewayConfig;
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.gateway.GatewayConfig;
+import io.switchboard.platform.config.Settings;
 import io.switchboard.platform.health.HealthResponder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

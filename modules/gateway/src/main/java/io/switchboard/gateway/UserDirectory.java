@@ -1,8 +1,8 @@
 package io.switchboard.gateway;
 
 import io.switchboard.contract.BrowserAccess.Role;
-import io.switchboard.contract.config.AuthConfig;
-import io.switchboard.contract.config.ConfigException;
+import io.switchboard.gateway.AuthConfig;
+import io.switchboard.platform.config.ConfigException;
 import io.vertx.core.json.JsonObject;
 import io.switchboard.platform.auth.PasswordHashes;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.switchboard.contract.config;
+package io.switchboard.platform.config;
 
 /** LiveKit server URL and API credentials; {@link #configured()} is false in the embedded demo. */
 public record LiveKitSettings(String url, String apiKey, String apiSecret) {

@@ -1,4 +1,6 @@
-package io.switchboard.contract.config;
+package io.switchboard.sentiment;
+
+import io.switchboard.platform.config.Settings;
 
 /**
  * Settings of the sentiment verticle.

@@ -1,4 +1,4 @@
-package io.switchboard.contract.config;
+package io.switchboard.platform.config;
 
 /** Setting keys shared by several verticles (the launcher fills in the embedded defaults). */
 public final class CommonKeys {
@@ -12,4 +12,6 @@ public final class CommonKeys {
   public static final String MONGO_DB_DEFAULT = "switchboard";
   /** The node's id in logs and health replies (the launcher sets it). */
   public static final String NODE_ID = "node.id";
+  /** Agent API keys, {@code agent.keys.<agent>=<key>}: ingest (HTTP events) and the gateway (TCP bridge) read them. */
+  public static final String AGENT_KEYS = "agent.keys";
 }

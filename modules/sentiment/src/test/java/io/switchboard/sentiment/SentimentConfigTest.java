@@ -1,11 +1,11 @@
-package io.switchboard.contract;
+package io.switchboard.sentiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.switchboard.contract.config.ConfigException;
-import io.switchboard.contract.config.SentimentConfig;
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.ConfigException;
+import io.switchboard.sentiment.SentimentConfig;
+import io.switchboard.platform.config.Settings;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

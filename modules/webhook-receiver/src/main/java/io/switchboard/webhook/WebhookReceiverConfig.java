@@ -1,4 +1,8 @@
-package io.switchboard.contract.config;
+package io.switchboard.webhook;
+
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.platform.config.LiveKitSettings;
+import io.switchboard.platform.config.Settings;
 
 /**
  * Settings of the webhook-receiver verticle.

@@ -1,4 +1,8 @@
-package io.switchboard.contract.config;
+package io.switchboard.gateway;
+
+import io.switchboard.platform.config.ConfigException;
+import io.switchboard.platform.config.ConfigKeys;
+import io.switchboard.platform.config.Settings;
 
 import java.util.Map;
 

@@ -1,4 +1,7 @@
-package io.switchboard.contract.config;
+package io.switchboard.agent;
+
+import io.switchboard.platform.config.ConfigException;
+import io.switchboard.platform.config.Settings;
 
 /**
  * One pluggable provider of the Java voice agent (LLM, STT or TTS).

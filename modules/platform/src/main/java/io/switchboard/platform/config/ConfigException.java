@@ -1,4 +1,4 @@
-package io.switchboard.contract.config;
+package io.switchboard.platform.config;
 
 /** A setting is missing or malformed; the message names the key and what was expected. */
 public final class ConfigException extends RuntimeException {

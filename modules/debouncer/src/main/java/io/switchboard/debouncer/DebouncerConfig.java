@@ -1,4 +1,7 @@
-package io.switchboard.contract.config;
+package io.switchboard.debouncer;
+
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.platform.config.Settings;
 
 /**
  * Settings of the debouncer verticle.

@@ -1,4 +1,8 @@
-package io.switchboard.contract.config;
+package io.switchboard.control;
+
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.platform.config.LiveKitSettings;
+import io.switchboard.platform.config.Settings;
 
 import java.util.Map;
 

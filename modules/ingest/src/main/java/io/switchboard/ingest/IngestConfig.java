@@ -1,4 +1,7 @@
-package io.switchboard.contract.config;
+package io.switchboard.ingest;
+
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.platform.config.Settings;
 
 import java.util.Map;
 
@@ -11,7 +14,7 @@ import java.util.Map;
  * @param endedTtlSeconds how long an archived call's keys stay in Redis ({@code ingest.ended.ttl.s})
  */
 public record IngestConfig(String redisUrl, Map<String, String> agentKeys, int endedTtlSeconds) {
-  public static final String AGENT_KEYS = "agent.keys";
+  public static final String AGENT_KEYS = CommonKeys.AGENT_KEYS;
   public static final String ENDED_TTL = "ingest.ended.ttl.s";
 
   public static IngestConfig from(Settings s) {

@@ -1,4 +1,8 @@
-package io.switchboard.contract.config;
+package io.switchboard.gateway;
+
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.platform.config.ConfigException;
+import io.switchboard.platform.config.Settings;
 
 import io.switchboard.contract.VerticleName;
 import java.time.Duration;
@@ -72,7 +76,7 @@ public record GatewayConfig(
         s.string(CommonKeys.MONGO_DB, CommonKeys.MONGO_DB_DEFAULT),
         s.integer(TCP_BRIDGE_PORT, -1, -1, 65535),
         AuthConfig.from(s),
-        s.map(IngestConfig.AGENT_KEYS),
+        s.map(CommonKeys.AGENT_KEYS),
         s.list(TCP_BRIDGE_OBSERVERS, List.of()));
   }
 }

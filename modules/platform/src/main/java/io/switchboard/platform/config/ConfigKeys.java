@@ -1,4 +1,4 @@
-package io.switchboard.contract.config;
+package io.switchboard.platform.config;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
