@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * (every live call's summary). Any debouncer instance answers; reads are consistent per call.
  */
 final class HistoryService {
-  private static final LuaScript READ = LuaScript.fromResource(HistoryService.class, "/lua/read-room.lua");
-  private static final LuaScript SUMMARIES = LuaScript.fromResource(HistoryService.class, "/lua/active-summaries.lua");
+  private static final LuaScript READ = LuaScript.fromResource(HistoryService.class, "lua/read-room.lua");
+  private static final LuaScript SUMMARIES = LuaScript.fromResource(HistoryService.class, "lua/active-summaries.lua");
   private final RedisAPI redis;
   private final int maxPage;
 

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RoomPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(RoomPublisher.class);
-  private static final LuaScript READ = LuaScript.fromResource(RoomPublisher.class, "/lua/read-room.lua");
+  private static final LuaScript READ = LuaScript.fromResource(RoomPublisher.class, "lua/read-room.lua");
   private static final int MAX_LINES_PER_DELTA = 500;
 
   private final Vertx vertx;

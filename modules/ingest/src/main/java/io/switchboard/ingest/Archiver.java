@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Archiver {
   private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
-  private static final LuaScript READ = LuaScript.fromResource(Archiver.class, "/lua/read-ended-call.lua");
-  private static final LuaScript MARK = LuaScript.fromResource(Archiver.class, "/lua/mark-archived.lua");
+  private static final LuaScript READ = LuaScript.fromResource(Archiver.class, "lua/read-ended-call.lua");
+  private static final LuaScript MARK = LuaScript.fromResource(Archiver.class, "lua/mark-archived.lua");
   private static final long MAX_BACKOFF_MS = 30_000;
 
   private final Vertx vertx;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Applies an {@link EventPlan} with one atomic script call (docs/architecture.md#redis-model). */
 final class LiveStateWriter {
-  private static final LuaScript APPLY = LuaScript.fromResource(LiveStateWriter.class, "/lua/apply-event.lua");
+  private static final LuaScript APPLY = LuaScript.fromResource(LiveStateWriter.class, "lua/apply-event.lua");
   private final RedisAPI redis;
   private final long timeoutMs;
   private final IngestMetrics metrics;

@@ -30,8 +30,15 @@ public final class LuaScript {
     }
   }
 
-  /** Loads a script from the class path of {@code owner}'s module. */
+  /**
+   * Loads a script from beside {@code owner}: a relative {@code path} such as {@code lua/apply-event.lua}
+   * resolves under the owner's package ({@code io/switchboard/ingest/lua/…}), so two modules' scripts
+   * of the same name cannot shadow each other in the fat jar. Absolute paths are refused for that reason.
+   */
   public static LuaScript fromResource(Class<?> owner, String path) {
+    if (path.startsWith("/")) {
+      throw new IllegalArgumentException("script path must be relative to " + owner.getName() + "'s package: " + path);
+    }
     try (InputStream in = owner.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("missing script resource " + path);
