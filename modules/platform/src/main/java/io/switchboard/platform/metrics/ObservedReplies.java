@@ -1,5 +1,6 @@
 package io.switchboard.platform.metrics;
 
+import io.switchboard.contract.BusErrors;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -26,20 +27,10 @@ public final class ObservedReplies {
 
   /** A short name for a failure code (HTTP status semantics, see BusErrors). */
   public static String result(int failureCode) {
-    return switch (failureCode) {
-      case 0 -> "ok";
-      case 400 -> "bad_request";
-      case 401 -> "unauthorized";
-      case 403 -> "forbidden";
-      case 404 -> "not_found";
-      case 409 -> "conflict";
-      case 410 -> "gone";
-      case 429 -> "too_many_requests";
-      case 502 -> "bad_gateway";
-      case 503 -> "unavailable";
-      case 504 -> "timeout";
-      default -> failureCode >= 500 ? "error" : "rejected";
-    };
+    if (failureCode == 0) {
+      return "ok";
+    }
+    return BusErrors.name(failureCode, failureCode >= 500 ? "error" : "rejected");
   }
 
   private static final class Observed<T> implements Message<T> {
