@@ -1,6 +1,6 @@
 package io.switchboard.app;
 
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.Settings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 

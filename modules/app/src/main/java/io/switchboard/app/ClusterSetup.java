@@ -2,7 +2,7 @@ package io.switchboard.app;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.Settings;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.switchboard.app;
 
-import io.switchboard.contract.config.ConfigKeys;
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.ConfigKeys;
+import io.switchboard.platform.config.Settings;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Settings the launcher itself reads (the verticles' own are the key constants of the config
- * records in {@code io.switchboard.contract.config}). Same naming rule: {@code cluster.host} ⇔
+ * records in each verticle module, e.g. {@code io.switchboard.gateway.GatewayConfig}). Same naming rule: {@code cluster.host} ⇔
  * {@code SWITCHBOARD_CLUSTER_HOST}.
  */
 final class LauncherKeys {

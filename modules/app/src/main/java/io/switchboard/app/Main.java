@@ -1,6 +1,6 @@
 package io.switchboard.app;
 
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.Settings;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package io.switchboard.app;
 
-import io.switchboard.contract.auth.PasswordHashes;
+import io.switchboard.platform.auth.PasswordHashes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

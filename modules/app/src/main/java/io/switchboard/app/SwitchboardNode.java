@@ -1,9 +1,10 @@
 package io.switchboard.app;
 
 import io.switchboard.contract.VerticleName;
-import io.switchboard.contract.config.CommonKeys;
-import io.switchboard.contract.config.ConfigException;
-import io.switchboard.contract.config.Settings;
+import io.switchboard.gateway.GatewayVerticle;
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.platform.config.ConfigException;
+import io.switchboard.platform.config.Settings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -30,7 +31,6 @@ import org.slf4j.LoggerFactory;
 final class SwitchboardNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SwitchboardNode.class);
   /** Local shared map where the gateway publishes the port it actually bound. */
-  static final String NODE_MAP = "switchboard.node";
 
   private final List<AutoCloseable> embedded = new ArrayList<>();
   private Vertx vertx;
@@ -77,7 +77,7 @@ final class SwitchboardNode implements AutoCloseable {
     } catch (ConfigException e) {
       throw new StartupException(e.getMessage());
     }
-    Object port = vertx.sharedData().getLocalMap(NODE_MAP).get("http.port");
+    Object port = vertx.sharedData().getLocalMap(GatewayVerticle.NODE_MAP).get("http.port");
     httpPort = port instanceof Integer p ? p : -1;
     LOG.atInfo()
         .addKeyValue("verticles", VerticleCatalog.describe(selected))

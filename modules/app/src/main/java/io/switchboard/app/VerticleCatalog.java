@@ -1,21 +1,42 @@
 package io.switchboard.app;
 
+import io.switchboard.agent.AgentPipelineConfig;
 import io.switchboard.agent.AgentPipelineVerticle;
+import io.switchboard.agent.AgentProviderSettings;
+import io.switchboard.analytics.AnalyticsConfig;
 import io.switchboard.analytics.AnalyticsVerticle;
 import io.switchboard.contract.VerticleName;
+import io.switchboard.control.ControlConfig;
 import io.switchboard.control.ControlVerticle;
+import io.switchboard.debouncer.DebouncerConfig;
 import io.switchboard.debouncer.DebouncerVerticle;
+import io.switchboard.gateway.AuthConfig;
+import io.switchboard.gateway.GatewayConfig;
 import io.switchboard.gateway.GatewayVerticle;
+import io.switchboard.ingest.IngestConfig;
 import io.switchboard.ingest.IngestVerticle;
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.platform.config.LiveKitSettings;
+import io.switchboard.platform.config.Settings;
+import io.switchboard.sentiment.SentimentConfig;
 import io.switchboard.sentiment.SentimentVerticle;
+import io.switchboard.webhook.WebhookReceiverConfig;
 import io.switchboard.webhook.WebhookReceiverVerticle;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Which class implements each verticle kind and which shared stores it needs. */
+/**
+ * Which class implements each verticle kind, how its module checks its settings, and which shared
+ * stores it needs. The launcher depends on every verticle module (it deploys them); the verticle
+ * modules never depend on each other (ModuleBoundariesTest).
+ */
 final class VerticleCatalog {
   private VerticleCatalog() {}
 
@@ -35,33 +56,66 @@ final class VerticleCatalog {
       EnumSet.of(VerticleName.INGEST, VerticleName.DEBOUNCER, VerticleName.WEBHOOK_RECEIVER, VerticleName.CONTROL);
   private static final Set<VerticleName> NEEDS_MONGO = EnumSet.of(VerticleName.ANALYTICS);
 
-  static String className(VerticleName name) {
-    return switch (name) {
-      case GATEWAY -> GatewayVerticle.class.getName();
-      case INGEST -> IngestVerticle.class.getName();
-      case WEBHOOK_RECEIVER -> WebhookReceiverVerticle.class.getName();
-      case DEBOUNCER -> DebouncerVerticle.class.getName();
-      case SENTIMENT -> SentimentVerticle.class.getName();
-      case CONTROL -> ControlVerticle.class.getName();
-      case AGENT_PIPELINE -> AgentPipelineVerticle.class.getName();
-      case ANALYTICS -> AnalyticsVerticle.class.getName();
-    };
+  /**
+   * One verticle kind as its own module defines it: the verticle class, its config record's parser
+   * (the record lives beside the verticle and throws ConfigException on a malformed setting) and
+   * the classes whose String constants are its setting keys.
+   */
+  record Entry(Class<?> verticle, Function<Settings, ?> config, List<Class<?>> settingKeys) {}
+
+  private static final Map<VerticleName, Entry> ENTRIES = entries();
+
+  /** Setting keys every verticle module may read, declared in platform. */
+  static final List<Class<?>> SHARED_SETTING_KEYS = List.of(CommonKeys.class, LiveKitSettings.class);
+
+  private static Map<VerticleName, Entry> entries() {
+    Map<VerticleName, Entry> m = new EnumMap<>(VerticleName.class);
+    m.put(VerticleName.GATEWAY, new Entry(GatewayVerticle.class, GatewayConfig::from, List.of(GatewayConfig.class, AuthConfig.class)));
+    m.put(VerticleName.INGEST, new Entry(IngestVerticle.class, IngestConfig::from, List.of(IngestConfig.class)));
+    m.put(
+        VerticleName.WEBHOOK_RECEIVER,
+        new Entry(WebhookReceiverVerticle.class, WebhookReceiverConfig::from, List.of(WebhookReceiverConfig.class)));
+    m.put(VerticleName.DEBOUNCER, new Entry(DebouncerVerticle.class, DebouncerConfig::from, List.of(DebouncerConfig.class)));
+    m.put(VerticleName.SENTIMENT, new Entry(SentimentVerticle.class, SentimentConfig::from, List.of(SentimentConfig.class)));
+    m.put(VerticleName.CONTROL, new Entry(ControlVerticle.class, ControlConfig::from, List.of(ControlConfig.class)));
+    m.put(
+        VerticleName.AGENT_PIPELINE,
+        new Entry(
+            AgentPipelineVerticle.class, AgentPipelineConfig::from, List.of(AgentPipelineConfig.class, AgentProviderSettings.class)));
+    m.put(VerticleName.ANALYTICS, new Entry(AnalyticsVerticle.class, AnalyticsConfig::from, List.of(AnalyticsConfig.class)));
+    if (m.size() != VerticleName.values().length) {
+      throw new IllegalStateException("a verticle kind has no catalog entry");
+    }
+    return Map.copyOf(m);
   }
 
-  /** Parses each selected verticle's config record; a malformed setting throws ConfigException. */
-  static void validateConfig(Set<VerticleName> selected, io.switchboard.contract.config.Settings s) {
+  static Entry entry(VerticleName name) {
+    return ENTRIES.get(name);
+  }
+
+  static String className(VerticleName name) {
+    return entry(name).verticle().getName();
+  }
+
+  /**
+   * Asks each selected verticle's module to parse its settings; a malformed setting throws
+   * ConfigException before anything is deployed. Returns the parsed records by verticle.
+   */
+  static Map<VerticleName, Object> validateConfig(Set<VerticleName> selected, Settings s) {
+    Map<VerticleName, Object> out = new EnumMap<>(VerticleName.class);
     for (VerticleName name : selected) {
-      switch (name) {
-        case GATEWAY -> io.switchboard.contract.config.GatewayConfig.from(s);
-        case INGEST -> io.switchboard.contract.config.IngestConfig.from(s);
-        case WEBHOOK_RECEIVER -> io.switchboard.contract.config.WebhookReceiverConfig.from(s);
-        case DEBOUNCER -> io.switchboard.contract.config.DebouncerConfig.from(s);
-        case SENTIMENT -> io.switchboard.contract.config.SentimentConfig.from(s);
-        case CONTROL -> io.switchboard.contract.config.ControlConfig.from(s);
-        case AGENT_PIPELINE -> io.switchboard.contract.config.AgentPipelineConfig.from(s);
-        case ANALYTICS -> io.switchboard.contract.config.AnalyticsConfig.from(s);
-      }
+      out.put(name, entry(name).config().apply(s));
     }
+    return out;
+  }
+
+  /** Every class declaring setting keys: each verticle module's and platform's shared ones. */
+  static List<Class<?>> settingKeyClasses() {
+    List<Class<?>> out = new ArrayList<>(SHARED_SETTING_KEYS);
+    for (VerticleName name : VerticleName.values()) {
+      out.addAll(entry(name).settingKeys());
+    }
+    return out;
   }
 
   static boolean needsRedis(Set<VerticleName> selected) {

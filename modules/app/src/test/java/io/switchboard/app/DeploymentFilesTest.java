@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.contract.VerticleName;
-import io.switchboard.contract.config.AuthConfig;
-import io.switchboard.contract.config.ConfigKeys;
-import io.switchboard.contract.config.ControlConfig;
-import io.switchboard.contract.config.IngestConfig;
-import java.io.File;
+import io.switchboard.gateway.AuthConfig;
+import io.switchboard.platform.config.ConfigKeys;
+import io.switchboard.control.ControlConfig;
+import io.switchboard.ingest.IngestConfig;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.jar.JarFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,8 +47,7 @@ class DeploymentFilesTest {
   /** Every key the launcher and the verticles read: config-record constants plus launcher keys. */
   static Set<String> knownKeys() throws Exception {
     Set<String> keys = new TreeSet<>(LauncherKeys.ALL);
-    for (String simpleName : configClasses()) {
-      Class<?> c = Class.forName(IngestConfig.class.getPackageName() + "." + simpleName);
+    for (Class<?> c : VerticleCatalog.settingKeyClasses()) {
       for (Field field : c.getFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().endsWith("_DEFAULT")) {
           keys.add((String) field.get(null));
@@ -64,25 +61,6 @@ class DeploymentFilesTest {
     }
     assertTrue(keys.contains("http.port") && keys.contains("redis.url") && keys.contains("simulator.room.prefix") && keys.contains("cluster.members"), keys.toString());
     return keys;
-  }
-
-  /** Simple names of the classes in the contract's config package (a directory or a jar). */
-  static List<String> configClasses() throws Exception {
-    String pkg = IngestConfig.class.getPackageName().replace('.', '/') + "/";
-    File location = new File(IngestConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    List<String> names = new ArrayList<>();
-    if (location.isDirectory()) {
-      for (String n : new File(location, pkg).list()) {
-        names.add(n);
-      }
-    } else {
-      try (JarFile jar = new JarFile(location)) {
-        jar.stream().map(e -> e.getName()).filter(n -> n.startsWith(pkg) && n.indexOf('/', pkg.length()) < 0).forEach(n -> names.add(n.substring(pkg.length())));
-      }
-    }
-    List<String> out = names.stream().filter(n -> n.endsWith(".class") && !n.contains("$")).map(n -> n.replace(".class", "")).toList();
-    assertTrue(out.contains("GatewayConfig") && out.contains("AgentPipelineConfig"), out.toString());
-    return out;
   }
 
   /** The problem with an environment variable name, or null when the launcher reads it. */

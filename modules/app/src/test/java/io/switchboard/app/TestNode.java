@@ -1,6 +1,6 @@
 package io.switchboard.app;
 
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.Settings;
 import io.vertx.core.json.JsonObject;
 
 /** A whole Switchboard node in this JVM for integration tests (verticles as configured). */

@@ -1,5 +1,7 @@
 package io.switchboard.contract;
 
+import java.util.Map;
+
 /**
  * Failure codes carried by {@code Message.fail(code, message)} replies. They are HTTP status codes
  * on purpose so the gateway can map a bus failure to an HTTP answer without a table.
@@ -20,6 +22,29 @@ public final class BusErrors {
   public static final int BAD_GATEWAY = 502;
   public static final int UNAVAILABLE = 503;
   public static final int TIMEOUT = 504;
+
+  private static final Map<Integer, String> NAMES =
+      Map.ofEntries(
+          Map.entry(BAD_REQUEST, "bad_request"),
+          Map.entry(UNAUTHORIZED, "unauthorized"),
+          Map.entry(FORBIDDEN, "forbidden"),
+          Map.entry(NOT_FOUND, "not_found"),
+          Map.entry(CONFLICT, "conflict"),
+          Map.entry(GONE, "gone"),
+          Map.entry(PAYLOAD_TOO_LARGE, "payload_too_large"),
+          Map.entry(TOO_MANY_REQUESTS, "too_many_requests"),
+          Map.entry(INTERNAL, "error"),
+          Map.entry(BAD_GATEWAY, "bad_gateway"),
+          Map.entry(UNAVAILABLE, "unavailable"),
+          Map.entry(TIMEOUT, "timeout"));
+
+  /**
+   * The one name of a failure code, as HTTP error bodies ({@code error}) and metric tags
+   * ({@code result}) carry it; {@code otherwise} for a code outside the table.
+   */
+  public static String name(int code, String otherwise) {
+    return NAMES.getOrDefault(code, otherwise);
+  }
 
   /** True for codes that say the caller's input was wrong (4xx). */
   public static boolean isClientError(int code) {

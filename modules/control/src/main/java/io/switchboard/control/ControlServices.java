@@ -1,6 +1,6 @@
 package io.switchboard.control;
 
-import io.switchboard.contract.config.ControlConfig;
+import io.switchboard.control.ControlConfig;
 
 /**
  * What the action handlers share. {@code liveKit} and {@code tokens} are null when LiveKit is

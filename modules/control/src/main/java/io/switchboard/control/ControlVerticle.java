@@ -1,19 +1,19 @@
 package io.switchboard.control;
 
 import io.switchboard.contract.VerticleName;
-import io.switchboard.contract.config.CommonKeys;
-import io.switchboard.contract.config.ControlConfig;
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.control.ControlConfig;
+import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.health.HealthReply;
-import io.switchboard.contract.health.HealthResponder;
+import io.switchboard.platform.health.HealthResponder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import io.switchboard.contract.redis.RedisClients;
+import io.switchboard.platform.redis.RedisClients;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

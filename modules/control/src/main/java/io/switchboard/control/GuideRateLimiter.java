@@ -1,7 +1,7 @@
 package io.switchboard.control;
 
 import io.switchboard.contract.BusErrors;
-import io.switchboard.contract.redis.LuaScript;
+import io.switchboard.platform.redis.LuaScript;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import java.util.List;

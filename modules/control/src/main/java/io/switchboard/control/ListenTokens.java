@@ -7,7 +7,7 @@ import io.livekit.server.CanSubscribe;
 import io.livekit.server.Hidden;
 import io.livekit.server.RoomJoin;
 import io.livekit.server.RoomName;
-import io.switchboard.contract.config.LiveKitSettings;
+import io.switchboard.platform.config.LiveKitSettings;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import io.livekit.server.RoomServiceClient;
 import io.livekit.server.SipServiceClient;
 import io.livekit.server.TransferSipParticipantOptions;
 import io.switchboard.contract.BusErrors;
-import io.switchboard.contract.config.LiveKitSettings;
+import io.switchboard.platform.config.LiveKitSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;

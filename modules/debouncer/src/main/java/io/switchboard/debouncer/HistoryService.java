@@ -7,8 +7,8 @@ import io.switchboard.contract.live.CallsSnapshot;
 import io.switchboard.contract.live.HistoryReply;
 import io.switchboard.contract.live.HistoryRequest;
 import io.switchboard.contract.live.RedisKeys;
-import io.switchboard.contract.redis.LiveStateCodec;
-import io.switchboard.contract.redis.LuaScript;
+import io.switchboard.platform.redis.LiveStateCodec;
+import io.switchboard.platform.redis.LuaScript;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * (every live call's summary). Any debouncer instance answers; reads are consistent per call.
  */
 final class HistoryService {
-  private static final LuaScript READ = LuaScript.fromResource(HistoryService.class, "/lua/read-room.lua");
-  private static final LuaScript SUMMARIES = LuaScript.fromResource(HistoryService.class, "/lua/active-summaries.lua");
+  private static final LuaScript READ = LuaScript.fromResource(HistoryService.class, "lua/read-room.lua");
+  private static final LuaScript SUMMARIES = LuaScript.fromResource(HistoryService.class, "lua/active-summaries.lua");
   private final RedisAPI redis;
   private final int maxPage;
 

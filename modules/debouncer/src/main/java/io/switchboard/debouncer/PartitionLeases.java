@@ -1,6 +1,6 @@
 package io.switchboard.debouncer;
 
-import io.switchboard.contract.redis.LuaScript;
+import io.switchboard.platform.redis.LuaScript;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
@@ -26,7 +26,7 @@ final class PartitionLeases {
   static final long TTL_MS = 6000;
   static final long RENEW_MS = 2000;
   private static final String MEMBERS = "debouncer:members";
-  private static final LuaScript LEASE = LuaScript.fromResource(PartitionLeases.class, "/lua/lease.lua");
+  private static final LuaScript LEASE = LuaScript.fromResource(PartitionLeases.class, "lua/lease.lua");
 
   private final Vertx vertx;
   private final RedisAPI redis;

@@ -4,8 +4,8 @@ import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.RedisKeys;
 import io.switchboard.contract.live.RoomDelta;
-import io.switchboard.contract.redis.LiveStateCodec;
-import io.switchboard.contract.redis.LuaScript;
+import io.switchboard.platform.redis.LiveStateCodec;
+import io.switchboard.platform.redis.LuaScript;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RoomPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(RoomPublisher.class);
-  private static final LuaScript READ = LuaScript.fromResource(RoomPublisher.class, "/lua/read-room.lua");
+  private static final LuaScript READ = LuaScript.fromResource(RoomPublisher.class, "lua/read-room.lua");
   private static final int MAX_LINES_PER_DELTA = 500;
 
   private final Vertx vertx;

@@ -1,7 +1,7 @@
 package io.switchboard.gateway;
 
 import io.switchboard.contract.Addresses;
-import io.switchboard.contract.auth.AgentKeys;
+import io.switchboard.platform.auth.AgentKeys;
 import io.switchboard.contract.live.CallEvent;
 import io.switchboard.contract.observer.ObserverTokenRequest;
 import io.vertx.core.Future;

@@ -56,16 +56,6 @@ final class BusToHttp {
   }
 
   static String codeName(int status) {
-    return switch (status) {
-      case 400 -> "bad_request";
-      case 401 -> "unauthorized";
-      case 403 -> "forbidden";
-      case 404 -> "not_found";
-      case 409 -> "conflict";
-      case 410 -> "gone";
-      case 413 -> "payload_too_large";
-      case 429 -> "too_many_requests";
-      default -> "error";
-    };
+    return BusErrors.name(status, "error");
   }
 }

@@ -2,9 +2,9 @@ package io.switchboard.gateway;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.VerticleName;
-import io.switchboard.contract.config.GatewayConfig;
+import io.switchboard.gateway.GatewayConfig;
 import io.switchboard.contract.health.HealthReply;
-import io.switchboard.contract.redis.RedisClients;
+import io.switchboard.platform.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,7 +1,7 @@
 package io.switchboard.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.switchboard.contract.metrics.Meters;
+import io.switchboard.platform.metrics.Meters;
 import io.switchboard.contract.metrics.MetricNames;
 import io.vertx.core.Handler;
 import io.vertx.ext.bridge.BridgeEventType;

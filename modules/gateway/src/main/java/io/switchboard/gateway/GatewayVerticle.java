@@ -1,13 +1,13 @@
 package io.switchboard.gateway;
 
 import io.switchboard.contract.VerticleName;
-import io.switchboard.contract.auth.AgentKeys;
-import io.switchboard.contract.config.CommonKeys;
-import io.switchboard.contract.config.GatewayConfig;
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.auth.AgentKeys;
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.gateway.GatewayConfig;
+import io.switchboard.platform.config.Settings;
+import io.switchboard.platform.health.HealthResponder;
 import io.switchboard.redaction.LiveRedaction;
 import io.switchboard.redaction.RedactionConfig;
-import io.switchboard.contract.health.HealthResponder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;

@@ -1,10 +1,10 @@
 package io.switchboard.gateway;
 
 import io.switchboard.contract.BrowserAccess.Role;
-import io.switchboard.contract.config.AuthConfig;
-import io.switchboard.contract.config.ConfigException;
+import io.switchboard.gateway.AuthConfig;
+import io.switchboard.platform.config.ConfigException;
 import io.vertx.core.json.JsonObject;
-import io.switchboard.contract.auth.PasswordHashes;
+import io.switchboard.platform.auth.PasswordHashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.contract.BrowserAccess.Role;
-import io.switchboard.contract.auth.PasswordHashes;
-import io.switchboard.contract.config.AuthConfig;
-import io.switchboard.contract.config.ConfigException;
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.auth.PasswordHashes;
+import io.switchboard.gateway.AuthConfig;
+import io.switchboard.platform.config.ConfigException;
+import io.switchboard.platform.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;

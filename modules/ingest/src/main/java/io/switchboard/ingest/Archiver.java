@@ -3,8 +3,8 @@ package io.switchboard.ingest;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.ArchivedCall;
 import io.switchboard.contract.live.RedisKeys;
-import io.switchboard.contract.redis.LiveStateCodec;
-import io.switchboard.contract.redis.LuaScript;
+import io.switchboard.platform.redis.LiveStateCodec;
+import io.switchboard.platform.redis.LuaScript;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Archiver {
   private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
-  private static final LuaScript READ = LuaScript.fromResource(Archiver.class, "/lua/read-ended-call.lua");
-  private static final LuaScript MARK = LuaScript.fromResource(Archiver.class, "/lua/mark-archived.lua");
+  private static final LuaScript READ = LuaScript.fromResource(Archiver.class, "lua/read-ended-call.lua");
+  private static final LuaScript MARK = LuaScript.fromResource(Archiver.class, "lua/mark-archived.lua");
   private static final long MAX_BACKOFF_MS = 30_000;
 
   private final Vertx vertx;

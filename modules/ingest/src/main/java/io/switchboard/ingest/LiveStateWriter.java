@@ -1,7 +1,7 @@
 package io.switchboard.ingest;
 
 import io.switchboard.contract.live.RedisKeys;
-import io.switchboard.contract.redis.LuaScript;
+import io.switchboard.platform.redis.LuaScript;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Applies an {@link EventPlan} with one atomic script call (docs/architecture.md#redis-model). */
 final class LiveStateWriter {
-  private static final LuaScript APPLY = LuaScript.fromResource(LiveStateWriter.class, "/lua/apply-event.lua");
+  private static final LuaScript APPLY = LuaScript.fromResource(LiveStateWriter.class, "lua/apply-event.lua");
   private final RedisAPI redis;
   private final long timeoutMs;
   private final IngestMetrics metrics;

@@ -1,8 +1,8 @@
 package io.switchboard.redaction;
 
-import io.switchboard.contract.config.ConfigException;
-import io.switchboard.contract.config.ConfigKeys;
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.ConfigException;
+import io.switchboard.platform.config.ConfigKeys;
+import io.switchboard.platform.config.Settings;
 import io.vertx.core.json.JsonArray;
 import java.util.ArrayList;
 import java.util.List;

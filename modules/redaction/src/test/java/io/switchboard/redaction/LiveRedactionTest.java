@@ -2,7 +2,7 @@ package io.switchboard.redaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.switchboard.contract.config.Settings;
+import io.switchboard.platform.config.Settings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.switchboard.sentiment;
 
-import io.switchboard.contract.config.SentimentConfig;
+import io.switchboard.sentiment.SentimentConfig;
 import io.switchboard.contract.sentiment.CallSentimentState;
 import io.switchboard.contract.sentiment.SentimentAnnotation;
 import io.switchboard.contract.sentiment.SentimentRequest;

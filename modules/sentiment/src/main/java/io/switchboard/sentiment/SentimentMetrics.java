@@ -1,9 +1,9 @@
 package io.switchboard.sentiment;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.contract.metrics.Meters;
+import io.switchboard.platform.metrics.Meters;
 import io.switchboard.contract.metrics.MetricNames;
-import io.switchboard.contract.metrics.ObservedReplies;
+import io.switchboard.platform.metrics.ObservedReplies;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
 import java.util.concurrent.TimeUnit;

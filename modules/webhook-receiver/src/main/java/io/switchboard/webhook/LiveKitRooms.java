@@ -1,7 +1,7 @@
 package io.switchboard.webhook;
 
 import io.livekit.server.RoomServiceClient;
-import io.switchboard.contract.config.LiveKitSettings;
+import io.switchboard.platform.config.LiveKitSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package io.switchboard.webhook;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.contract.metrics.Meters;
+import io.switchboard.platform.metrics.Meters;
 import io.switchboard.contract.metrics.MetricNames;
-import io.switchboard.contract.metrics.ObservedReplies;
+import io.switchboard.platform.metrics.ObservedReplies;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;

@@ -2,7 +2,7 @@ package io.switchboard.agent.sim;
 
 import io.switchboard.agent.AgentPipelineVerticle;
 import io.switchboard.contract.Addresses;
-import io.switchboard.contract.config.AgentPipelineConfig;
+import io.switchboard.agent.AgentPipelineConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -2,7 +2,7 @@ package io.switchboard.agent.sim;
 
 import io.switchboard.agent.ProviderFactory;
 import io.switchboard.agent.events.EventSink;
-import io.switchboard.contract.config.AgentPipelineConfig;
+import io.switchboard.agent.AgentPipelineConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.switchboard.agent.AgentPipelineVerticle;
 import io.switchboard.agent.EventRecorder;
 import io.switchboard.contract.Addresses;
-import io.switchboard.contract.config.AgentPipelineConfig;
+import io.switchboard.agent.AgentPipelineConfig;
 import io.switchboard.contract.live.ArchivedCall;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.LogLine;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.switchboard.agent.AgentPipelineVerticle;
 import io.switchboard.agent.EventRecorder;
 import io.switchboard.contract.Addresses;
-import io.switchboard.contract.config.AgentPipelineConfig;
+import io.switchboard.agent.AgentPipelineConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

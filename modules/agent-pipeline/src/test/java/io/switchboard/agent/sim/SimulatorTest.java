@@ -11,7 +11,7 @@ import io.switchboard.agent.EventRecorder;
 import io.switchboard.contract.live.CallEventSchemas;
 import io.switchboard.agent.runtime.AgentState;
 import io.switchboard.contract.Addresses;
-import io.switchboard.contract.config.AgentPipelineConfig;
+import io.switchboard.agent.AgentPipelineConfig;
 import io.switchboard.contract.live.AgentControl;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;

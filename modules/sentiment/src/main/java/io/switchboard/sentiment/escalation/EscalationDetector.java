@@ -1,6 +1,6 @@
 package io.switchboard.sentiment.escalation;
 
-import io.switchboard.contract.config.SentimentConfig;
+import io.switchboard.sentiment.SentimentConfig;
 import io.switchboard.sentiment.escalation.CueRule.Cue;
 import io.switchboard.sentiment.escalation.CueRule.Gate;
 import java.util.ArrayList;

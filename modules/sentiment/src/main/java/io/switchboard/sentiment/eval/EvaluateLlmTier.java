@@ -1,6 +1,6 @@
 package io.switchboard.sentiment.eval;
 
-import io.switchboard.contract.config.SentimentConfig;
+import io.switchboard.sentiment.SentimentConfig;
 import io.switchboard.sentiment.model.EmbeddedSentimentModel;
 import io.switchboard.sentiment.model.UtteranceSentiment;
 import io.switchboard.sentiment.provider.EmbeddedSentimentProvider;

@@ -1,6 +1,6 @@
 package io.switchboard.sentiment.provider;
 
-import io.switchboard.contract.config.SentimentConfig;
+import io.switchboard.sentiment.SentimentConfig;
 import io.switchboard.sentiment.model.UtteranceSentiment;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.contract.config.SentimentConfig;
+import io.switchboard.sentiment.SentimentConfig;
 import io.switchboard.contract.sentiment.CallSentimentState;
 import io.switchboard.sentiment.SentimentAnalyzer;
 import io.switchboard.sentiment.eval.EvaluateEscalation;

@@ -3,7 +3,7 @@ package io.switchboard.sentiment.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.contract.config.SentimentConfig;
+import io.switchboard.sentiment.SentimentConfig;
 import io.switchboard.sentiment.eval.EvaluateLlmTier;
 import io.switchboard.sentiment.eval.LabeledCsv;
 import io.switchboard.sentiment.model.SentimentLabel;

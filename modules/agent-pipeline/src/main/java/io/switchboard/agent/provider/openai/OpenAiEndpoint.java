@@ -1,7 +1,7 @@
 package io.switchboard.agent.provider.openai;
 
 import io.switchboard.agent.provider.ProviderException;
-import io.switchboard.contract.config.AgentProviderSettings;
+import io.switchboard.agent.AgentProviderSettings;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;

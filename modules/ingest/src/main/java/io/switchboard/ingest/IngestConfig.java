@@ -1,0 +1,26 @@
+package io.switchboard.ingest;
+
+import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.platform.config.Settings;
+
+import java.util.Map;
+
+/**
+ * Settings of the ingest verticle.
+ *
+ * @param redisUrl live-state Redis
+ * @param agentKeys agent name → API key hash ({@code agent.keys.<name>=sha256:<hex>} or a plain key,
+ *     which is hashed on load)
+ * @param endedTtlSeconds how long an archived call's keys stay in Redis ({@code ingest.ended.ttl.s})
+ */
+public record IngestConfig(String redisUrl, Map<String, String> agentKeys, int endedTtlSeconds) {
+  public static final String AGENT_KEYS = CommonKeys.AGENT_KEYS;
+  public static final String ENDED_TTL = "ingest.ended.ttl.s";
+
+  public static IngestConfig from(Settings s) {
+    return new IngestConfig(
+        s.string(CommonKeys.REDIS_URL, null),
+        s.map(AGENT_KEYS),
+        s.integer(ENDED_TTL, 300, 1, 7 * 24 * 3600));
+  }
+}

@@ -1,0 +1,2 @@
+-- a script that lives beside LuaScriptTest, found by a package-relative path
+return 1
