@@ -96,7 +96,11 @@ public final class ArchiveDocument {
       score = Fields.number(last.getValue("score"));
     }
 
-    String rawReason = Fields.text(f.getValue(CallFields.END_REASON));
+    // ingest stores an unrecognised reason as "unknown" and keeps the sender's text beside it
+    String rawReason = Fields.text(f.getValue(CallFields.END_REASON_RAW));
+    if (rawReason == null) {
+      rawReason = Fields.text(f.getValue(CallFields.END_REASON));
+    }
     String reason = EndReason.normalise(rawReason, sup.ended());
     boolean escalated = !reasons.isEmpty() || !escalations.isEmpty();
     return new JsonObject()
