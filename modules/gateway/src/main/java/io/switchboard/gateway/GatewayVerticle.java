@@ -38,12 +38,16 @@ public final class GatewayVerticle extends VerticleBase {
     String node = settings.string(CommonKeys.NODE_ID, "local");
     health = new GatewayHealth(vertx, cfg);
 
+    // password hashing (demo accounts, decoy) runs on a worker before the routes exist
+    return UserDirectory.load(vertx, cfg.auth()).compose(users -> serve(cfg, node, users));
+  }
+
+  private Future<?> serve(GatewayConfig cfg, String node, UserDirectory users) {
     router = Router.router(vertx);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health.checks()));
     router.get("/metrics").handler(GatewayMetrics.scrape());
     BusToHttp bus = new BusToHttp(vertx);
     Tokens tokens = new Tokens(vertx, cfg.auth());
-    UserDirectory users = new UserDirectory(cfg.auth());
     if (users.isEmpty()) {
       LOG.atWarn().log("no supervisor accounts configured: nobody can log in (set auth.users.* or auth.demo.users)");
     }
