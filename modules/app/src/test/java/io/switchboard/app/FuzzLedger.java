@@ -83,8 +83,38 @@ final class FuzzLedger {
     return md.toString();
   }
 
+  /** The README's lines for this run (between its {@code <!-- fuzz:begin/end -->} markers). */
+  String readmeSummary(Map<String, String> figures) {
+    StringBuilder md = new StringBuilder();
+    md.append("Last `FuzzTest` run (").append(Instant.now().toString(), 0, 10).append(", written by the test into `bench/results/fuzz.md`): **")
+        .append(inputs()).append("** generated bad inputs on ").append(inputs.size()).append(" edges, **")
+        .append(serverErrors()).append("** answers 5xx");
+    figures.forEach((k, v) -> md.append("; ").append(k).append(": ").append(v));
+    return md.append(".\n").toString();
+  }
+
   /** Writes {@code bench/results/<name>} at the repository root (found from the working directory). */
   static Path write(String name, String content) throws IOException {
+    Path out = root().resolve("bench/results").resolve(name);
+    Files.writeString(out, content);
+    return out;
+  }
+
+  /** Replaces the README's block between {@code <!-- <key>:begin -->} and {@code <!-- <key>:end -->}. */
+  static void writeReadmeBlock(String key, String content) throws IOException {
+    Path readme = root().resolve("README.md");
+    String text = Files.readString(readme);
+    String begin = "<!-- " + key + ":begin -->\n";
+    String end = "<!-- " + key + ":end -->";
+    int b = text.indexOf(begin);
+    int e = text.indexOf(end);
+    if (b < 0 || e < b) {
+      throw new IOException("README.md has no " + begin.trim() + " … " + end + " block");
+    }
+    Files.writeString(readme, text.substring(0, b + begin.length()) + content + text.substring(e));
+  }
+
+  private static Path root() throws IOException {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null && !Files.isDirectory(dir.resolve("bench/results"))) {
       dir = dir.getParent();
@@ -92,8 +122,6 @@ final class FuzzLedger {
     if (dir == null) {
       throw new IOException("no bench/results above " + Path.of("").toAbsolutePath());
     }
-    Path out = dir.resolve("bench/results").resolve(name);
-    Files.writeString(out, content);
-    return out;
+    return dir;
   }
 }
