@@ -319,9 +319,11 @@ class FuzzTest {
       socket.writeTextMessage(new JsonObject().put("type", "send").put("address", Addresses.CALLS_SNAPSHOT).put("body", new JsonObject())
           .put("replyAddress", "fuzz-final").put("headers", new JsonObject().put("authorization", "Bearer " + TOKENS.get("viewer"))).encode());
       try {
-        finalReply.future().await(10, TimeUnit.SECONDS);
+        finalReply.future().await(2, TimeUnit.SECONDS);
       } catch (Exception closed) {
-        // a socket the bridge closed on garbage: the next check proves the bridge still serves
+        // a socket the bridge closed (or stopped answering) after garbage: the next check proves
+        // the bridge still serves everyone else. Seen in the last run: waiting 10 s here on every
+        // such batch made this property take tens of minutes (cause not yet analysed)
         assertBridgeServes();
       }
       socket.close();
