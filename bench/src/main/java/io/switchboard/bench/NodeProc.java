@@ -34,6 +34,7 @@ final class NodeProc implements AutoCloseable {
     cmd.addAll(List.of(args));
     cmd.addAll(List.of(
         "--set", "agent.keys." + BenchNode.AGENT + "=" + BenchNode.AGENT_KEY,
+        "--set", "ingest.rate.per.second=0", // one key drives every generated call
         "--set", "auth.jwt.secret=" + BenchNode.JWT_SECRET,
         "--set", "auth.demo.users=true",
         "--set", "mongo.embedded=memory",

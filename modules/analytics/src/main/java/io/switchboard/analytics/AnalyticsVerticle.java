@@ -126,10 +126,11 @@ public final class AnalyticsVerticle extends VerticleBase {
           (Boolean.TRUE.equals(doc.getValue("demo")) ? LOG.atDebug() : LOG.atInfo())
               .addKeyValue("session", call.sessionId())
               .addKeyValue("room", call.room())
+              .addKeyValue("call_id", doc.getString("call_id"))
               .addKeyValue("end_reason", doc.getString("end_reason"))
               .addKeyValue("ms", (System.nanoTime() - t0) / 1_000_000)
               .log("call archived");
-          msg.reply(new JsonObject().put("ok", true).put("session_id", call.sessionId()));
+          msg.reply(new JsonObject().put("ok", true).put("session_id", call.sessionId()).put("call_id", doc.getString("call_id")));
         })
         .onFailure(err -> {
           LOG.atWarn().addKeyValue("session", call.sessionId()).addKeyValue("error", MongoAccess.describe(err))

@@ -48,7 +48,7 @@ class RetentionTest {
       JsonObject purged = null;
       long deadline = System.currentTimeMillis() + 10_000;
       while (System.currentTimeMillis() < deadline) {
-        purged = Bus.await(mongo.findOne("calls", new JsonObject().put("_id", "old"), null));
+        purged = Bus.await(mongo.findOne("calls", new JsonObject().put("session_id", "old"), null));
         if (!purged.containsKey("transcript")) {
           break;
         }
@@ -61,7 +61,7 @@ class RetentionTest {
       assertEquals(old.expectedReason(), purged.getString("end_reason"));
 
       for (String id : List.of("recent-enough", "fresh")) {
-        JsonObject kept = Bus.await(mongo.findOne("calls", new JsonObject().put("_id", id), null));
+        JsonObject kept = Bus.await(mongo.findOne("calls", new JsonObject().put("session_id", id), null));
         assertTrue(kept.getJsonArray("transcript").size() >= 2, id + " lost its transcript");
       }
     } finally {

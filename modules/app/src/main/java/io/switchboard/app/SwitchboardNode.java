@@ -39,6 +39,7 @@ final class SwitchboardNode implements AutoCloseable {
   private int metricsPort = -1;
   private String redisUrl;
   private String mongoUrl;
+  private EmbeddedRedis embeddedRedis;
 
   static SwitchboardNode start(Settings settings) {
     SwitchboardNode node = new SwitchboardNode();
@@ -105,7 +106,9 @@ final class SwitchboardNode implements AutoCloseable {
       }
       return;
     }
-    EmbeddedRedis redis = EmbeddedRedis.start(s.integer(LauncherKeys.EMBEDDED_REDIS_PORT, 0, 0, 65535));
+    EmbeddedRedis redis =
+        EmbeddedRedis.start(s.integer(LauncherKeys.EMBEDDED_REDIS_PORT, 0, 0, 65535), new File(s.string(LauncherKeys.DATA_DIR, "data")));
+    embeddedRedis = redis;
     embedded.add(redis);
     redisUrl = redis.url();
     config.put(CommonKeys.REDIS_URL, redisUrl);
@@ -224,6 +227,11 @@ final class SwitchboardNode implements AutoCloseable {
 
   String mongoUrl() {
     return mongoUrl;
+  }
+
+  /** The supervised embedded Redis, or null when REDIS_URL points elsewhere. */
+  EmbeddedRedis embeddedRedis() {
+    return embeddedRedis;
   }
 
   /** Undeploys every verticle, leaves the cluster, then stops embedded servers. */

@@ -156,6 +156,19 @@ class GhostCallTest {
   }
 
   @Test
+  void aSignedBodyThatIsNotAWebhookEventIsA400NotA503(Vertx vertx) throws Exception {
+    // found by FuzzTest: the SDK's checked InvalidProtocolBufferException escaped the handler,
+    // nothing replied, and the gateway answered 503 after its timeout (LiveKit retries 503s)
+    for (String body : List.of("not json at all", "[1,2,3]", "{\"event\":{\"nested\":true}}")) {
+      long t0 = System.currentTimeMillis();
+      HttpResponse<Buffer> r = postWebhook(vertx, body, WebhookSigner.sign(body, KEY, SECRET));
+      assertEquals(400, r.statusCode(), body + " → " + r.bodyAsString());
+      assertEquals("not a LiveKit webhook event", r.bodyAsJsonObject().getString("message"));
+      assertTrue(System.currentTimeMillis() - t0 < 2000, "answered at once, not after a timeout");
+    }
+  }
+
+  @Test
   void webhookForAnotherRoomSidLeavesTheCallAlone(Vertx vertx) throws Exception {
     String room = room();
     AgentPoster agent = new AgentPoster(vertx, node.port(), room, "s-new", false);

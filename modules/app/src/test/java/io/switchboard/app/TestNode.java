@@ -13,7 +13,10 @@ final class TestNode implements AutoCloseable {
     this.node = node;
   }
 
-  /** A node with the given verticles on the given Redis, a free HTTP port and one agent key. */
+  /**
+   * A node with the given verticles on the given Redis (null: the node's own embedded Redis, kept
+   * under {@code data.dir}), a free HTTP port and one agent key.
+   */
   static TestNode start(String redisUrl, String verticles, JsonObject extra) {
     JsonObject config =
         new JsonObject()
@@ -27,6 +30,9 @@ final class TestNode implements AutoCloseable {
             .put("auth.jwt.secret", JWT_SECRET)
             .put("auth.demo.users", true)
             .mergeIn(extra);
+    if (redisUrl == null) {
+      config.remove("redis.url");
+    }
     return new TestNode(SwitchboardNode.start(new Settings(config)));
   }
 

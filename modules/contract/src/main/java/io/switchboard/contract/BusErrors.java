@@ -46,6 +46,26 @@ public final class BusErrors {
     return NAMES.getOrDefault(code, otherwise);
   }
 
+  private static final java.util.regex.Pattern RETRY_AFTER = java.util.regex.Pattern.compile("retry after (\\d{1,6}) s$");
+
+  /**
+   * The message of a {@link #TOO_MANY_REQUESTS} failure: a failure carries only a code and a text,
+   * so the wait travels at the end of the text, where {@link #retryAfterSeconds} finds it for an
+   * HTTP {@code Retry-After} header.
+   */
+  public static String tooManyRequests(String why, long retryAfterSeconds) {
+    return why + "; retry after " + Math.max(1, retryAfterSeconds) + " s";
+  }
+
+  /** The seconds named by {@link #tooManyRequests}, or -1 when the message names none. */
+  public static long retryAfterSeconds(String message) {
+    if (message == null) {
+      return -1;
+    }
+    java.util.regex.Matcher m = RETRY_AFTER.matcher(message);
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
   /** True for codes that say the caller's input was wrong (4xx). */
   public static boolean isClientError(int code) {
     return code >= 400 && code < 500;

@@ -1,8 +1,11 @@
 package io.switchboard.gateway;
 
 import io.switchboard.contract.Addresses;
+import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.live.CallEvent;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -54,7 +57,22 @@ final class AgentRoutes {
             .setSendTimeout(3000)
             .addHeader(CallEvent.HEADER_SOURCE, CallEvent.SOURCE_AGENT)
             .addHeader(CallEvent.HEADER_API_KEY, key == null ? "" : key);
-    bus.forward(ctx, Addresses.INGEST_CALL_EVENT, event, options, 202);
+    ctx.vertx().eventBus().<Object>request(Addresses.INGEST_CALL_EVENT, event, options)
+        .onSuccess(reply -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
+            .end(reply.body() instanceof JsonObject j ? j.encode() : new JsonObject().put("ok", true).encode()))
+        .onFailure(err -> {
+          retryAfter(ctx, err);
+          BusToHttp.fail(ctx, Addresses.INGEST_CALL_EVENT, err);
+        });
+  }
+
+  /** A 429 from ingest names its wait at the end of the message: agents get it as Retry-After. */
+  private static void retryAfter(RoutingContext ctx, Throwable err) {
+    if (err instanceof ReplyException re && re.failureType() == ReplyFailure.RECIPIENT_FAILURE
+        && re.failureCode() == BusErrors.TOO_MANY_REQUESTS) {
+      long seconds = BusErrors.retryAfterSeconds(re.getMessage());
+      ctx.response().putHeader("Retry-After", Long.toString(seconds > 0 ? seconds : 1));
+    }
   }
 
   private void webhook(RoutingContext ctx) {

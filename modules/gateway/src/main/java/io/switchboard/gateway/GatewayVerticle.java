@@ -40,12 +40,17 @@ public final class GatewayVerticle extends VerticleBase {
     String node = settings.string(CommonKeys.NODE_ID, "local");
     health = new GatewayHealth(vertx, cfg);
 
+    // password hashing (demo accounts, decoy) runs on a worker before the routes exist
+    LiveRedaction redaction = new LiveRedaction(RedactionConfig.from(settings));
+    return UserDirectory.load(vertx, cfg.auth()).compose(users -> serve(cfg, node, users, redaction));
+  }
+
+  private Future<?> serve(GatewayConfig cfg, String node, UserDirectory users, LiveRedaction redaction) {
     router = Router.router(vertx);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health.checks()));
     router.get("/metrics").handler(GatewayMetrics.scrape());
     BusToHttp bus = new BusToHttp(vertx);
     Tokens tokens = new Tokens(vertx, cfg.auth());
-    UserDirectory users = new UserDirectory(cfg.auth());
     if (users.isEmpty()) {
       LOG.atWarn().log("no supervisor accounts configured: nobody can log in (set auth.users.* or auth.demo.users)");
     }
@@ -55,7 +60,7 @@ public final class GatewayVerticle extends VerticleBase {
     new AgentRoutes(bus, cfg.bodyLimitBytes()).mount(router);
     new AuthRoutes(users, tokens).mount(router);
     new ApiRoutes(tokens, bus).mount(router);
-    router.route("/eventbus/*").subRouter(new EventBusBridge(vertx, tokens, new Presence(vertx), new LiveRedaction(RedactionConfig.from(settings))).router());
+    router.route("/eventbus/*").subRouter(new EventBusBridge(vertx, tokens, new Presence(vertx), redaction).router());
     router.route("/*").handler(webroot(cfg));
     HttpErrors.install(router);
 

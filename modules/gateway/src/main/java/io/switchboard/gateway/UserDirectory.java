@@ -3,6 +3,8 @@ package io.switchboard.gateway;
 import io.switchboard.contract.BrowserAccess.Role;
 import io.switchboard.gateway.AuthConfig;
 import io.switchboard.platform.config.ConfigException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.switchboard.platform.auth.PasswordHashes;
 import java.io.IOException;
@@ -31,6 +33,14 @@ final class UserDirectory {
 
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final String decoyHash = PasswordHashes.hash("decoy-" + new SecureRandom().nextLong());
+
+  /**
+   * Builds the directory on a worker thread: demo accounts and the decoy are PBKDF2-hashed here
+   * (tens of ms each, deliberately slow), which must not stall the event loop a verticle starts on.
+   */
+  static Future<UserDirectory> load(Vertx vertx, AuthConfig cfg) {
+    return vertx.executeBlocking(() -> new UserDirectory(cfg), false);
+  }
 
   UserDirectory(AuthConfig cfg) {
     if (cfg.demoUsers()) {

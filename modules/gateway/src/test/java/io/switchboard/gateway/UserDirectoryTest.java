@@ -46,4 +46,30 @@ class UserDirectoryTest {
     assertThrows(ConfigException.class, () -> new UserDirectory(AuthConfig.from(new Settings(new JsonObject().put("auth.users.al ice", "viewer:" + PasswordHashes.hash("x"))))));
     assertThrows(ConfigException.class, () -> AuthConfig.from(new Settings(new JsonObject().put("auth.jwt.secret", "short"))));
   }
+
+  @Test
+  void loadingHashesOnAWorkerNotOnTheEventLoop() throws Exception {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      AuthConfig cfg = AuthConfig.from(new Settings(new JsonObject().put("auth.demo.users", true)));
+      java.util.concurrent.CompletableFuture<Boolean> doneOnReturn = new java.util.concurrent.CompletableFuture<>();
+      java.util.concurrent.CompletableFuture<UserDirectory> loaded = new java.util.concurrent.CompletableFuture<>();
+      vertx.runOnContext(v -> {
+        io.vertx.core.Future<UserDirectory> f = UserDirectory.load(vertx, cfg);
+        // four PBKDF2 hashes done on this thread would have finished before load() returned
+        doneOnReturn.complete(f.isComplete());
+        f.onComplete(ar -> {
+          if (ar.succeeded()) {
+            loaded.complete(ar.result());
+          } else {
+            loaded.completeExceptionally(ar.cause());
+          }
+        });
+      });
+      assertEquals(false, doneOnReturn.get(10, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(Role.ADMIN, loaded.get(10, java.util.concurrent.TimeUnit.SECONDS).verify("admin", "admin-demo").orElseThrow().role());
+    } finally {
+      vertx.close();
+    }
+  }
 }

@@ -5,12 +5,15 @@ import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.EventType;
 import io.switchboard.contract.live.LogLine;
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 
 /**
  * Maps a validated {@link CallEvent} to the Redis changes of the live-state model: which fields
  * change, which log line (if any) is appended, and whether the call starts or ends.
  */
 final class EventPlanner {
+  private static final int MAX_RAW_REASON = 128;
+
   private EventPlanner() {}
 
   static EventPlan plan(CallEvent event, EventType type, long now) {
@@ -83,9 +86,14 @@ final class EventPlanner {
         p.lineJson = lineJson(p, ts, body);
       }
       case CALL_ENDED -> {
-        String reason = d.getString("reason", "completed");
+        String reason = endReason(d.getString("reason", "completed"));
         p.ends = true;
         p.set(CallFields.END_REASON, reason);
+        if (reason.equals(CallFields.END_REASON_UNKNOWN)) {
+          // an agent's own vocabulary must not keep the call live: end it, keep what it said
+          String raw = d.getString("reason");
+          p.set(CallFields.END_REASON_RAW, raw.length() > MAX_RAW_REASON ? raw.substring(0, MAX_RAW_REASON) : raw);
+        }
         copy(d, p, "transfer_target", CallFields.TRANSFER_TARGET);
         p.set(CallFields.AGENT_STATE, "ended");
         p.expectedRoomSid = d.getString("room_sid", "");
@@ -112,6 +120,12 @@ final class EventPlanner {
       case DEBUG -> throw new IllegalArgumentException("debug events are not stored");
     }
     return p;
+  }
+
+  /** A known end reason (case and surrounding blanks ignored), or {@code unknown}. */
+  static String endReason(String raw) {
+    String r = raw.trim().toLowerCase(Locale.ROOT);
+    return CallFields.END_REASONS.contains(r) ? r : CallFields.END_REASON_UNKNOWN;
   }
 
   /** A sentiment annotation of line {@code seq}: from the agent, or from the sentiment verticle. */

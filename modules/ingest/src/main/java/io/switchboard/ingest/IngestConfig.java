@@ -12,15 +12,21 @@ import java.util.Map;
  * @param agentKeys agent name → API key hash ({@code agent.keys.<name>=sha256:<hex>} or a plain key,
  *     which is hashed on load)
  * @param endedTtlSeconds how long an archived call's keys stay in Redis ({@code ingest.ended.ttl.s})
+ * @param ratePerSecond events per second one agent key may send to one ingest instance
+ *     ({@code ingest.rate.per.second}, 0 = no limit); more get 429 with Retry-After
  */
-public record IngestConfig(String redisUrl, Map<String, String> agentKeys, int endedTtlSeconds) {
+public record IngestConfig(String redisUrl, Map<String, String> agentKeys, int endedTtlSeconds, int ratePerSecond) {
   public static final String AGENT_KEYS = CommonKeys.AGENT_KEYS;
   public static final String ENDED_TTL = "ingest.ended.ttl.s";
+  public static final String RATE_PER_SECOND = "ingest.rate.per.second";
+  /** Room for ~500 busy calls on one key (2 events/s each): a runaway loop, not a fleet, is stopped. */
+  public static final int DEFAULT_RATE_PER_SECOND = 1000;
 
   public static IngestConfig from(Settings s) {
     return new IngestConfig(
         s.string(CommonKeys.REDIS_URL, null),
         s.map(AGENT_KEYS),
-        s.integer(ENDED_TTL, 300, 1, 7 * 24 * 3600));
+        s.integer(ENDED_TTL, 300, 1, 7 * 24 * 3600),
+        s.integer(RATE_PER_SECOND, DEFAULT_RATE_PER_SECOND, 0, 10_000_000));
   }
 }

@@ -41,6 +41,7 @@ public final class IngestVerticle extends VerticleBase {
   private Redis redis;
   private RedisAPI api;
   private AgentKeys keys;
+  private AgentRateLimits rateLimits;
   private LiveStateWriter writer;
   private Archiver archiver;
   private SentimentHook sentiment;
@@ -56,6 +57,7 @@ public final class IngestVerticle extends VerticleBase {
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 16, 256);
     api = RedisAPI.api(redis);
     keys = new AgentKeys(cfg.agentKeys());
+    rateLimits = new AgentRateLimits(cfg.ratePerSecond());
     writer = new LiveStateWriter(api, 2000, metrics);
     archiver = new Archiver(vertx, api, cfg.endedTtlSeconds(), metrics);
     archiver.start(15_000);
@@ -86,6 +88,12 @@ public final class IngestVerticle extends VerticleBase {
       agentName = keys.agentOf(msg.headers().get(CallEvent.HEADER_API_KEY)).orElse(null);
       if (agentName == null) {
         msg.fail(BusErrors.UNAUTHORIZED, "missing or invalid X-API-Key");
+        return;
+      }
+      long retryAfter = rateLimits.admit(agentName);
+      if (retryAfter > 0) {
+        msg.fail(BusErrors.TOO_MANY_REQUESTS, BusErrors.tooManyRequests(
+            "agent key '" + agentName + "' is over its limit of " + rateLimits.perSecond() + " events/s", retryAfter));
         return;
       }
     }

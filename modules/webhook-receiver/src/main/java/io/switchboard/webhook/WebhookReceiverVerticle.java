@@ -75,10 +75,16 @@ public final class WebhookReceiverVerticle extends VerticleBase {
     LivekitWebhook.WebhookEvent event;
     try {
       event = receiver.receive(body, req.getString("authorization", ""));
-    } catch (RuntimeException e) {
-      // forged, expired, wrong key, or a body that does not match its signed hash
+    } catch (Exception e) {
+      // forged, expired, wrong key, or a body that does not match its signed hash; the SDK is
+      // Kotlin and also throws protobuf's checked InvalidProtocolBufferException for a signed
+      // body that is not a webhook event (a handler that let it escape never replied: 503)
       LOG.atWarn().addKeyValue("address", Addresses.WEBHOOK_LIVEKIT).addKeyValue("reason", e.getClass().getSimpleName()).log("webhook rejected");
-      msg.fail(BusErrors.UNAUTHORIZED, "webhook signature invalid");
+      if (e instanceof com.google.protobuf.InvalidProtocolBufferException) {
+        msg.fail(BusErrors.BAD_REQUEST, "not a LiveKit webhook event");
+      } else {
+        msg.fail(BusErrors.UNAUTHORIZED, "webhook signature invalid");
+      }
       return;
     }
     LivekitWebhook.WebhookEvent verified = event;

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Maps a {@code call.ended} body to the one document per call stored in {@code calls}. The
- * document's {@code _id} is the session id, so a redelivered call replaces itself. KPI inputs are
+ * document's {@code _id} is the call's identity ({@link #callId}), so a redelivered call replaces
+ * itself while two calls that share a session id stay two documents. KPI inputs are
  * precomputed here (handle/talk time, normalised end reason, took_over, escalated) so KPI queries
  * are one {@code $match} + {@code $group} without per-call array work.
  */
@@ -52,6 +53,17 @@ public final class ArchiveDocument {
     return call;
   }
 
+  /**
+   * The identity of one call: {@code <room>|<session_id>|<started_at ms>}. Agents restart their
+   * session counters, so a session id alone is not unique; neither is room + session once the
+   * ended-session marker has expired. {@code started_at} is written once by ingest when the call
+   * starts and travels unchanged in every redelivery, so the key is stable per call.
+   */
+  public static String callId(ArchivedCall call) {
+    long started = Fields.epochMillis(call.fields().getValue(CallFields.STARTED_AT), -1);
+    return call.room() + "|" + call.sessionId() + "|" + (started >= 0 ? Long.toString(started) : "");
+  }
+
   public static JsonObject of(ArchivedCall call, long archivedAtMs) {
     JsonObject f = call.fields();
     List<JsonObject> lines = new ArrayList<>();
@@ -84,12 +96,17 @@ public final class ArchiveDocument {
       score = Fields.number(last.getValue("score"));
     }
 
-    String rawReason = Fields.text(f.getValue(CallFields.END_REASON));
+    // ingest stores an unrecognised reason as "unknown" and keeps the sender's text beside it
+    String rawReason = Fields.text(f.getValue(CallFields.END_REASON_RAW));
+    if (rawReason == null) {
+      rawReason = Fields.text(f.getValue(CallFields.END_REASON));
+    }
     String reason = EndReason.normalise(rawReason, sup.ended());
     boolean escalated = !reasons.isEmpty() || !escalations.isEmpty();
     return new JsonObject()
-        .put("_id", call.sessionId())
+        .put("_id", callId(call))
         .put(SchemaVersion.FIELD, SchemaVersion.CURRENT)
+        .put("call_id", callId(call))
         .put("session_id", call.sessionId())
         .put("room", call.room())
         .put("room_sid", Fields.text(f.getValue(CallFields.ROOM_SID)))

@@ -21,7 +21,9 @@ class ArchiveDocumentTest {
   void derivesKpiFieldsMatchingTheGeneratedFacts() {
     for (FixtureCall c : CallFixture.generate(300, T0, 86_400_000L, 7)) {
       JsonObject doc = ArchiveDocument.of(ArchiveDocument.parse(c.body()), T0);
-      assertEquals(c.sessionId(), doc.getString("_id"));
+      assertEquals(c.room() + "|" + c.sessionId() + "|" + c.startedMs(), doc.getString("_id"));
+      assertEquals(doc.getString("_id"), doc.getString("call_id"));
+      assertEquals(c.sessionId(), doc.getString("session_id"));
       assertEquals(c.handleMs(), doc.getLong("handle_time_ms"), c.sessionId());
       assertEquals(c.talkMs(), doc.getLong("talk_time_ms"), c.sessionId());
       assertEquals(c.expectedReason(), doc.getString("end_reason"), c.sessionId());

@@ -8,8 +8,9 @@ import io.vertx.core.json.JsonObject;
  * Body of {@code call.ended} (ingest → analytics, request-reply, retried until acknowledged): the
  * whole ended call as it was in Redis. {@code fields} is the call hash with JSON/number fields
  * parsed (see {@link CallFields}); {@code lines} the full log in seq order. Analytics upserts it by
- * {@code session_id}, so redelivery is harmless, and replies {@code {ok:true}} only after the
- * write succeeded.
+ * call id ({@code room}, {@code session_id} and {@code fields.started_at}: a session id alone is
+ * not unique across calls), so redelivery is harmless, and replies {@code {ok:true}} only after
+ * the write succeeded.
  */
 public record ArchivedCall(String room, String sessionId, JsonObject fields, JsonArray lines) {
   public JsonObject toJson() {

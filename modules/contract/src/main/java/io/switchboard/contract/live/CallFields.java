@@ -18,8 +18,16 @@ public final class CallFields {
   public static final String ROOM_SID = "room_sid";
   public static final String STARTED_AT = "started_at";
   public static final String ENDED_AT = "ended_at";
-  /** completed | customer_hangup | transferred | agent_error | room_finished | reconciled | superseded */
+  /** One of {@link #END_REASONS}, or {@code unknown} when the sender's reason was not one of them. */
   public static final String END_REASON = "end_reason";
+  /** The sender's own end reason when it was not one of {@link #END_REASONS} (kept, at most 128 chars). */
+  public static final String END_REASON_RAW = "end_reason_raw";
+  /** The end reason stored for a reason outside {@link #END_REASONS}. */
+  public static final String END_REASON_UNKNOWN = "unknown";
+  /** End reasons a call_ended event may name; anything else ends the call as {@code unknown}. */
+  public static final List<String> END_REASONS = List.of(
+      "completed", "customer_hangup", "transferred", "agent_error", "room_finished", "reconciled", "superseded",
+      "ended_by_supervisor");
   public static final String TRANSFER_TARGET = "transfer_target";
   public static final String AGENT = "agent";
   public static final String CUSTOMER = "customer";
