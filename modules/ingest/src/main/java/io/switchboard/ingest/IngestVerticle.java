@@ -45,6 +45,7 @@ public final class IngestVerticle extends VerticleBase {
   private LiveStateWriter writer;
   private Archiver archiver;
   private SentimentHook sentiment;
+  private final AgentTurns agentTurns = new AgentTurns();
   private final RoomOrder order = new RoomOrder();
   private final IngestMetrics metrics = new IngestMetrics();
   private String node;
@@ -160,14 +161,29 @@ public final class IngestVerticle extends VerticleBase {
           LOG.atInfo().addKeyValue("room", event.room()).addKeyValue("session", result.sessionId()).log("call ended");
           archiver.archive(event.room(), result.sessionId());
         }
-        if (plan.userFinal) {
-          sentiment.analyze(event.room(), result, event.data().getString("text"));
+        if (plan.ends) {
+          agentTurns.forget(event.room());
+        } else if (plan.userFinal) {
+          sentiment.analyze(event.room(), result, event.data().getString("text"), agentTurns.take(event.room()));
+        } else {
+          noteAgentTurn(event);
         }
       }
       case "ended" -> msg.fail(BusErrors.GONE, "session " + result.sessionId() + " has ended");
       case "no_call" -> msg.fail(BusErrors.NOT_FOUND, "no live call in room " + event.room());
       case "sid_mismatch" -> msg.fail(BusErrors.CONFLICT, "room sid does not match the live call in room " + event.room());
       default -> msg.fail(BusErrors.INTERNAL, "unexpected result " + result.status());
+    }
+  }
+
+  /** The agent's final lines and tool calls, for the customer's next line (AgentTurns). */
+  private void noteAgentTurn(CallEvent event) {
+    EventType type = EventType.byWire(event.type()).orElse(null);
+    JsonObject d = event.data();
+    if (type == EventType.TRANSCRIPT && d != null && "agent".equals(d.getString("role")) && d.getBoolean("final", true)) {
+      agentTurns.agentLine(event.room(), d.getString("text"));
+    } else if (type == EventType.TOOL_CALL) {
+      agentTurns.toolCall(event.room(), d);
     }
   }
 

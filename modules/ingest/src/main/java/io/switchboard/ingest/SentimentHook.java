@@ -29,7 +29,7 @@ final class SentimentHook {
     this.writer = writer;
   }
 
-  void analyze(String room, ApplyResult stored, String text) {
+  void analyze(String room, ApplyResult stored, String text, AgentTurns.Turn agentTurn) {
     CallSentimentState prior = CallSentimentState.initial();
     if (!stored.sentimentState().isEmpty()) {
       try {
@@ -49,7 +49,15 @@ final class SentimentHook {
     }
     SentimentRequest request =
         new SentimentRequest(
-            room, stored.sessionId(), stored.seq(), text, stored.language().isEmpty() ? null : stored.language(), latency, prior);
+            room,
+            stored.sessionId(),
+            stored.seq(),
+            text,
+            stored.language().isEmpty() ? null : stored.language(),
+            latency,
+            prior,
+            agentTurn.agentText(),
+            agentTurn.toolErrors());
     vertx
         .eventBus()
         .<JsonObject>request(Addresses.SENTIMENT_ANALYZE, request.toJson(), new DeliveryOptions().setSendTimeout(3000))
