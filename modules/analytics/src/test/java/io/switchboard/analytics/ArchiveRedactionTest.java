@@ -49,7 +49,7 @@ class ArchiveRedactionTest {
         .put("fields", new JsonObject().put("customer", "+44 20 7946 0958").put("started_at", 500).put("ended_at", 4000))
         .put("lines", lines);
     Bus.request(vertx, Addresses.CALL_ENDED, body);
-    JsonObject doc = Bus.await(mongo.findOne(ArchiveDocument.COLLECTION, new JsonObject().put("_id", "s-red-1"), null));
+    JsonObject doc = Bus.await(mongo.findOne(ArchiveDocument.COLLECTION, new JsonObject().put("session_id", "s-red-1"), null));
     assertEquals(new JsonObject().put("card", 2).put("cvv", 1).put("phone", 1).put("email", 1), doc.getJsonObject("redactions"));
     assertEquals("[cvv]", doc.getJsonArray("transcript").getJsonObject(1).getString("text"));
     assertEquals("card [card] and mail me at [email]", doc.getJsonArray("transcript").getJsonObject(2).getString("text"));
