@@ -6,7 +6,6 @@ import io.switchboard.agent.sim.DemoHistorySeeder;
 import io.switchboard.agent.sim.ScenarioCatalog;
 import io.switchboard.agent.sim.Simulator;
 import io.switchboard.contract.VerticleName;
-import io.switchboard.agent.AgentPipelineConfig;
 import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;

@@ -7,7 +7,6 @@ import io.switchboard.agent.provider.openai.OpenAiEndpoint;
 import io.switchboard.agent.provider.openai.OpenAiLanguageModel;
 import io.switchboard.agent.provider.openai.OpenAiSpeechToText;
 import io.switchboard.agent.provider.openai.OpenAiTextToSpeech;
-import io.switchboard.agent.AgentPipelineConfig;
 import io.vertx.ext.web.client.WebClient;
 
 /**

@@ -13,7 +13,6 @@ import io.switchboard.contract.VerticleName;
 import io.switchboard.contract.analytics.AuditQuery;
 import io.switchboard.contract.analytics.AuditRecord;
 import io.switchboard.contract.analytics.KpiQuery;
-import io.switchboard.analytics.AnalyticsConfig;
 import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;

@@ -1,6 +1,5 @@
 package io.switchboard.control;
 
-import io.switchboard.control.ControlConfig;
 
 /**
  * What the action handlers share. {@code liveKit} and {@code tokens} are null when LiveKit is

@@ -2,7 +2,6 @@ package io.switchboard.control;
 
 import io.switchboard.contract.VerticleName;
 import io.switchboard.platform.config.CommonKeys;
-import io.switchboard.control.ControlConfig;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.health.HealthReply;

@@ -4,7 +4,6 @@ import io.livekit.server.RoomServiceClient;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.RoomNames;
-import io.switchboard.control.ControlConfig;
 import io.switchboard.platform.config.LiveKitSettings;
 import io.switchboard.contract.observer.LiveRooms;
 import io.switchboard.contract.observer.ObserverToken;

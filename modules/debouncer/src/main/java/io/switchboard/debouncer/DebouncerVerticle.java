@@ -3,7 +3,6 @@ package io.switchboard.debouncer;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.platform.config.CommonKeys;
-import io.switchboard.debouncer.DebouncerConfig;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;

@@ -2,7 +2,6 @@ package io.switchboard.gateway;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.VerticleName;
-import io.switchboard.gateway.GatewayConfig;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.redis.RedisClients;
 import io.vertx.core.Future;

@@ -3,7 +3,6 @@ package io.switchboard.gateway;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.platform.auth.AgentKeys;
 import io.switchboard.platform.config.CommonKeys;
-import io.switchboard.gateway.GatewayConfig;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.platform.health.HealthResponder;
 import io.switchboard.redaction.LiveRedaction;

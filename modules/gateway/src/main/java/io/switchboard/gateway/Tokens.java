@@ -1,7 +1,6 @@
 package io.switchboard.gateway;
 
 import io.switchboard.contract.BrowserAccess.Role;
-import io.switchboard.gateway.AuthConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

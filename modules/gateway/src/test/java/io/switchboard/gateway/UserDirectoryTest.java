@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.contract.BrowserAccess.Role;
 import io.switchboard.platform.auth.PasswordHashes;
-import io.switchboard.gateway.AuthConfig;
 import io.switchboard.platform.config.ConfigException;
 import io.switchboard.platform.config.Settings;
 import io.vertx.core.json.JsonObject;

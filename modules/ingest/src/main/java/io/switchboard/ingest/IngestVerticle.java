@@ -7,7 +7,6 @@ import io.switchboard.contract.SchemaVersion;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.platform.auth.AgentKeys;
 import io.switchboard.platform.config.CommonKeys;
-import io.switchboard.ingest.IngestConfig;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;

@@ -1,6 +1,5 @@
 package io.switchboard.sentiment;
 
-import io.switchboard.sentiment.SentimentConfig;
 import io.switchboard.contract.sentiment.CallSentimentState;
 import io.switchboard.contract.sentiment.SentimentAnnotation;
 import io.switchboard.contract.sentiment.SentimentRequest;

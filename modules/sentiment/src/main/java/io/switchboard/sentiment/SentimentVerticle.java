@@ -4,7 +4,6 @@ import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.platform.config.CommonKeys;
-import io.switchboard.sentiment.SentimentConfig;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.platform.health.HealthResponder;
 import io.switchboard.contract.sentiment.SentimentRequest;

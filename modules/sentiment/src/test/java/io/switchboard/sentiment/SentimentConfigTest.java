@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.switchboard.platform.config.ConfigException;
-import io.switchboard.sentiment.SentimentConfig;
 import io.switchboard.platform.config.Settings;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,6 @@ import io.switchboard.contract.SchemaVersion;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.Settings;
-import io.switchboard.webhook.WebhookReceiverConfig;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
 import io.switchboard.contract.live.CallEvent;
