@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeTransport, flush } from '../test/FakeTransport';
-import { delta, history, ROOM, tl } from '../test/roomFixtures';
+import { delta, history, joinRoom, ROOM, tl } from '../test/roomFixtures';
 import { LiveStore } from './LiveStore';
 import type { HistoryReply, LogLine } from './types';
 
@@ -38,13 +38,7 @@ describe('LiveStore — connection and lifecycle', () => {
     expect(t2.pendingOn('calls.snapshot')).toHaveLength(1);
   });
 
-  async function join(lines: LogLine[], opts: Partial<HistoryReply> = {}): Promise<void> {
-    store.openRoom(ROOM);
-    const req = t.take('call.history');
-    expect(req.body).toMatchObject({ room: ROOM, afterSeq: 0 });
-    req.resolve(history(lines, opts));
-    await flush();
-  }
+  const join = (lines: LogLine[], opts: Partial<HistoryReply> = {}) => joinRoom(t, (r) => store.openRoom(r), lines, opts);
 
   it('resyncs after a reconnect from the held seq', async () => {
     await join([tl(1), tl(2)]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FakeTransport, flush } from '../test/FakeTransport';
-import { delta, history, ROOM, tl } from '../test/roomFixtures';
+import { FakeTransport } from '../test/FakeTransport';
+import { delta, joinRoom, ROOM, tl } from '../test/roomFixtures';
 import { RoomSync } from './roomSync';
 import { ARRIVALS_KEPT, counted, emptyStats, withArrival, withLiveDelta } from './roomStats';
 import type { HistoryReply, LogLine } from './types';
@@ -10,13 +10,7 @@ describe('roomStats — per-room client statistics', () => {
   const t = new FakeTransport();
   const rooms = new RoomSync(t, { now: () => now, historyPageSize: 3 }, () => {});
 
-  async function join(lines: LogLine[], opts: Partial<HistoryReply> = {}): Promise<void> {
-    rooms.open(ROOM);
-    const req = t.take('call.history');
-    expect(req.body).toMatchObject({ room: ROOM, afterSeq: 0 });
-    req.resolve(history(lines, opts));
-    await flush();
-  }
+  const join = (lines: LogLine[], opts: Partial<HistoryReply> = {}) => joinRoom(t, (r) => rooms.open(r), lines, opts);
 
   it('computes the arrival delay of live lines', async () => {
     await join([tl(1)]);

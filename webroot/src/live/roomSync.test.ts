@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeTransport, flush } from '../test/FakeTransport';
-import { delta, history, ROOM, S1, tl } from '../test/roomFixtures';
+import { delta, history, joinRoom, ROOM, S1, tl } from '../test/roomFixtures';
 import { RoomSync } from './roomSync';
 import type { HistoryReply, HistoryRequest, LogLine, TranscriptLine } from './types';
 
@@ -15,13 +15,7 @@ describe('RoomSync — room late join', () => {
     rooms = new RoomSync(t, { now: () => now, historyPageSize: 3 }, () => {});
   });
 
-  async function join(lines: LogLine[], opts: Partial<HistoryReply> = {}): Promise<void> {
-    rooms.open(ROOM);
-    const req = t.take('call.history');
-    expect(req.body).toMatchObject({ room: ROOM, afterSeq: 0 });
-    req.resolve(history(lines, opts));
-    await flush();
-  }
+  const join = (lines: LogLine[], opts: Partial<HistoryReply> = {}) => joinRoom(t, (r) => rooms.open(r), lines, opts);
 
   it('registers call.<room> and .debug before requesting history; buffers deltas until history arrives', async () => {
     rooms.open(ROOM);
