@@ -10,6 +10,7 @@
  *            end_reasons:{…}, calls_by_hour:[24 counts], demo_calls (generated demo history, 0 otherwise)}
  * Rates are fractions 0…1 or null when there were no calls; start is an ISO string.
  */
+import { ADDR } from '../transport/addresses';
 import type { Transport } from '../transport/types';
 
 export type Bucket = 'hour' | 'day' | 'week';
@@ -52,8 +53,6 @@ export interface AnalyticsResult {
   totals: Kpis;
   busiestHours: Array<{ hour: number; volume: number }>;
 }
-
-export const ANALYTICS_ADDRESS = 'analytics.query';
 
 export function toRequest(q: AnalyticsQuery): Record<string, unknown> {
   const body: Record<string, unknown> = { v: 1, from: q.from, to: q.to, bucket: q.bucket };
@@ -113,5 +112,5 @@ export function adaptResult(raw: unknown): AnalyticsResult {
 }
 
 export async function queryAnalytics(transport: Transport, q: AnalyticsQuery): Promise<AnalyticsResult> {
-  return adaptResult(await transport.request<unknown>(ANALYTICS_ADDRESS, toRequest(q), 30_000));
+  return adaptResult(await transport.request<unknown>(ADDR.analyticsQuery, toRequest(q), 30_000));
 }

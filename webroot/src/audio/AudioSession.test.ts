@@ -6,6 +6,15 @@ import { StatsMonitor } from './StatsMonitor';
 const LISTEN = { url: 'ws://lk', token: 'listen-token' };
 const SPEAK = { url: 'ws://lk', token: 'speak-token' };
 
+/** A session whose links are FakeLinks changed by `breakIt` (to make them fail). */
+function sessionWhoseLink(breakIt: (l: FakeLink) => void): AudioSession {
+  return new AudioSession(async () => {
+    const l = (await FakeLink.factory()) as FakeLink;
+    breakIt(l);
+    return l;
+  }, new StatsMonitor(60_000));
+}
+
 let session: AudioSession;
 beforeEach(() => {
   FakeLink.made = [];
@@ -38,22 +47,14 @@ describe('AudioSession', () => {
   });
 
   it('a refused microphone still lets the supervisor hear, and says why nobody hears them', async () => {
-    const failing = new AudioSession(async () => {
-      const l = (await FakeLink.factory()) as FakeLink;
-      l.failMic = new Error('Permission denied');
-      return l;
-    }, new StatsMonitor(60_000));
+    const failing = sessionWhoseLink((l) => (l.failMic = new Error('Permission denied')));
     await failing.speak(SPEAK);
     expect(failing.getState()).toMatchObject({ mode: 'listening', error: 'microphone unavailable: Permission denied' });
     await failing.stop();
   });
 
   it('a failed connect leaves the session off with the reason', async () => {
-    const failing = new AudioSession(async () => {
-      const l = (await FakeLink.factory()) as FakeLink;
-      l.failConnect = new Error('could not establish signal connection');
-      return l;
-    }, new StatsMonitor(60_000));
+    const failing = sessionWhoseLink((l) => (l.failConnect = new Error('could not establish signal connection')));
     await expect(failing.listen(LISTEN)).rejects.toThrow('signal connection');
     expect(failing.getState()).toMatchObject({ mode: 'off', error: 'audio failed: could not establish signal connection' });
   });

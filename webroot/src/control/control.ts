@@ -1,6 +1,7 @@
+import { ADDR, type ControlAction } from '../transport/addresses';
 import type { Transport } from '../transport/types';
 
-export type ControlAction = 'listen' | 'guide' | 'takeover' | 'handback' | 'transfer' | 'end';
+export type { ControlAction } from '../transport/addresses';
 export const TRANSFER_LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'ms', label: 'Malay' },
@@ -8,7 +9,7 @@ export const TRANSFER_LANGUAGES = [
 
 /** Supervisor action: request on control.<action> (the transport attaches the bearer token). */
 export function sendControl<T = unknown>(transport: Transport, action: ControlAction, body: Record<string, unknown>): Promise<T> {
-  return transport.request<T>(`control.${action}`, body, 15_000);
+  return transport.request<T>(ADDR.control[action], body, 15_000);
 }
 
 export type TakeoverButton =

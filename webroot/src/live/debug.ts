@@ -15,6 +15,22 @@ function short(v: unknown, max = 120): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
+/**
+ * A room's debug stream is ephemeral (call.<room>.debug is not stored): the dashboard keeps the last
+ * `size` events per room in a ring, seeded on late join by the recent events that come with history.
+ */
+export function appendDebug(ring: readonly DebugEvent[], ev: DebugEvent, size: number): DebugEvent[] {
+  return ring.length >= size ? [...ring.slice(ring.length - size + 1), ev] : [...ring, ev];
+}
+
+/** The ring a late joiner starts with: the newest `size` of the debug events sent with history. */
+export function seedDebug(bodies: readonly unknown[], nextId: () => number, receivedAt: number, size: number): DebugEvent[] {
+  return bodies
+    .map((body) => normaliseDebug(body, nextId(), receivedAt))
+    .filter((ev): ev is DebugEvent => ev !== null)
+    .slice(-size);
+}
+
 function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }

@@ -14,13 +14,18 @@ const GRANT = (token: string) => ({ url: 'ws://lk.test', token, identity: 'super
 let transport: FakeTransport;
 let audio: AudioSession;
 
-function renderBar(takeoverBy = '') {
+/** The control bar of room r1 for supervisor alice, with the call held by `takeoverBy`. */
+function bar(takeoverBy: string) {
   const services: AppServices = { session: { token: 't', user: 'alice', role: 'supervisor' }, transport, store: new LiveStore(transport), logout: () => undefined };
-  return render(
+  return (
     <ServicesContext.Provider value={services}>
       <ControlBar room="r1" fields={{ takeover_by: takeoverBy }} ended={false} audio={audio} />
-    </ServicesContext.Provider>,
+    </ServicesContext.Provider>
   );
+}
+
+function renderBar(takeoverBy = '') {
+  return render(bar(takeoverBy));
 }
 
 async function click(testId: string) {
@@ -36,6 +41,14 @@ async function answer(address: string, reply: unknown) {
     await flush();
     await flush();
   });
+}
+
+/** Alice takes over (speaking with speak-token), and the bar re-renders as the server then shows it: held by her. */
+async function takeOverAsAlice() {
+  const view = renderBar();
+  await click('ctl-takeover');
+  await answer('control.takeover', GRANT('speak-token'));
+  view.rerender(bar('alice'));
 }
 
 beforeEach(() => {
@@ -75,14 +88,7 @@ describe('ControlBar audio', () => {
   });
 
   it('Hand back closes the microphone and listens silently again with a fresh listen token', async () => {
-    const view = renderBar();
-    await click('ctl-takeover');
-    await answer('control.takeover', GRANT('speak-token'));
-    view.rerender(
-      <ServicesContext.Provider value={{ session: { token: 't', user: 'alice', role: 'supervisor' }, transport, store: new LiveStore(transport), logout: () => undefined }}>
-        <ControlBar room="r1" fields={{ takeover_by: 'alice' }} ended={false} audio={audio} />
-      </ServicesContext.Provider>,
-    );
+    await takeOverAsAlice();
     await click('ctl-handback');
     await answer('control.handback', { released_from: 'alice' });
     await answer('control.listen', GRANT('hidden-again'));
@@ -92,14 +98,7 @@ describe('ControlBar audio', () => {
   });
 
   it('Hand back uses a hidden token in the reply when control sends one (no second listen request)', async () => {
-    const view = renderBar();
-    await click('ctl-takeover');
-    await answer('control.takeover', GRANT('speak-token'));
-    view.rerender(
-      <ServicesContext.Provider value={{ session: { token: 't', user: 'alice', role: 'supervisor' }, transport, store: new LiveStore(transport), logout: () => undefined }}>
-        <ControlBar room="r1" fields={{ takeover_by: 'alice' }} ended={false} audio={audio} />
-      </ServicesContext.Provider>,
-    );
+    await takeOverAsAlice();
     await click('ctl-handback');
     await answer('control.handback', { released_from: 'alice', ...GRANT('hidden-in-reply') });
     await act(async () => {
