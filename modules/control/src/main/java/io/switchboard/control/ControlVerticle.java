@@ -6,6 +6,7 @@ import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
+import io.switchboard.platform.livekit.LiveKitApi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -41,7 +42,7 @@ public final class ControlVerticle extends VerticleBase {
     api = RedisAPI.api(redis);
     liveKitConfigured = cfg.liveKit().configured();
     Clock clock = Clock.systemUTC();
-    LiveKitGateway liveKit = liveKitConfigured ? new LiveKitGateway(vertx, cfg.liveKit(), cfg.liveKitTimeoutMs()) : null;
+    LiveKitApi liveKit = liveKitConfigured ? new LiveKitApi(vertx, cfg.liveKit(), cfg.liveKitTimeoutMs()) : null;
     ControlServices services =
         new ControlServices(
             cfg,
@@ -66,7 +67,7 @@ public final class ControlVerticle extends VerticleBase {
       MessageConsumer<Object> c = vertx.eventBus().consumer(ControlActions.address(action.name()), msg -> dispatcher.handle(action, msg));
       ready.add(c.completion());
     }
-    ready.add(ObserverAccess.register(vertx, cfg));
+    ready.add(ObserverAccess.register(vertx, cfg, liveKit));
     LOG.atInfo()
         .addKeyValue("node", node)
         .addKeyValue("livekit", liveKitConfigured ? "configured" : "not configured")

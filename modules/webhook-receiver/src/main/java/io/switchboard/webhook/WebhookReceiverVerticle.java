@@ -9,6 +9,7 @@ import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
+import io.switchboard.platform.livekit.LiveKitApi;
 import io.switchboard.contract.live.CallEvent;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -52,7 +53,7 @@ public final class WebhookReceiverVerticle extends VerticleBase {
       receiver = new WebhookReceiver(cfg.liveKit().apiKey(), cfg.liveKit().apiSecret());
     }
     if (cfg.liveKit().configured() && cfg.reconcileSeconds() > 0) {
-      reconciler = new Reconciler(vertx, api, new LiveKitRooms(vertx, cfg.liveKit()), cfg.reconcileGraceMs());
+      reconciler = new Reconciler(vertx, api, new LiveKitApi(vertx, cfg.liveKit(), Reconciler.LIVEKIT_TIMEOUT_MS), cfg.reconcileGraceMs());
       vertx.setPeriodic(cfg.reconcileSeconds() * 1000L, id -> reconciler.reconcile());
     }
     return vertx
