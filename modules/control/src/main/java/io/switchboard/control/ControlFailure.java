@@ -7,7 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * An action failure with the HTTP-like code the caller receives ({@link BusErrors}). Thrown or
- * returned as a failed future anywhere in an action; the dispatcher turns it into
+ * returned as a failed future anywhere in an action; the {@link SupervisorActionRunner} turns it into
  * {@code Message.fail(code, message)} and into the audit record, so the message must be readable
  * by a supervisor and must never contain a token.
  */

@@ -53,7 +53,7 @@ public final class ControlVerticle extends VerticleBase {
             liveKitConfigured ? new ListenTokens(cfg.liveKit(), clock) : null,
             new CallStateEvents(vertx, clock),
             new AgentCommands(vertx, clock, liveKit));
-    ControlDispatcher dispatcher = new ControlDispatcher(services, new AuditTrail(vertx), clock);
+    SupervisorActionRunner runner = new SupervisorActionRunner(services, new AuditTrail(vertx), clock);
     List<ControlAction> actions =
         List.of(
             new ListenAction(services),
@@ -64,7 +64,7 @@ public final class ControlVerticle extends VerticleBase {
             new EndAction(services));
     List<Future<?>> ready = new ArrayList<>();
     for (ControlAction action : actions) {
-      MessageConsumer<Object> c = vertx.eventBus().consumer(ControlActions.address(action.name()), msg -> dispatcher.handle(action, msg));
+      MessageConsumer<Object> c = vertx.eventBus().consumer(ControlActions.address(action.name()), msg -> runner.handle(action, msg));
       ready.add(c.completion());
     }
     ready.add(ObserverAccess.register(vertx, cfg, liveKit));

@@ -48,7 +48,7 @@ public final class GatewayVerticle extends VerticleBase {
     router = Router.router(vertx);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health.checks()));
     router.get("/metrics").handler(GatewayMetrics.scrape());
-    BusToHttp bus = new BusToHttp(vertx);
+    HttpToBus bus = new HttpToBus(vertx);
     Tokens tokens = new Tokens(vertx, cfg.auth());
     if (users.isEmpty()) {
       LOG.atWarn().log("no supervisor accounts configured: nobody can log in (set auth.users.* or auth.demo.users)");
