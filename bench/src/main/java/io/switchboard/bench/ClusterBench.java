@@ -1,14 +1,19 @@
 package io.switchboard.bench;
 
+import io.switchboard.app.BenchNode;
 import io.switchboard.testkit.FreePort;
+import io.switchboard.testkit.NodeProcess;
 import io.switchboard.testkit.TestRedis;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,7 +49,7 @@ public final class ClusterBench {
     }
     if (single == null) try (TestRedis redis = TestRedis.start()) {
       int http = FreePort.get();
-      try (NodeProc n = NodeProc.start("single", redis.url(), "--verticles", "gateway,ingest,debouncer", "--http-port", "" + http,
+      try (NodeProcess n = node("single", redis.url(), "--verticles", "gateway,ingest,debouncer", "--http-port", "" + http,
           "--set", "health.expect=gateway,ingest,debouncer")) {
         n.awaitReady(Duration.ofSeconds(60));
         awaitHealth(http, Duration.ofSeconds(30));
@@ -58,9 +63,9 @@ public final class ClusterBench {
       int b = FreePort.get();
       int c = FreePort.get();
       String members = "127.0.0.1:" + a + ",127.0.0.1:" + b + ",127.0.0.1:" + c;
-      try (NodeProc nb = NodeProc.start("cluster-ingest", redis.url(), "--cluster", "--cluster-port", "" + b, "--cluster-members", members, "--verticles", "ingest");
-          NodeProc nc = NodeProc.start("cluster-debouncer", redis.url(), "--cluster", "--cluster-port", "" + c, "--cluster-members", members, "--verticles", "debouncer");
-          NodeProc na = NodeProc.start("cluster-gateway", redis.url(), "--cluster", "--cluster-port", "" + a, "--cluster-members", members,
+      try (NodeProcess nb = node("cluster-ingest", redis.url(), "--cluster", "--cluster-port", "" + b, "--cluster-members", members, "--verticles", "ingest");
+          NodeProcess nc = node("cluster-debouncer", redis.url(), "--cluster", "--cluster-port", "" + c, "--cluster-members", members, "--verticles", "debouncer");
+          NodeProcess na = node("cluster-gateway", redis.url(), "--cluster", "--cluster-port", "" + a, "--cluster-members", members,
               "--verticles", "gateway", "--http-port", "" + http, "--set", "health.expect=gateway,ingest,debouncer")) {
         nb.awaitReady(Duration.ofSeconds(120));
         nc.awaitReady(Duration.ofSeconds(120));
@@ -83,6 +88,29 @@ public final class ClusterBench {
         .baseline(singleWhat, single.getJsonObject("list_latency").getDouble("p99_ms"));
     report.write(args.out);
     System.exit(0);
+  }
+
+  /**
+   * A node in its own JVM on the shared Redis, with the bench's agent key, JWT secret and demo
+   * users; its output in {@code bench/target/nodes/<name>.log}; it leaves the cluster cleanly on close.
+   */
+  static NodeProcess node(String name, String redisUrl, String... args) throws IOException {
+    return NodeProcess.builder(name)
+        .logDir(Path.of("bench", "target", "nodes"))
+        .maxHeapMb(512)
+        .mergeOutput()
+        .gracefulClose()
+        .env(Map.of("REDIS_URL", redisUrl))
+        .args(args)
+        .args(
+            "--set", "agent.keys." + BenchNode.AGENT + "=" + BenchNode.AGENT_KEY,
+            "--set", "ingest.rate.per.second=0", // one key drives every generated call
+            "--set", "auth.jwt.secret=" + BenchNode.JWT_SECRET,
+            "--set", "auth.demo.users=true",
+            "--set", "mongo.embedded=memory",
+            "--set", "reconcile.period.s=0",
+            "--set", "http.host=127.0.0.1")
+        .start();
   }
 
   static JsonObject measure(int port, int calls, int clients, int measure, int warmup) throws Exception {

@@ -1,6 +1,7 @@
 package io.switchboard.bench;
 
 import io.switchboard.app.BenchNode;
+import io.switchboard.testkit.NodeProcess;
 import io.switchboard.testkit.TestRedis;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,7 +17,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -139,11 +139,8 @@ public final class IngestBench {
   }
 
   static JsonObject loadGen(int port, String path, int connections, int seconds, int warmup, int rooms) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC",
-        "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", ""),
-        "-cp", System.getProperty("java.class.path"), LoadGenMain.class.getName(),
-        "" + port, path, "" + connections, "" + seconds, "" + warmup, "" + rooms, "load"));
+    List<String> cmd = NodeProcess.javaCommand(List.of("-Xmx256m", "-XX:+UseSerialGC"), LoadGenMain.class.getName(),
+        List.of("" + port, path, "" + connections, "" + seconds, "" + warmup, "" + rooms, "load"));
     System.out.println("load generator: " + path + " on :" + port);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String result = null;

@@ -6,7 +6,6 @@ import io.switchboard.agent.sim.DemoHistorySeeder;
 import io.switchboard.agent.sim.ScenarioCatalog;
 import io.switchboard.agent.sim.Simulator;
 import io.switchboard.contract.VerticleName;
-import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
@@ -32,7 +31,7 @@ public final class AgentPipelineVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     AgentPipelineConfig cfg = AgentPipelineConfig.from(settings);
-    String node = settings.string(CommonKeys.NODE_ID, "local");
+    String node = settings.nodeId();
     client = WebClient.create(vertx);
     sink = new BusEventSink(vertx, cfg.ingestTimeoutMs(), cfg.ingestMaxInFlight());
     Future<?> health = HealthResponder.register(vertx, VerticleName.AGENT_PIPELINE, node,

@@ -13,7 +13,6 @@ import io.switchboard.contract.VerticleName;
 import io.switchboard.contract.analytics.AuditQuery;
 import io.switchboard.contract.analytics.AuditRecord;
 import io.switchboard.contract.analytics.KpiQuery;
-import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
@@ -24,6 +23,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +52,7 @@ public final class AnalyticsVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     AnalyticsConfig cfg = AnalyticsConfig.from(settings);
-    node = settings.string(CommonKeys.NODE_ID, "local");
+    node = settings.nodeId();
     redaction = new ArchiveRedaction(RedactionConfig.from(settings));
     mongo = MongoClient.create(vertx, MongoAccess.clientConfig(cfg.mongoUrl(), cfg.mongoDb(), cfg.mongoTimeoutMs()));
     access = new MongoAccess(cfg.mongoTimeoutMs());
@@ -139,42 +139,36 @@ public final class AnalyticsVerticle extends VerticleBase {
   }
 
   private void onKpiQuery(Message<JsonObject> msg) {
-    KpiQuery q;
-    try {
-      q = KpiQuery.fromJson(msg.body());
-    } catch (RuntimeException e) {
-      msg.fail(BusErrors.BAD_REQUEST, "invalid KPI query: " + e.getMessage());
-      return;
-    }
-    kpis.query(q)
-        .onSuccess(r -> msg.reply(r.toJson()))
-        .onFailure(err -> MongoAccess.failUnavailable(msg, "analytics", err));
+    serve(msg, "KPI query", KpiQuery::fromJson, kpis::query, r -> r.toJson(), "analytics");
   }
 
   private void onAuditRecord(Message<JsonObject> msg) {
-    AuditRecord r;
-    try {
-      r = redaction.apply(AuditRecord.fromJson(msg.body()));
-    } catch (RuntimeException e) {
-      msg.fail(BusErrors.BAD_REQUEST, "invalid audit record: " + e.getMessage());
-      return;
-    }
-    audit.record(r)
-        .onSuccess(id -> msg.reply(new JsonObject().put("ok", true)))
-        .onFailure(err -> MongoAccess.failUnavailable(msg, "audit log", err));
+    serve(msg, "audit record", body -> redaction.apply(AuditRecord.fromJson(body)), audit::record,
+        id -> new JsonObject().put("ok", true), "audit log");
   }
 
   private void onAuditQuery(Message<JsonObject> msg) {
-    AuditQuery q;
+    serve(msg, "audit query", AuditQuery::fromJson, audit::query, p -> p.toJson(), "audit log");
+  }
+
+  /**
+   * The path of every request but {@code call.ended}: a body that does not parse is a 400 naming
+   * {@code what}; otherwise the store's answer is the reply, and a store that fails is a 503
+   * naming {@code store}.
+   */
+  private static <Q, R> void serve(
+      Message<JsonObject> msg, String what, Function<JsonObject, Q> parse, Function<Q, Future<R>> run,
+      Function<R, JsonObject> reply, String store) {
+    Q request;
     try {
-      q = AuditQuery.fromJson(msg.body());
+      request = parse.apply(msg.body());
     } catch (RuntimeException e) {
-      msg.fail(BusErrors.BAD_REQUEST, "invalid audit query: " + e.getMessage());
+      msg.fail(BusErrors.BAD_REQUEST, "invalid " + what + ": " + e.getMessage());
       return;
     }
-    audit.query(q)
-        .onSuccess(p -> msg.reply(p.toJson()))
-        .onFailure(err -> MongoAccess.failUnavailable(msg, "audit log", err));
+    run.apply(request)
+        .onSuccess(r -> msg.reply(reply.apply(r)))
+        .onFailure(err -> MongoAccess.failUnavailable(msg, store, err));
   }
 
   private Future<HealthReply> health() {

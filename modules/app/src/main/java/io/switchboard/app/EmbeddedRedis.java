@@ -1,24 +1,16 @@
 package io.switchboard.app;
 
+import io.switchboard.platform.redis.RedisServerProcess;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.embedded.core.ExecutableProvider;
 
 /**
  * A real redis-server binary (shipped inside the embedded-redis jar) on a loopback port, with
@@ -30,15 +22,19 @@ import redis.embedded.core.ExecutableProvider;
  * Every write Redis acknowledged has reached the kernel before the reply (Redis writes the AOF
  * buffer before answering), so only a machine crash can lose up to a second of writes. Clients
  * see a short outage: pooled connections reconnect by themselves and the debouncer resyncs.
+ *
+ * <p>The child itself is started by platform's {@link RedisServerProcess} (the one redis-server
+ * builder, shared with the tests' {@code TestRedis}); this class adds the data-directory lock and
+ * the supervision.
  */
 final class EmbeddedRedis implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedis.class);
-  private static final long READY_TIMEOUT_MS = 30_000;
   private static final long MAX_BACKOFF_MS = 5_000;
   /** A child that ran this long was healthy: the next restart starts again with a short delay. */
   private static final long HEALTHY_RUN_MS = 10_000;
 
-  private final File binary;
+  /** Every (re)start of the child: same port, same directory, so a restart reloads the file. */
+  private final RedisServerProcess.Builder server;
   private final File dir;
   private final int port;
   private final FileChannel lockChannel;
@@ -50,17 +46,17 @@ final class EmbeddedRedis implements AutoCloseable {
     return t;
   });
   private final Thread shutdownHook;
-  private volatile Process process;
+  private volatile RedisServerProcess process;
   private volatile boolean closing;
   private volatile int restarts;
   private long backoffMs = 100;
 
-  private EmbeddedRedis(File binary, File dir, int port, FileChannel lockChannel, FileLock lock) {
-    this.binary = binary;
+  private EmbeddedRedis(File dir, int port, FileChannel lockChannel, FileLock lock) {
     this.dir = dir;
     this.port = port;
     this.lockChannel = lockChannel;
     this.lock = lock;
+    this.server = RedisServerProcess.builder().port(port).dir(dir).appendOnly("everysec").keyspaceEvents("KEA");
     this.shutdownHook = new Thread(this::destroyChild, "embedded-redis-shutdown");
   }
 
@@ -83,7 +79,7 @@ final class EmbeddedRedis implements AutoCloseable {
         throw new StartupException("embedded Redis data in " + dir.getAbsolutePath()
             + " is in use by another node (choose another data.dir)");
       }
-      EmbeddedRedis redis = new EmbeddedRedis(ExecutableProvider.newJarResourceProvider().get(), dir, port, channel, lock);
+      EmbeddedRedis redis = new EmbeddedRedis(dir, port, channel, lock);
       redis.launch();
       Runtime.getRuntime().addShutdownHook(redis.shutdownHook);
       return redis;
@@ -102,7 +98,7 @@ final class EmbeddedRedis implements AutoCloseable {
 
   /** The running child's pid (tests kill it), or -1 between a death and its restart. */
   long pid() {
-    Process p = process;
+    RedisServerProcess p = process;
     return p != null && p.isAlive() ? p.pid() : -1;
   }
 
@@ -112,29 +108,15 @@ final class EmbeddedRedis implements AutoCloseable {
 
   /** Starts the child and returns once it answers PING (after loading its append-only file). */
   private void launch() throws IOException {
-    List<String> cmd = List.of(
-        binary.getAbsolutePath(),
-        "--port", Integer.toString(port),
-        "--bind", "127.0.0.1",
-        "--dir", dir.getAbsolutePath(),
-        "--appendonly", "yes",
-        "--appendfilename", "appendonly.aof",
-        "--appendfsync", "everysec",
-        "--save", "",
-        "--notify-keyspace-events", "KEA",
-        "--logfile", "redis.log");
-    Process p = new ProcessBuilder(cmd).directory(dir).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir, "redis.stdout")))
-        .start();
-    process = p;
     long t0 = System.currentTimeMillis();
-    awaitReady(p);
+    RedisServerProcess p = server.start();
+    process = p;
     LOG.atInfo().addKeyValue("port", port).addKeyValue("pid", p.pid()).addKeyValue("dir", dir.getAbsolutePath())
         .addKeyValue("ms", System.currentTimeMillis() - t0).log("embedded Redis ready");
-    p.onExit().thenAccept(dead -> supervisor.execute(() -> onExit(dead, t0)));
+    p.onExit().thenAccept(dead -> supervisor.execute(() -> onExit(p, t0)));
   }
 
-  private void onExit(Process dead, long startedAt) {
+  private void onExit(RedisServerProcess dead, long startedAt) {
     if (closing) {
       return;
     }
@@ -168,55 +150,10 @@ final class EmbeddedRedis implements AutoCloseable {
     }
   }
 
-  /** Polls PING until {@code +PONG} (Redis answers {@code -LOADING} while it replays the file). */
-  private void awaitReady(Process p) throws IOException {
-    long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
-    while (System.currentTimeMillis() < deadline) {
-      if (!p.isAlive()) {
-        throw new IOException("redis-server exited with " + p.exitValue() + " (see " + new File(dir, "redis.log") + ")");
-      }
-      if (pong()) {
-        return;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for redis-server");
-      }
-    }
-    p.destroyForcibly();
-    throw new IOException("redis-server did not answer PING within " + READY_TIMEOUT_MS + " ms");
-  }
-
-  private boolean pong() {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      s.setSoTimeout(500);
-      OutputStream out = s.getOutputStream();
-      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = s.getInputStream();
-      byte[] buf = new byte[64];
-      int n = in.read(buf);
-      return n > 0 && new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   private void destroyChild() {
-    Process p = process;
-    if (p != null && p.isAlive()) {
-      p.destroy();
-      try {
-        if (!p.waitFor(5, TimeUnit.SECONDS)) {
-          p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        p.destroyForcibly();
-      }
+    RedisServerProcess p = process;
+    if (p != null) {
+      p.stop();
     }
   }
 
@@ -249,9 +186,8 @@ final class EmbeddedRedis implements AutoCloseable {
   }
 
   static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
+    try {
+      return RedisServerProcess.freePort();
     } catch (IOException e) {
       throw new StartupException("no free port for embedded Redis: " + e.getMessage());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.testkit.FreePort;
+import io.switchboard.testkit.NodeProcess;
 import io.switchboard.testkit.TestRedis;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.testkit.FreePort;
+import io.switchboard.testkit.NodeProcess;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -67,6 +68,12 @@ class LauncherErrorsTest {
     Files.writeString(broken, "{ not json");
     String err2 = failWith(Map.of(), "--config", broken.toString());
     assertTrue(err2.contains("cannot read config file"), err2);
+  }
+
+  @Test
+  void testkitsNodeProcessStartsThisLauncher() {
+    // testkit cannot depend on app, so it names the main class and the ready line
+    assertEquals(Main.class.getName(), NodeProcess.MAIN);
   }
 
   @Test

@@ -1,9 +1,10 @@
 package io.switchboard.control;
 
 import io.switchboard.contract.Addresses;
-import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.live.AgentControl;
 import io.switchboard.contract.live.AgentDelivery;
+import io.switchboard.platform.livekit.LiveKitApi;
+import io.switchboard.platform.livekit.LiveKitFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -36,9 +37,9 @@ final class AgentCommands {
 
   private final Vertx vertx;
   private final Clock clock;
-  private final LiveKitGateway liveKit;
+  private final LiveKitApi liveKit;
 
-  AgentCommands(Vertx vertx, Clock clock, LiveKitGateway liveKit) {
+  AgentCommands(Vertx vertx, Clock clock, LiveKitApi liveKit) {
     this.vertx = vertx;
     this.clock = clock;
     this.liveKit = liveKit;
@@ -76,7 +77,7 @@ final class AgentCommands {
 
   private static AgentDelivery roomFailure(Throwable err) {
     // a room LiveKit no longer has holds no agent either
-    if (err instanceof ControlFailure f && f.upstreamStatus() == BusErrors.NOT_FOUND) {
+    if (err instanceof LiveKitFailure f && f.notFound()) {
       return AgentDelivery.failed(AgentDelivery.NO_AGENT_IN_ROOM);
     }
     return AgentDelivery.failed(AgentDelivery.LIVEKIT_UNAVAILABLE);

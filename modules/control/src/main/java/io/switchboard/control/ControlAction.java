@@ -5,9 +5,9 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
- * One supervisor action. The dispatcher has already authenticated the caller, parsed the body
+ * One supervisor action. The {@link SupervisorActionRunner} has already authenticated the caller, parsed the body
  * and loaded the live call; the action does its work and answers the action-specific reply
- * fields (the dispatcher adds {@code v, ok, action, room, session_id}).
+ * fields (the runner adds {@code v, ok, action, room, session_id}).
  */
 interface ControlAction {
   String name();

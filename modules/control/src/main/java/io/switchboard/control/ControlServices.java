@@ -1,5 +1,6 @@
 package io.switchboard.control;
 
+import io.switchboard.platform.livekit.LiveKitApi;
 
 /**
  * What the action handlers share. {@code liveKit} and {@code tokens} are null when LiveKit is
@@ -10,7 +11,7 @@ record ControlServices(
     CallStateReader calls,
     TakeoverLock lock,
     GuideRateLimiter guideLimiter,
-    LiveKitGateway liveKit,
+    LiveKitApi liveKit,
     ListenTokens tokens,
     CallStateEvents events,
     AgentCommands agent) {

@@ -1,11 +1,11 @@
 package io.switchboard.control;
 
 import io.switchboard.contract.VerticleName;
-import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
+import io.switchboard.platform.livekit.LiveKitApi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -36,12 +36,12 @@ public final class ControlVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     ControlConfig cfg = ControlConfig.from(settings);
-    node = settings.string(CommonKeys.NODE_ID, "local");
+    node = settings.nodeId();
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 6, 256);
     api = RedisAPI.api(redis);
     liveKitConfigured = cfg.liveKit().configured();
     Clock clock = Clock.systemUTC();
-    LiveKitGateway liveKit = liveKitConfigured ? new LiveKitGateway(vertx, cfg.liveKit(), cfg.liveKitTimeoutMs()) : null;
+    LiveKitApi liveKit = liveKitConfigured ? new LiveKitApi(vertx, cfg.liveKit(), cfg.liveKitTimeoutMs()) : null;
     ControlServices services =
         new ControlServices(
             cfg,
@@ -52,7 +52,7 @@ public final class ControlVerticle extends VerticleBase {
             liveKitConfigured ? new ListenTokens(cfg.liveKit(), clock) : null,
             new CallStateEvents(vertx, clock),
             new AgentCommands(vertx, clock, liveKit));
-    ControlDispatcher dispatcher = new ControlDispatcher(services, new AuditTrail(vertx), clock);
+    SupervisorActionRunner runner = new SupervisorActionRunner(services, new AuditTrail(vertx), clock);
     List<ControlAction> actions =
         List.of(
             new ListenAction(services),
@@ -63,10 +63,10 @@ public final class ControlVerticle extends VerticleBase {
             new EndAction(services));
     List<Future<?>> ready = new ArrayList<>();
     for (ControlAction action : actions) {
-      MessageConsumer<Object> c = vertx.eventBus().consumer(ControlActions.address(action.name()), msg -> dispatcher.handle(action, msg));
+      MessageConsumer<Object> c = vertx.eventBus().consumer(ControlActions.address(action.name()), msg -> runner.handle(action, msg));
       ready.add(c.completion());
     }
-    ready.add(ObserverAccess.register(vertx, cfg));
+    ready.add(ObserverAccess.register(vertx, cfg, liveKit));
     LOG.atInfo()
         .addKeyValue("node", node)
         .addKeyValue("livekit", liveKitConfigured ? "configured" : "not configured")

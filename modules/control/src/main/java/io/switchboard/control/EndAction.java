@@ -4,6 +4,7 @@ import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.control.ControlRequest;
 import io.switchboard.contract.live.AgentControl;
 import io.switchboard.contract.live.AgentDelivery;
+import io.switchboard.platform.livekit.LiveKitFailure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -13,7 +14,6 @@ import io.vertx.core.json.JsonObject;
  * before call_ended so it lands in the call's log, not after it.
  */
 final class EndAction implements ControlAction {
-  private static final int NOT_FOUND = 404;
   private final ControlServices s;
 
   EndAction(ControlServices s) {
@@ -35,7 +35,7 @@ final class EndAction implements ControlAction {
         : told.compose(delivery -> s.liveKit()
             .deleteRoom(call.room())
             // a room LiveKit no longer has is already ended: record the end all the same
-            .recover(err -> err instanceof ControlFailure f && f.upstreamStatus() == NOT_FOUND ? Future.succeededFuture() : Future.failedFuture(err))
+            .recover(err -> err instanceof LiveKitFailure f && f.notFound() ? Future.succeededFuture() : Future.failedFuture(err))
             .map(delivery));
     return steps.compose(delivery -> s.events()
         .supervisor(call, ControlActions.END, user, null, null)

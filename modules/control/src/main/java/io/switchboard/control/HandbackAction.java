@@ -4,6 +4,7 @@ import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.control.ControlRequest;
 import io.switchboard.contract.live.AgentControl;
+import io.switchboard.platform.livekit.LiveKitFailure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
@@ -69,9 +70,9 @@ final class HandbackAction implements ControlAction {
 
   /** The real server answers 412 "remote unmute not enabled" unless the deployment allows it. */
   private static Future<Void> remoteUnmuteDisabled(Throwable err) {
-    if (err instanceof ControlFailure f && f.upstreamStatus() == 412) {
+    if (err instanceof LiveKitFailure f && f.upstreamStatus() == 412) {
       return Future.failedFuture(new ControlFailure(BusErrors.BAD_GATEWAY,
-          "LiveKit refuses to unmute the agent: set room.enable_remote_unmute: true in the LiveKit server config (docs/livekit.md)", 412));
+          "LiveKit refuses to unmute the agent: set room.enable_remote_unmute: true in the LiveKit server config (docs/livekit.md)"));
     }
     return Future.failedFuture(err);
   }

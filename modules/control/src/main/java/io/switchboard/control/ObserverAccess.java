@@ -1,10 +1,10 @@
 package io.switchboard.control;
 
-import io.livekit.server.RoomServiceClient;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.RoomNames;
 import io.switchboard.platform.config.LiveKitSettings;
+import io.switchboard.platform.livekit.LiveKitApi;
 import io.switchboard.contract.observer.LiveRooms;
 import io.switchboard.contract.observer.ObserverToken;
 import io.switchboard.contract.observer.ObserverTokenRequest;
@@ -20,12 +20,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import livekit.LivekitModels;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import retrofit2.Response;
 
 /**
  * What the room observer (observer/ in the repo) needs from LiveKit, so that it holds no API
@@ -44,32 +41,27 @@ final class ObserverAccess {
   private static final Logger LOG = LoggerFactory.getLogger(ObserverAccess.class);
   static final Duration TTL = Duration.ofHours(2);
 
-  private final Vertx vertx;
   private final LiveKitSettings settings;
-  private final int timeoutMs;
   private final Clock clock;
-  private final RoomServiceClient rooms;
+  /** Null when LiveKit is not configured. */
+  private final LiveKitApi liveKit;
   private final JWTAuth signer;
 
-  private ObserverAccess(Vertx vertx, ControlConfig cfg, Clock clock) {
-    this.vertx = vertx;
+  private ObserverAccess(Vertx vertx, ControlConfig cfg, LiveKitApi liveKit, Clock clock) {
     this.settings = cfg.liveKit();
-    this.timeoutMs = cfg.liveKitTimeoutMs();
     this.clock = clock;
-    if (settings.configured()) {
-      OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(timeoutMs)).build();
-      this.rooms = RoomServiceClient.createClient(LiveKitGateway.httpUrl(settings.url()), settings.apiKey(), settings.apiSecret(), () -> http);
-      this.signer =
-          JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(settings.apiSecret())));
-    } else {
-      this.rooms = null;
-      this.signer = null;
-    }
+    this.liveKit = liveKit;
+    this.signer = liveKit == null
+        ? null
+        : JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(settings.apiSecret())));
   }
 
-  /** Registers both consumers; the future completes once they are registered cluster-wide. */
-  static Future<Void> register(Vertx vertx, ControlConfig cfg) {
-    ObserverAccess access = new ObserverAccess(vertx, cfg, Clock.systemUTC());
+  /**
+   * Registers both consumers; the future completes once they are registered cluster-wide.
+   * {@code liveKit} is null when LiveKit is not configured: both then answer 503.
+   */
+  static Future<Void> register(Vertx vertx, ControlConfig cfg, LiveKitApi liveKit) {
+    ObserverAccess access = new ObserverAccess(vertx, cfg, liveKit, Clock.systemUTC());
     return Future.all(
             vertx.eventBus().consumer(Addresses.OBSERVER_TOKEN, access::token).completion(),
             vertx.eventBus().consumer(Addresses.OBSERVER_ROOMS, access::rooms).completion())
@@ -82,7 +74,7 @@ final class ObserverAccess {
       msg.fail(BusErrors.FORBIDDEN, "observer requests come through the TCP bridge with an observer credential");
       return true;
     }
-    if (rooms == null) {
+    if (liveKit == null) {
       msg.fail(BusErrors.UNAVAILABLE, "LiveKit not configured");
       return true;
     }
@@ -93,7 +85,7 @@ final class ObserverAccess {
     if (refused(msg)) {
       return;
     }
-    listRooms(List.of())
+    liveKit.rooms(List.of())
         .onSuccess(
             list -> msg.reply(
                 new LiveRooms(list.stream().map(r -> new LiveRooms.Room(r.getName(), r.getSid(), r.getNumParticipants(), r.getCreationTime())).toList())
@@ -118,7 +110,7 @@ final class ObserverAccess {
       return;
     }
     String room = req.room();
-    listRooms(List.of(room))
+    liveKit.rooms(List.of(room))
         .onSuccess(
             list -> {
               String sid = list.stream().filter(r -> r.getName().equals(room)).map(LivekitModels.Room::getSid).findFirst().orElse(null);
@@ -160,22 +152,9 @@ final class ObserverAccess {
     return signer.generateToken(claims, options);
   }
 
-  private Future<List<LivekitModels.Room>> listRooms(List<String> names) {
-    return vertx
-        .executeBlocking(
-            () -> {
-              Response<List<LivekitModels.Room>> r = rooms.listRooms(names).execute();
-              if (!r.isSuccessful()) {
-                throw new ControlFailure(BusErrors.BAD_GATEWAY, "LiveKit ListRooms failed: HTTP " + r.code());
-              }
-              return r.body();
-            },
-            false)
-        .timeout(timeoutMs + 250L, TimeUnit.MILLISECONDS);
-  }
-
+  /** LiveKit's own words and code (502 refused, 503 unreachable, 504 timed out). */
   private static void fail(Message<Object> msg, Throwable err) {
-    ControlFailure f = err instanceof ControlFailure c ? c : new ControlFailure(BusErrors.UNAVAILABLE, "LiveKit unreachable: " + err.getMessage());
+    ControlFailure f = ControlFailure.of(err);
     msg.fail(f.code(), f.getMessage());
   }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.control;
 
 import io.switchboard.contract.BusErrors;
+import io.switchboard.platform.livekit.LiveKitApi;
 import io.vertx.core.Future;
 
 /**
@@ -11,7 +12,7 @@ import io.vertx.core.Future;
 final class RoomCheck {
   private RoomCheck() {}
 
-  static Future<Void> verifyLive(LiveKitGateway liveKit, CallState call) {
+  static Future<Void> verifyLive(LiveKitApi liveKit, CallState call) {
     if (call.roomSid() == null) {
       return Future.failedFuture(
           new ControlFailure(BusErrors.CONFLICT, "cannot verify room " + call.room() + ": the call has no LiveKit room sid yet"));

@@ -5,6 +5,7 @@ import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.control.ControlRequest;
 import io.switchboard.contract.live.AgentControl;
 import io.switchboard.contract.live.AgentDelivery;
+import io.switchboard.platform.livekit.LiveKitFailure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -49,8 +50,8 @@ final class TransferAction implements ControlAction {
    * LiveKit outage.
    */
   private static Throwable notSip(Throwable err, String customer) {
-    if (err instanceof ControlFailure f && f.upstreamStatus() == 400 && f.getMessage().contains("no SIP session")) {
-      return new ControlFailure(BusErrors.CONFLICT, "cannot transfer " + customer + ": not a phone (SIP) participant (" + f.getMessage() + ")", 400);
+    if (err instanceof LiveKitFailure f && f.upstreamStatus() == 400 && f.getMessage().contains("no SIP session")) {
+      return new ControlFailure(BusErrors.CONFLICT, "cannot transfer " + customer + ": not a phone (SIP) participant (" + f.getMessage() + ")");
     }
     return err;
   }

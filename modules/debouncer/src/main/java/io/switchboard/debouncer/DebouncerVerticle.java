@@ -2,7 +2,6 @@ package io.switchboard.debouncer;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.VerticleName;
-import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
@@ -38,7 +37,7 @@ public final class DebouncerVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     DebouncerConfig cfg = DebouncerConfig.from(settings);
-    node = settings.string(CommonKeys.NODE_ID, "local");
+    node = settings.nodeId();
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 8, 1024);
     api = RedisAPI.api(redis);
 

@@ -18,10 +18,10 @@ import io.vertx.ext.web.handler.BodyHandler;
  * owning verticles validate and decide.
  */
 final class AgentRoutes {
-  private final BusToHttp bus;
+  private final HttpToBus bus;
   private final int bodyLimit;
 
-  AgentRoutes(BusToHttp bus, int bodyLimit) {
+  AgentRoutes(HttpToBus bus, int bodyLimit) {
     this.bus = bus;
     this.bodyLimit = bodyLimit;
   }
@@ -62,7 +62,7 @@ final class AgentRoutes {
             .end(reply.body() instanceof JsonObject j ? j.encode() : new JsonObject().put("ok", true).encode()))
         .onFailure(err -> {
           retryAfter(ctx, err);
-          BusToHttp.fail(ctx, Addresses.INGEST_CALL_EVENT, err);
+          HttpToBus.fail(ctx, Addresses.INGEST_CALL_EVENT, err);
         });
   }
 

@@ -23,9 +23,9 @@ final class ApiRoutes {
   private static final String CALLER = "caller";
   private static final Set<String> NUMERIC = Set.of("afterSeq", "limit", "page", "size");
   private final Tokens tokens;
-  private final BusToHttp bus;
+  private final HttpToBus bus;
 
-  ApiRoutes(Tokens tokens, BusToHttp bus) {
+  ApiRoutes(Tokens tokens, HttpToBus bus) {
     this.tokens = tokens;
     this.bus = bus;
   }

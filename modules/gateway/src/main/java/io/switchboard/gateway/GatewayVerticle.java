@@ -2,7 +2,6 @@ package io.switchboard.gateway;
 
 import io.switchboard.contract.VerticleName;
 import io.switchboard.platform.auth.AgentKeys;
-import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.platform.health.HealthResponder;
 import io.switchboard.redaction.LiveRedaction;
@@ -36,7 +35,7 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     GatewayConfig cfg = GatewayConfig.from(settings);
-    String node = settings.string(CommonKeys.NODE_ID, "local");
+    String node = settings.nodeId();
     health = new GatewayHealth(vertx, cfg);
 
     // password hashing (demo accounts, decoy) runs on a worker before the routes exist
@@ -48,7 +47,7 @@ public final class GatewayVerticle extends VerticleBase {
     router = Router.router(vertx);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health.checks()));
     router.get("/metrics").handler(GatewayMetrics.scrape());
-    BusToHttp bus = new BusToHttp(vertx);
+    HttpToBus bus = new HttpToBus(vertx);
     Tokens tokens = new Tokens(vertx, cfg.auth());
     if (users.isEmpty()) {
       LOG.atWarn().log("no supervisor accounts configured: nobody can log in (set auth.users.* or auth.demo.users)");

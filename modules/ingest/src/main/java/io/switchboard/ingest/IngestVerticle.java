@@ -6,7 +6,6 @@ import io.switchboard.contract.RoomNames;
 import io.switchboard.contract.SchemaVersion;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.platform.auth.AgentKeys;
-import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
@@ -53,7 +52,7 @@ public final class IngestVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     IngestConfig cfg = IngestConfig.from(settings);
-    node = settings.string(CommonKeys.NODE_ID, "local");
+    node = settings.nodeId();
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 16, 256);
     api = RedisAPI.api(redis);
     keys = new AgentKeys(cfg.agentKeys());

@@ -1,26 +1,42 @@
 package io.switchboard.testkit;
 
+import io.switchboard.platform.redis.RedisServerProcess;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import redis.embedded.RedisServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
- * An isolated real Redis (embedded-redis binary) on a free port with keyspace notifications on,
- * for one test class. Never shares the machine's Redis, never FLUSHALLs anything else. Can be
- * stopped and restarted on the same port to test outages.
+ * An isolated real Redis (the embedded-redis binary, started by platform's
+ * {@link RedisServerProcess} like the node's own embedded Redis) on a free port with keyspace
+ * notifications on, for one test class. Never shares the machine's Redis, never FLUSHALLs anything
+ * else, keeps nothing on disk. Can be stopped and restarted on the same port to test outages.
  */
 public final class TestRedis implements AutoCloseable {
   private final int port;
-  private RedisServer server;
+  private final File dir;
+  private final RedisServerProcess.Builder builder;
+  private final Thread shutdownHook = new Thread(this::stop, "test-redis-shutdown");
+  private volatile RedisServerProcess server;
 
-  private TestRedis(int port) {
+  private TestRedis(int port, File dir) {
     this.port = port;
+    this.dir = dir;
+    this.builder = RedisServerProcess.builder().port(port).dir(dir).keyspaceEvents("KEA");
   }
 
   public static TestRedis start() {
-    TestRedis r = new TestRedis(FreePort.get());
-    r.startServer();
-    return r;
+    try {
+      TestRedis r = new TestRedis(FreePort.get(), Files.createTempDirectory("test-redis-").toFile());
+      r.startServer();
+      Runtime.getRuntime().addShutdownHook(r.shutdownHook);
+      return r;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public String url() {
@@ -32,12 +48,9 @@ public final class TestRedis implements AutoCloseable {
   }
 
   public void stop() {
-    if (server != null) {
-      try {
-        server.stop();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    RedisServerProcess s = server;
+    if (s != null) {
+      s.stop();
       server = null;
     }
   }
@@ -50,16 +63,7 @@ public final class TestRedis implements AutoCloseable {
 
   private void startServer() {
     try {
-      server =
-          RedisServer.newRedisServer()
-              .bind("127.0.0.1")
-              .port(port)
-              .setting("notify-keyspace-events KEA")
-              .setting("save \"\"")
-              .setting("appendonly no")
-              .onShutdownForceStop(true)
-              .build();
-      server.start();
+      server = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -68,5 +72,19 @@ public final class TestRedis implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // already shutting down: the hook is running or ran
+    }
+    deleteQuietly(dir.toPath());
+  }
+
+  private static void deleteQuietly(Path root) {
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temp dir of logs is harmless
+    }
   }
 }

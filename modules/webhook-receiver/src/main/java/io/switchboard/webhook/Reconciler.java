@@ -5,6 +5,7 @@ import io.switchboard.contract.live.CallEvent;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.EventType;
 import io.switchboard.contract.live.RedisKeys;
+import io.switchboard.platform.livekit.LiveKitApi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -23,14 +24,16 @@ import org.slf4j.LoggerFactory;
  */
 final class Reconciler {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+  /** Bound of one ListRooms call: a pass that cannot list the rooms ends nothing. */
+  static final int LIVEKIT_TIMEOUT_MS = 5000;
   private final Vertx vertx;
   private final RedisAPI redis;
-  private final LiveKitRooms liveKit;
+  private final LiveKitApi liveKit;
   private final long graceMs;
   private volatile String lastError;
   private volatile long lastRun;
 
-  Reconciler(Vertx vertx, RedisAPI redis, LiveKitRooms liveKit, long graceMs) {
+  Reconciler(Vertx vertx, RedisAPI redis, LiveKitApi liveKit, long graceMs) {
     this.vertx = vertx;
     this.graceMs = graceMs;
     this.redis = redis;
@@ -47,7 +50,7 @@ final class Reconciler {
 
   Future<Integer> reconcile() {
     return liveKit
-        .list(5000)
+        .roomSids()
         .compose(rooms -> redis.zrange(List.of(RedisKeys.ACTIVE_CALLS, "0", "-1")).compose(active -> endGhosts(rooms, active)))
         .onSuccess(n -> {
           lastError = null;

@@ -5,10 +5,10 @@ import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.SchemaVersion;
 import io.switchboard.contract.VerticleName;
-import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
+import io.switchboard.platform.livekit.LiveKitApi;
 import io.switchboard.contract.live.CallEvent;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -44,7 +44,7 @@ public final class WebhookReceiverVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     WebhookReceiverConfig cfg = WebhookReceiverConfig.from(settings);
-    node = settings.string(CommonKeys.NODE_ID, "local");
+    node = settings.nodeId();
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 6, 256);
     api = RedisAPI.api(redis);
     agentLoss = new AgentLossWatch(vertx, api);
@@ -52,7 +52,7 @@ public final class WebhookReceiverVerticle extends VerticleBase {
       receiver = new WebhookReceiver(cfg.liveKit().apiKey(), cfg.liveKit().apiSecret());
     }
     if (cfg.liveKit().configured() && cfg.reconcileSeconds() > 0) {
-      reconciler = new Reconciler(vertx, api, new LiveKitRooms(vertx, cfg.liveKit()), cfg.reconcileGraceMs());
+      reconciler = new Reconciler(vertx, api, new LiveKitApi(vertx, cfg.liveKit(), Reconciler.LIVEKIT_TIMEOUT_MS), cfg.reconcileGraceMs());
       vertx.setPeriodic(cfg.reconcileSeconds() * 1000L, id -> reconciler.reconcile());
     }
     return vertx

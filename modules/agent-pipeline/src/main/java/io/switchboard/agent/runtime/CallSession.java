@@ -82,7 +82,7 @@ public final class CallSession {
     history.add(ChatMessage.system(spec.systemPrompt()));
     events.callStarted(spec);
     events.state(AgentState.INITIALIZING);
-    control = vertx.eventBus().consumer(Addresses.agentControl(spec.room()), msg -> ControlDispatcher.dispatch(this, msg));
+    control = vertx.eventBus().consumer(Addresses.agentControl(spec.room()), msg -> AgentControlHandler.handle(this, msg));
     LOG.atDebug().setMessage("call session started").addKeyValue("room", spec.room())
         .addKeyValue("session", spec.sessionId()).addKeyValue("language", spec.language()).log();
     return control.completion().onSuccess(v -> greet());

@@ -44,6 +44,11 @@ public final class Settings {
     return optString(key).orElse(def);
   }
 
+  /** This node's id ({@link CommonKeys#NODE_ID}, set by the launcher; {@code local} when a verticle runs on its own). */
+  public String nodeId() {
+    return string(CommonKeys.NODE_ID, "local");
+  }
+
   public int integer(String key, int def) {
     return integer(key, def, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }

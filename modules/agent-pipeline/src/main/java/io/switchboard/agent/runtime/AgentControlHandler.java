@@ -7,15 +7,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps {@code agent.<room>.control} messages onto a session. A message naming another session
- * (a stale click on a room whose call has since been replaced) is ignored.
+ * The agent's side of supervisor control: applies one {@code agent.<room>.control} message
+ * ({@link AgentControl}: guide, pause, resume, end) to this room's session and, when control asked
+ * for an answer, says whether it did. A message naming another session (a stale click on a room
+ * whose call has since been replaced) changes nothing and is answered "session mismatch".
+ * (Control's {@code SupervisorActionRunner} is the sending side.)
  */
-final class ControlDispatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(ControlDispatcher.class);
+final class AgentControlHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(AgentControlHandler.class);
 
-  private ControlDispatcher() {}
+  private AgentControlHandler() {}
 
-  static void dispatch(CallSession session, Message<JsonObject> msg) {
+  static void handle(CallSession session, Message<JsonObject> msg) {
     AgentControl c;
     try {
       c = AgentControl.fromJson(msg.body());

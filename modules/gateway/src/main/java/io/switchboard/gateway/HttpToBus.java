@@ -13,10 +13,10 @@ import io.vertx.ext.web.RoutingContext;
  * {@code successStatus} with its JSON body; a failure code that is a 4xx is passed through; no
  * handler, a timeout or a 5xx becomes 503 — the caller may retry, nothing was half done.
  */
-final class BusToHttp {
+final class HttpToBus {
   private final Vertx vertx;
 
-  BusToHttp(Vertx vertx) {
+  HttpToBus(Vertx vertx) {
     this.vertx = vertx;
   }
 

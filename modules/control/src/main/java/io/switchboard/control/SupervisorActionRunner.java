@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * action's own checks (400), the live call (404/410), the action, the reply, and exactly one
  * audit record and one log line per attempt whatever happened.
  */
-final class ControlDispatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(ControlDispatcher.class);
+final class SupervisorActionRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(SupervisorActionRunner.class);
   private static final int MAX_AUDIT_STRING = 2000;
 
   private final ControlServices services;
@@ -27,7 +27,7 @@ final class ControlDispatcher {
   private final Clock clock;
   private final ControlMetrics metrics = new ControlMetrics();
 
-  ControlDispatcher(ControlServices services, AuditTrail audit, Clock clock) {
+  SupervisorActionRunner(ControlServices services, AuditTrail audit, Clock clock) {
     this.services = services;
     this.audit = audit;
     this.clock = clock;
