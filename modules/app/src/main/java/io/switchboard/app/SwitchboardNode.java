@@ -136,14 +136,14 @@ final class SwitchboardNode implements AutoCloseable {
     LOG.atInfo().addKeyValue("url", mongoUrl).log("embedded MongoDB-protocol server started");
   }
 
-  /** Fails fast when the configured Redis cannot be reached; at run time outages only degrade. */
+  /** Fails fast when the configured Redis cannot be reached (refused at once; 10 s bound for a hang, as a loaded 2-core box needs more than 3 s for a fresh client); at run time outages only degrade. */
   private static void probeRedis(String url) {
     Vertx probe = Vertx.vertx();
     Redis client = Redis.createClient(probe, new RedisOptions().setConnectionString(url));
     try {
       RedisAPI.api(client)
           .ping(List.of())
-          .timeout(3, TimeUnit.SECONDS)
+          .timeout(10, TimeUnit.SECONDS)
           .await();
     } catch (Exception e) {
       throw new StartupException("Redis at " + url + " is unreachable: " + ConfigLoader.rootMessage(e));
