@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import io.switchboard.testkit.Eventually;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A Switchboard node in its own JVM, started from the test class path; stopped by PID. */
 final class NodeProcess implements AutoCloseable {
@@ -45,17 +47,19 @@ final class NodeProcess implements AutoCloseable {
 
   /** Waits until the node prints its ready line; fails with its stderr when it exits first. */
   void awaitReady(Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.readString(out).contains("switchboard: ready")) {
-        return;
-      }
-      if (!process.isAlive()) {
-        throw new AssertionError("node exited " + process.exitValue() + ": " + stderr());
-      }
-      Thread.sleep(100);
+    try {
+      Eventually.eventually("the node's ready line", timeout, () -> {
+        if (Files.readString(out).contains("switchboard: ready")) {
+          return true;
+        }
+        if (!process.isAlive()) {
+          throw new AssertionError("node exited " + process.exitValue() + ": " + stderr());
+        }
+        return false;
+      });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("node not ready in " + timeout + "; stderr: " + stderr(), e);
     }
-    throw new AssertionError("node not ready in " + timeout + "; stderr: " + stderr());
   }
 
   int awaitExit(Duration timeout) throws Exception {

@@ -1,8 +1,10 @@
 package io.switchboard.testkit;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ThrowingRunnable;
 
@@ -35,6 +37,26 @@ public final class Eventually {
   /** Waits until {@code supplier} returns a non-null value and returns it. */
   public static <T> T eventuallyGet(String what, Duration atMost, Callable<T> supplier) {
     return Awaitility.await(what).atMost(atMost).pollInterval(POLL).pollDelay(Duration.ZERO).until(supplier, v -> v != null);
+  }
+
+  /**
+   * Waits until {@code value} has not changed for {@code quiet} and returns it: for a count that
+   * asynchronous work (e.g. sentiment annotations) keeps raising for a while, when no event marks
+   * its end.
+   */
+  public static <T> T settled(String what, Duration quiet, Duration atMost, Callable<T> value) throws Exception {
+    AtomicReference<T> last = new AtomicReference<>(value.call());
+    long[] since = {System.nanoTime()};
+    Awaitility.await(what).atMost(atMost).pollInterval(POLL).pollDelay(Duration.ZERO).until(() -> {
+      T now = value.call();
+      if (!Objects.equals(now, last.get())) {
+        last.set(now);
+        since[0] = System.nanoTime();
+        return false;
+      }
+      return System.nanoTime() - since[0] >= quiet.toNanos();
+    });
+    return last.get();
   }
 
   /**
