@@ -1,5 +1,7 @@
 package io.switchboard.analytics;
 
+import static io.switchboard.testkit.Eventually.eventually;
+import static io.switchboard.testkit.Eventually.eventuallyGet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +19,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -71,15 +74,7 @@ class MongoOutageTest {
 
     mongoServer = TestMongo.startOn(port);
     // what ingest does: retry until acknowledged
-    JsonObject ack = null;
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (ack == null && System.currentTimeMillis() < deadline) {
-      try {
-        ack = Bus.request(vertx, Addresses.CALL_ENDED, call.body());
-      } catch (AssertionError e) {
-        Thread.sleep(250);
-      }
-    }
+    JsonObject ack = eventuallyGet("the archive retry succeeds after the restart", Duration.ofSeconds(20), () -> acknowledged(vertx, call.body()));
     assertTrue(ack != null && ack.getBoolean("ok"), "archive retry never succeeded after restart");
     assertTrue(health(vertx).up());
 
@@ -102,22 +97,21 @@ class MongoOutageTest {
         Bus.failure(vertx, Addresses.CALL_ENDED, CallFixture.call(1, T0, new Random(1), "late").body()).failureCode());
 
     mongoServer = TestMongo.startOn(port);
-    JsonObject ack = null;
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (ack == null && System.currentTimeMillis() < deadline) {
-      try {
-        ack = Bus.request(vertx, Addresses.CALL_ENDED, CallFixture.call(1, T0, new Random(1), "late").body());
-      } catch (AssertionError e) {
-        Thread.sleep(250);
-      }
-    }
+    JsonObject ack = eventuallyGet("the archive accepts calls once Mongo appears", Duration.ofSeconds(20),
+        () -> acknowledged(vertx, CallFixture.call(1, T0, new Random(1), "late").body()));
     assertTrue(ack != null && ack.getBoolean("ok"));
     // indexes are created by the background retry once the database answers
-    deadline = System.currentTimeMillis() + 15_000;
-    while (!"ready".equals(health(vertx).details().getString("indexes")) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(250);
+    eventually("the background retry creates the indexes", Duration.ofSeconds(15),
+        () -> assertEquals("ready", health(vertx).details().getString("indexes")));
+  }
+
+  /** What ingest does: one archive attempt; null while the archive refuses it. */
+  private static JsonObject acknowledged(Vertx vertx, JsonObject call) {
+    try {
+      return Bus.request(vertx, Addresses.CALL_ENDED, call);
+    } catch (AssertionError refused) {
+      return null;
     }
-    assertEquals("ready", health(vertx).details().getString("indexes"));
   }
 
   private static HealthReply health(Vertx vertx) {

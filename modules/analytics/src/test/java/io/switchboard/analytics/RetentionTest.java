@@ -1,5 +1,6 @@
 package io.switchboard.analytics;
 
+import static io.switchboard.testkit.Eventually.eventuallyGet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,15 +46,10 @@ class RetentionTest {
 
     MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", mongoServer.url()).put("db_name", "test"));
     try {
-      JsonObject purged = null;
-      long deadline = System.currentTimeMillis() + 10_000;
-      while (System.currentTimeMillis() < deadline) {
-        purged = Bus.await(mongo.findOne("calls", new JsonObject().put("session_id", "old"), null));
-        if (!purged.containsKey("transcript")) {
-          break;
-        }
-        Thread.sleep(100);
-      }
+      JsonObject purged = eventuallyGet("the periodic job purges the old transcript", Duration.ofSeconds(10), () -> {
+        JsonObject doc = Bus.await(mongo.findOne("calls", new JsonObject().put("session_id", "old"), null));
+        return doc.containsKey("transcript") ? null : doc;
+      });
       assertFalse(purged.containsKey("transcript"), "old transcript still there");
       assertTrue(purged.containsKey("transcript_purged_at"));
       assertEquals(old.handleMs(), purged.getLong("handle_time_ms"));

@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import static io.switchboard.testkit.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.switchboard.testkit.TestRedis;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -52,11 +54,10 @@ class AgentFailingEndToEndTest {
       // a line that does escalate marks the end of the fine call's alerts
       fine.line("user", "actually i want to speak to a manager").await(5, TimeUnit.SECONDS);
 
-      long deadline = System.currentTimeMillis() + 10_000;
-      while (System.currentTimeMillis() < deadline
-          && (alerts.stream().noneMatch(a -> "af-room".equals(a.getString("room"))) || alerts.stream().noneMatch(a -> "ok-room".equals(a.getString("room"))))) {
-        Thread.sleep(20);
-      }
+      // the marker: the fine call's human_requested alert (its last line) has arrived, so any
+      // earlier alert of that call would have too
+      eventually("both calls' alerts", Duration.ofSeconds(10), () -> alerts.stream().anyMatch(a -> "af-room".equals(a.getString("room")))
+          && alerts.stream().anyMatch(a -> "ok-room".equals(a.getString("room")) && String.valueOf(a.getValue("reasons")).contains("human_requested")));
       JsonObject af = alerts.stream().filter(a -> "af-room".equals(a.getString("room"))).findFirst().orElseThrow(() -> new AssertionError("no alert for the failing agent: " + alerts));
       assertTrue(af.getJsonArray("reasons").contains("agent_failing"), af.encode());
       assertEquals(trigger, af.getLong("seq"), "the alert points at the customer line after the second failed turn");

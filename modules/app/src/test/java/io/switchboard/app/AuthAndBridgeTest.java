@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import static io.switchboard.testkit.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,6 +22,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -108,10 +110,17 @@ class AuthAndBridgeTest {
     BridgeClient anonymous = BridgeClient.connect(vertx, node.port()).await(5, TimeUnit.SECONDS);
     anonymous.register(Addresses.call(room), got::add).await(5, TimeUnit.SECONDS);
     anonymous.register(Addresses.CALLS_ACTIVE, got::add).await(5, TimeUnit.SECONDS);
+    BridgeClient witness = node.bridge(vertx, "viewer");
+    List<JsonObject> seen = new CopyOnWriteArrayList<>();
+    witness.register(Addresses.call(room), seen::add).await(5, TimeUnit.SECONDS);
+    witness.register(Addresses.CALLS_ACTIVE, seen::add).await(5, TimeUnit.SECONDS);
     new AgentPoster(vertx, node.port(), room, "s-1", false).line("user", "are you there").await(5, TimeUnit.SECONDS);
-    Thread.sleep(400);
+    // the marker: a viewer's socket got the delta with that line, so a registered anonymous socket would have too
+    eventually("a viewer receives the line", Duration.ofSeconds(10), () -> seen.stream().anyMatch(d -> d.encode().contains("are you there")));
+    eventually("both registrations refused", Duration.ofSeconds(5), () -> anonymous.errors().size() >= 2);
     assertTrue(got.isEmpty(), "no messages without a token: " + got);
     assertEquals(2, anonymous.errors().size(), "both registrations refused: " + anonymous.errors());
+    witness.close();
     anonymous.close();
   }
 
@@ -122,11 +131,7 @@ class AuthAndBridgeTest {
     BridgeClient viewer = node.bridge(vertx, "viewer");
     viewer.register(Addresses.call(room), got::add).await(5, TimeUnit.SECONDS);
     new AgentPoster(vertx, node.port(), room, "s-1", false).line("user", "hello").await(5, TimeUnit.SECONDS);
-    long deadline = System.currentTimeMillis() + 3000;
-    while (got.isEmpty() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
-    assertFalse(got.isEmpty(), "viewer receives room deltas");
+    eventually("viewer receives room deltas", Duration.ofSeconds(3), () -> assertFalse(got.isEmpty(), "viewer receives room deltas"));
     Throwable denied = null;
     try {
       viewer.request(Addresses.CONTROL_TAKEOVER, new JsonObject().put("room", room)).await(5, TimeUnit.SECONDS);
@@ -203,17 +208,11 @@ class AuthAndBridgeTest {
   private static void awaitViewers(String room, JsonArray expected) throws Exception {
     Redis client = Redis.createClient(vertx, redis.url());
     try {
-      long deadline = System.currentTimeMillis() + 3000;
-      String last = null;
-      while (System.currentTimeMillis() < deadline) {
+      eventually("viewers " + expected, Duration.ofSeconds(3), () -> {
         var r = RedisAPI.api(client).hget("call:" + room, "viewers").await(5, TimeUnit.SECONDS);
-        last = r == null ? null : r.toString();
-        if (last != null && new JsonArray(last).equals(expected)) {
-          return;
-        }
-        Thread.sleep(50);
-      }
-      throw new AssertionError("viewers " + last + ", expected " + expected);
+        String last = r == null ? null : r.toString();
+        assertTrue(last != null && new JsonArray(last).equals(expected), "viewers " + last + ", expected " + expected);
+      });
     } finally {
       client.close();
     }

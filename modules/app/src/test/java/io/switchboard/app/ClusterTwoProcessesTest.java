@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import static io.switchboard.testkit.Eventually.eventuallyGet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,24 +71,24 @@ class ClusterTwoProcessesTest {
   }
 
   private JsonObject awaitHealth(int port, int status, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "";
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        last = r.statusCode() + " " + r.body();
-        if (r.statusCode() == status) {
-          return new JsonObject(r.body());
+    String[] last = {""};
+    try {
+      return eventuallyGet("health answers " + status, timeout, () -> {
+        try {
+          HttpResponse<String> r =
+              http.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(5)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+          last[0] = r.statusCode() + " " + r.body();
+          return r.statusCode() == status ? new JsonObject(r.body()) : null;
+        } catch (java.io.IOException e) {
+          last[0] = e.toString();
+          return null;
         }
-      } catch (java.io.IOException e) {
-        last = e.toString();
-      }
-      Thread.sleep(250);
+      });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("health never answered " + status + "; last: " + last[0], e);
     }
-    throw new AssertionError("health never answered " + status + "; last: " + last);
   }
 
   /** A check by id, optionally nested one level (e.g. verticles → ingest). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.testkit.BridgeClient;
+import io.switchboard.testkit.Eventually;
 import io.switchboard.testkit.FreePort;
 import io.switchboard.testkit.TestRedis;
 import io.switchboard.testkit.WebhookSigner;
@@ -55,6 +56,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Generated bad input on every edge of one node running every verticle — {@code POST /call-event},
@@ -284,7 +286,7 @@ class FuzzTest {
             // the server may drop a dribbling client: that is allowed
           }
         }
-        Thread.sleep(100);
+        Thread.sleep(100); // pacing, not a wait: the slow clients dribble one byte per 100 ms for 3 s
       }
       assertTrue(valid.accepted.get() > before + 20, "valid traffic kept flowing while 16 clients dribbled bytes");
     } finally {
@@ -672,7 +674,7 @@ class FuzzTest {
   private static long usedHeapAfterGc() throws InterruptedException {
     for (int i = 0; i < 3; i++) {
       System.gc();
-      Thread.sleep(200);
+      Thread.sleep(200); // not a wait for an event: gives the collector time between requests
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
@@ -733,11 +735,12 @@ class FuzzTest {
       });
     }
 
-    void stop() throws InterruptedException {
+    void stop() {
       vertx.cancelTimer(timer);
-      long until = System.currentTimeMillis() + 10_000;
-      while (!inFlight.isEmpty() && System.currentTimeMillis() < until) {
-        Thread.sleep(20);
+      try {
+        Eventually.eventually("in-flight requests answered", Duration.ofSeconds(10), inFlight::isEmpty);
+      } catch (ConditionTimeoutException stillInFlight) {
+        // as before: what is still in flight after 10 s is cut off by close()
       }
       poster.close();
     }

@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import static io.switchboard.testkit.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -149,7 +151,7 @@ class GhostCallTest {
     HttpResponse<Buffer> again = postWebhook(vertx, body, WebhookSigner.sign(body, KEY, SECRET));
     assertEquals(200, again.statusCode());
     assertEquals(true, again.bodyAsJsonObject().getBoolean("duplicate"));
-    Thread.sleep(200);
+    // no wait needed: the receiver answers only after ingest applied (or skipped) the event
     assertEquals(1, count(vertx, room, "\"ended\""), "one ended line");
     client.close();
     agent.close();
@@ -175,8 +177,8 @@ class GhostCallTest {
     liveKit.addRoom(room, "RM_new");
     agent.post("call_started", new JsonObject().put("room_sid", "RM_new")).await(5, TimeUnit.SECONDS);
     String stale = roomFinished(room, "RM_old", "EV_stale_" + room);
+    // the 200 is the marker: the receiver answers after ingest has applied or refused the event
     assertEquals(200, postWebhook(vertx, stale, WebhookSigner.sign(stale, KEY, SECRET)).statusCode());
-    Thread.sleep(300);
     assertEquals("active", field(vertx, room, "status"), "a stale room's webhook never ends the new call");
     agent.close();
   }
@@ -229,10 +231,7 @@ class GhostCallTest {
     assertEquals(200, postWebhook(vertx, left, WebhookSigner.sign(left, KEY, SECRET)).statusCode());
     assertEquals("lost", field(vertx, room, "agent_state"));
     assertEquals("active", field(vertx, room, "status"), "the customer is still on the line");
-    long deadline = System.currentTimeMillis() + 2000;
-    while (alerts.stream().noneMatch(a -> room.equals(a.getString("room"))) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
+    eventually("an alert for " + room, Duration.ofSeconds(2), () -> alerts.stream().anyMatch(a -> room.equals(a.getString("room"))));
     JsonObject alert = alerts.stream().filter(a -> room.equals(a.getString("room"))).findFirst().orElseThrow(() -> new AssertionError("no alert in " + alerts));
     assertEquals("agent_lost", alert.getString("reason"));
     assertEquals("s-p", alert.getString("session_id"));
@@ -246,24 +245,14 @@ class GhostCallTest {
     liveKit.addRoom(alive, "RM_" + alive);
     new AgentPoster(vertx, node.port(), alive, "s-a", false).post("call_started", new JsonObject().put("room_sid", "RM_" + alive)).await(5, TimeUnit.SECONDS);
     new AgentPoster(vertx, node.port(), ghost, "s-g", false).post("call_started", new JsonObject().put("room_sid", "RM_" + ghost)).await(5, TimeUnit.SECONDS);
-    long deadline = System.currentTimeMillis() + 3000; // one period (1 s) plus slack
-    while (!"ended".equals(field(vertx, ghost, "status")) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
-    assertEquals("ended", field(vertx, ghost, "status"));
+    // one period (1 s) plus slack; the pass that ends the ghost also checked the live room
+    eventually("the reconciler ends the ghost", Duration.ofSeconds(3), () -> assertEquals("ended", field(vertx, ghost, "status")));
     assertEquals("reconciled", field(vertx, ghost, "end_reason"));
     assertEquals("active", field(vertx, alive, "status"));
     assertTrue(!liveKit.calls("ListRooms").isEmpty(), "asked LiveKit over Twirp");
   }
 
-  private static void awaitList(List<JsonObject> deltas, java.util.function.Predicate<JsonObject> p) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 3000;
-    while (System.currentTimeMillis() < deadline) {
-      if (deltas.stream().anyMatch(p)) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no matching calls.active delta in " + deltas);
+  private static void awaitList(List<JsonObject> deltas, java.util.function.Predicate<JsonObject> p) {
+    eventually("a matching calls.active delta", Duration.ofSeconds(3), () -> assertTrue(deltas.stream().anyMatch(p), "no matching calls.active delta in " + deltas));
   }
 }

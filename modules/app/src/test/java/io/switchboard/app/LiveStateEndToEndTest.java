@@ -1,16 +1,20 @@
 package io.switchboard.app;
 
+import static io.switchboard.testkit.Eventually.eventually;
+import static io.switchboard.testkit.Eventually.eventuallyGet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.testkit.BridgeClient;
+import io.switchboard.testkit.Eventually;
 import io.switchboard.testkit.TestRedis;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -96,14 +100,11 @@ class LiveStateEndToEndTest {
         joiner[0] = new LateJoinClient(bridge, room);
         vertx.runOnContext(v -> joiner[0].join());
       }
-      Thread.sleep(3);
+      Thread.sleep(3); // pacing, not a wait: keeps posting while the late joiner joins
     }
     // +1: the call_started lifecycle line; sentiment annotations add more lines — wait for them
     long expected = awaitStableLastSeq(vertx, room);
-    long deadline = System.currentTimeMillis() + 5000;
-    while (joiner[0].seqs().size() < expected && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    eventually("the late joiner holds every seq", Duration.ofSeconds(5), () -> joiner[0].seqs().size() >= expected);
     List<Long> seqs = new ArrayList<>(joiner[0].seqs());
     assertEquals(expected, seqs.size(), "every seq once");
     assertConsecutive(seqs);
@@ -114,14 +115,21 @@ class LiveStateEndToEndTest {
   void aLateJoinerGetsTheRecentAgentDebugEventsWithTheHistory(Vertx vertx) throws Exception {
     String room = room();
     AgentPoster agent = new AgentPoster(vertx, node.port(), room, "s-dbg", false);
+    // the debouncer starts watching a room's debug events with its first delta: wait for that delta
+    BridgeClient early = node.bridge(vertx, "viewer");
+    List<JsonObject> firstDeltas = new CopyOnWriteArrayList<>();
+    early.register(Addresses.call(room), firstDeltas::add).await(5, TimeUnit.SECONDS);
     agent.post("call_started", new JsonObject()).await(5, TimeUnit.SECONDS);
-    Thread.sleep(300); // the debouncer starts watching a room with its first delta
+    eventually("the room's first delta", Duration.ofSeconds(5), () -> !firstDeltas.isEmpty());
+    early.close();
     for (String state : List.of("listening", "thinking", "speaking")) {
       assertEquals(202, agent.post("debug", new JsonObject().put("kind", "state").put("to", state)).await(5, TimeUnit.SECONDS).statusCode());
     }
-    Thread.sleep(200);
     BridgeClient late = node.bridge(vertx, "viewer");
-    JsonObject history = late.request(Addresses.CALL_HISTORY, new JsonObject().put("room", room)).await(5, TimeUnit.SECONDS);
+    JsonObject history = eventuallyGet("the three debug events reach the ring", Duration.ofSeconds(5), () -> {
+      JsonObject h = late.request(Addresses.CALL_HISTORY, new JsonObject().put("room", room)).await(5, TimeUnit.SECONDS);
+      return h.getJsonArray("debug").size() >= 3 ? h : null;
+    });
     List<String> states = history.getJsonArray("debug").stream().map(JsonObject.class::cast).map(d -> d.getJsonObject("data").getString("to")).toList();
     assertEquals(List.of("listening", "thinking", "speaking"), states, "recent debug events, oldest first");
     assertTrue(history.getJsonArray("lines").stream().map(JsonObject.class::cast).noneMatch(l -> "debug".equals(l.getString("kind"))), "debug events are never stored as log lines");
@@ -130,18 +138,16 @@ class LiveStateEndToEndTest {
   }
 
   private static long awaitStableLastSeq(Vertx vertx, String room) throws Exception {
-    long last = -1;
-    for (int i = 0; i < 40; i++) {
+    // sentiment annotations keep raising last_seq for a while after the last post; nothing marks
+    // the last of them, so: unchanged for 300 ms
+    return Eventually.settled("last_seq settles", Duration.ofMillis(300), Duration.ofSeconds(12), () -> {
       var r = io.vertx.redis.client.Redis.createClient(vertx, redis.url());
-      long now = Long.parseLong(io.vertx.redis.client.RedisAPI.api(r).hget("call:" + room, "last_seq").await(5, TimeUnit.SECONDS).toString());
-      r.close();
-      if (now == last) {
-        return now;
+      try {
+        return Long.parseLong(io.vertx.redis.client.RedisAPI.api(r).hget("call:" + room, "last_seq").await(5, TimeUnit.SECONDS).toString());
+      } finally {
+        r.close();
       }
-      last = now;
-      Thread.sleep(300);
-    }
-    return last;
+    });
   }
 
   static void assertConsecutive(List<Long> seqs) {
@@ -154,20 +160,14 @@ class LiveStateEndToEndTest {
    * Waits until the deltas hold at least n lines besides sentiment annotations (which the
    * sentiment verticle adds asynchronously); returns every line in arrival order.
    */
-  static List<JsonObject> awaitLines(List<JsonObject> deltas, int n) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 5000;
-    List<JsonObject> lines = new ArrayList<>();
-    while (System.currentTimeMillis() < deadline) {
-      lines.clear();
+  static List<JsonObject> awaitLines(List<JsonObject> deltas, int n) {
+    return eventuallyGet(n + " lines besides annotations in " + deltas, Duration.ofSeconds(5), () -> {
+      List<JsonObject> lines = new ArrayList<>();
       for (JsonObject d : deltas) {
         JsonArray ls = d.getJsonArray("lines");
         ls.forEach(o -> lines.add((JsonObject) o));
       }
-      if (lines.stream().filter(l -> !"annotation".equals(l.getString("kind"))).count() >= n) {
-        return List.copyOf(lines);
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("only " + lines.size() + " lines arrived: " + deltas);
+      return lines.stream().filter(l -> !"annotation".equals(l.getString("kind"))).count() >= n ? List.copyOf(lines) : null;
+    });
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.AgentDelivery;
 import io.switchboard.testkit.BridgeClient;
+import io.switchboard.testkit.Eventually;
 import io.switchboard.testkit.LiveKitPeer;
 import io.switchboard.testkit.RealLiveKit;
 import io.switchboard.testkit.TestRedis;
@@ -20,6 +21,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -169,19 +171,14 @@ class RealLiveKitTest {
     }
   }
 
-  static void eventually(String what, long timeoutMs, BooleanSupplier check) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    while (System.currentTimeMillis() < deadline) {
+  static void eventually(String what, long timeoutMs, BooleanSupplier check) {
+    Eventually.eventually("within " + timeoutMs + " ms: " + what, Duration.ofMillis(timeoutMs), () -> {
       try {
-        if (check.getAsBoolean()) {
-          return;
-        }
+        return check.getAsBoolean();
       } catch (RuntimeException | AssertionError notYet) {
-        // retry until the deadline
+        return false; // retry until the deadline
       }
-      Thread.sleep(25);
-    }
-    throw new AssertionError("not within " + timeoutMs + " ms: " + what);
+    });
   }
 
   static boolean fieldIs(String room, String name, String value) {

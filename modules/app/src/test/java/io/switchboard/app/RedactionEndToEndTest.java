@@ -1,5 +1,7 @@
 package io.switchboard.app;
 
+import static io.switchboard.testkit.Eventually.eventually;
+import static io.switchboard.testkit.Eventually.eventuallyGet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -125,7 +128,10 @@ class RedactionEndToEndTest {
       AgentPoster agent = new AgentPoster(vertx, node.port(), room, "s-live", true);
       agent.post("call_started", new JsonObject()).await(5, TimeUnit.SECONDS);
       agent.line("agent", "And the security code on the back?").await(5, TimeUnit.SECONDS);
-      Thread.sleep(120); // the question and the answer in separate deltas: context must carry over
+      // the question and the answer in separate deltas (context must carry over): the viewer has
+      // the question's delta before the answer is posted
+      eventually("the question's delta reached the viewer", Duration.ofSeconds(5),
+          () -> viewerDeltas.stream().anyMatch(d -> d.encode().contains("security code on the back")));
       agent.line("user", "it's seven three seven").await(5, TimeUnit.SECONDS);
       agent.line("user", "card 4111 1111 1111 1111, email ada.byron@example.org").await(5, TimeUnit.SECONDS);
 
@@ -149,14 +155,7 @@ class RedactionEndToEndTest {
   }
 
   private static JsonObject awaitArchived(MongoClient mongo, String session) throws Exception {
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (System.currentTimeMillis() < deadline) {
-      JsonObject doc = mongo.findOne("calls", new JsonObject().put("session_id", session), null).await(5, TimeUnit.SECONDS);
-      if (doc != null) {
-        return doc;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("call " + session + " was not archived");
+    return eventuallyGet("call " + session + " archived", Duration.ofSeconds(15),
+        () -> mongo.findOne("calls", new JsonObject().put("session_id", session), null).await(5, TimeUnit.SECONDS));
   }
 }

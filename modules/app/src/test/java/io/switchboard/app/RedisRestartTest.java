@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.testkit.BridgeClient;
+import io.switchboard.testkit.Eventually;
 import io.switchboard.testkit.TestRedis;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,7 +50,7 @@ class RedisRestartTest {
       assertEquals(503, health.statusCode());
       assertTrue(health.bodyAsString().contains("\"id\":\"redis\",\"status\":\"DOWN\""), health.bodyAsString());
 
-      Thread.sleep(500);
+      // the DOWN health above is the marker that the node has seen the outage: restart now
       redis.restart();
       long back = System.currentTimeMillis();
       AgentPoster after = new AgentPoster(vertx, node.port(), "rr-after", "s-2", false);
@@ -67,23 +69,12 @@ class RedisRestartTest {
   }
 
   /** Retries call_started until Redis accepts writes again (pooled connections reconnect). */
-  private static void awaitStatus(AgentPoster agent, int status, long since) throws Exception {
-    while (System.currentTimeMillis() - since < 5000) {
-      if (agent.post("call_started", new JsonObject()).await(5, TimeUnit.SECONDS).statusCode() == status) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("ingest did not recover within 5 s");
+  private static void awaitStatus(AgentPoster agent, int status, long since) {
+    Eventually.eventually("ingest recovers within 5 s", Duration.ofMillis(Math.max(1, 5000 - (System.currentTimeMillis() - since))),
+        () -> agent.post("call_started", new JsonObject()).await(5, TimeUnit.SECONDS).statusCode() == status);
   }
 
-  private static void await(java.util.function.BooleanSupplier condition, long ms, String what) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + ms;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError(what);
-      }
-      Thread.sleep(50);
-    }
+  private static void await(java.util.function.BooleanSupplier condition, long ms, String what) {
+    Eventually.eventually(what, Duration.ofMillis(ms), condition::getAsBoolean);
   }
 }

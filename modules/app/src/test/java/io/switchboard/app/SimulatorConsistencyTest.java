@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import static io.switchboard.testkit.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,10 +33,16 @@ class SimulatorConsistencyTest {
             .put("simulator.speed", 8)
             .put("simulator.rate", 25)
             .put("simulator.seed", 42))) {
-      Thread.sleep(20_000);
       Vertx vertx = Vertx.vertx();
       try {
         RedisAPI api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
+        // traffic has run long enough once 50 calls started and some ended (no longer listed);
+        // within the 20 s the test always gave it
+        eventually("50 calls started and some ended", Duration.ofSeconds(20), () -> {
+          long calls = api.keys("call:*").await(5, TimeUnit.SECONDS).stream().map(Response::toString).filter(k -> k.indexOf(':', 5) < 0).count();
+          long listed = api.zcard("active_calls").await(5, TimeUnit.SECONDS).toLong();
+          return calls >= 50 && listed < calls;
+        });
         Set<String> active = new HashSet<>();
         api.zrange(List.of("active_calls", "0", "-1")).await(5, TimeUnit.SECONDS).forEach(r -> active.add(r.toString()));
         List<String> hashes = api.keys("call:*").await(5, TimeUnit.SECONDS).stream().map(Response::toString)

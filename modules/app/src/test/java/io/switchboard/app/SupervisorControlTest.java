@@ -1,5 +1,8 @@
 package io.switchboard.app;
 
+import static io.switchboard.testkit.Eventually.eventually;
+import static io.switchboard.testkit.Eventually.eventuallyGet;
+import static io.switchboard.testkit.Eventually.never;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -70,8 +74,7 @@ class SupervisorControlTest {
 
   /** A simulated call that has been talking for a while. */
   private static String liveSimulatedCall(String token) throws Exception {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
+    return eventuallyGet("a simulated call becomes live", Duration.ofSeconds(30), () -> {
       JsonArray calls = web.get(node.port(), "127.0.0.1", "/api/calls").bearerTokenAuthentication(token).send()
           .await(10, TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("calls");
       for (Object o : calls) {
@@ -80,9 +83,8 @@ class SupervisorControlTest {
           return c.getString("room");
         }
       }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no simulated call became live");
+      return null;
+    });
   }
 
   @Test
@@ -93,9 +95,16 @@ class SupervisorControlTest {
 
     HttpResponse<Buffer> took = act(sup, room, "takeover", new JsonObject());
     assertEquals(200, took.statusCode(), took.bodyAsString());
-    Thread.sleep(500); // a line already on its way to ingest may still land
-    long heldFrom = history(sup, room).getLong("lastSeq");
-    Thread.sleep(4000); // at 6× speed the agent would have spoken several times
+    // a line already on its way to ingest may still land: the agent reporting itself paused is the
+    // marker that it has stopped, so count from there
+    JsonObject paused = eventuallyGet("the agent reports itself paused", Duration.ofSeconds(10), () -> {
+      JsonObject h = history(sup, room);
+      return "paused".equals(h.getJsonObject("snapshot").getString("agent_state")) ? h : null;
+    });
+    long heldFrom = paused.getLong("lastSeq");
+    // a paused agent emits nothing to wait for: a bounded check over 4 s, in which the agent at 6×
+    // speed would have spoken several times
+    never("an agent line while taken over", Duration.ofSeconds(4), () -> !agentLines(history(sup, room), heldFrom).isEmpty());
     JsonObject during = history(sup, room);
     assertEquals(session, during.getString("session_id"), "same call");
     assertTrue(agentLines(during, heldFrom).isEmpty(), "no agent lines while taken over: " + agentLines(during, heldFrom));
@@ -104,26 +113,19 @@ class SupervisorControlTest {
 
     HttpResponse<Buffer> back = act(sup, room, "handback", new JsonObject());
     assertEquals(200, back.statusCode(), back.bodyAsString());
-    long deadline = System.currentTimeMillis() + 10_000;
-    List<JsonObject> resumed = List.of();
-    while (resumed.isEmpty() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-      resumed = agentLines(history(sup, room), heldFrom);
-    }
-    assertFalse(resumed.isEmpty(), "the agent speaks again after hand-back");
+    eventually("the agent speaks again after hand-back", Duration.ofSeconds(10),
+        () -> assertFalse(agentLines(history(sup, room), heldFrom).isEmpty(), "the agent speaks again after hand-back"));
     JsonObject after = history(sup, room);
     assertEquals(session, after.getString("session_id"), "resume continues the same session");
     assertEquals("", after.getJsonObject("snapshot").getString("takeover_by"));
 
     // every action is audited (analytics → MongoDB), readable by an admin
     String admin = node.login(vertx, "admin");
-    long auditDeadline = System.currentTimeMillis() + 5000;
-    JsonArray items = new JsonArray();
-    while (items.size() < 2 && System.currentTimeMillis() < auditDeadline) {
-      items = web.get(node.port(), "127.0.0.1", "/api/audit?room=" + room).bearerTokenAuthentication(admin).send()
+    JsonArray items = eventuallyGet("both actions audited", Duration.ofSeconds(5), () -> {
+      JsonArray got = web.get(node.port(), "127.0.0.1", "/api/audit?room=" + room).bearerTokenAuthentication(admin).send()
           .await(10, TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("items", new JsonArray());
-      Thread.sleep(200);
-    }
+      return got.size() >= 2 ? got : null;
+    });
     assertEquals(2, items.size(), items.encode());
     assertTrue(items.stream().map(JsonObject.class::cast).allMatch(i -> "supervisor".equals(i.getString("who")) && "ok".equals(i.getString("result"))));
   }

@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import static io.switchboard.testkit.Eventually.eventuallyGet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -14,6 +15,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,18 +47,10 @@ class UnknownEndReasonTest {
       assertNull(api.zscore(RedisKeys.ACTIVE_CALLS, "ur-room").await(5, TimeUnit.SECONDS), "no longer live");
 
       MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", node.node().mongoUrl()).put("db_name", "switchboard"));
-      JsonObject doc = null;
-      long deadline = System.currentTimeMillis() + 10_000;
-      while (doc == null && System.currentTimeMillis() < deadline) {
+      JsonObject doc = eventuallyGet("the call archived within 10 s", Duration.ofSeconds(10), () -> {
         List<JsonObject> docs = mongo.find("calls", new JsonObject().put("room", "ur-room")).await(5, TimeUnit.SECONDS);
-        doc = docs.isEmpty() ? null : docs.get(0);
-        if (doc == null) {
-          Thread.sleep(100);
-        }
-      }
-      if (doc == null) {
-        throw new AssertionError("call not archived within 10 s");
-      }
+        return docs.isEmpty() ? null : docs.get(0);
+      });
       assertEquals("unknown", doc.getString("end_reason"));
       assertEquals("Carrier-Dropped", doc.getString("end_reason_raw"));
       mongo.close();

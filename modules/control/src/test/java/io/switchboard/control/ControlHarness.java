@@ -1,13 +1,13 @@
 package io.switchboard.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.control.CallerHeaders;
 import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.live.RedisKeys;
+import io.switchboard.testkit.Eventually;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,30 +142,19 @@ final class ControlHarness {
     return audits.stream().filter(a -> room.equals(a.getString("room"))).toList();
   }
 
-  /** Waits until audits hold {@code n} records in total, then checks no extra one follows. */
+  /**
+   * Waits until audits hold {@code n} records in total, then checks no extra one follows. Audits
+   * are fire-and-forget after the reply, so no later event marks "all audits are in": a bounded
+   * {@code never} check over 150 ms.
+   */
   void expectAudits(int n) {
     eventually(() -> audits.size() >= n, "audits: " + audits);
-    sleep(150);
+    Eventually.never("more than " + n + " audit records", Duration.ofMillis(150), () -> audits.size() > n);
     assertEquals(n, audits.size(), () -> "audits: " + audits);
   }
 
   static void eventually(BooleanSupplier cond, String what) {
-    long deadline = System.currentTimeMillis() + 5000;
-    while (!cond.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        fail("timed out waiting for " + what);
-      }
-      sleep(10);
-    }
-    assertTrue(cond.getAsBoolean());
-  }
-
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Eventually.eventually(what, Duration.ofSeconds(5), cond::getAsBoolean);
   }
 
   static JsonObject room(String room) {

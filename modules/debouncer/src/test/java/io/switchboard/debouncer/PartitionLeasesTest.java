@@ -1,5 +1,6 @@
 package io.switchboard.debouncer;
 
+import static io.switchboard.testkit.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +49,8 @@ class PartitionLeasesTest {
       b.runOnContext(v -> leasesB.start());
 
       // a balanced split is reached within a few renew periods
-      long deadline = System.currentTimeMillis() + 4 * PartitionLeases.RENEW_MS + PartitionLeases.TTL_MS;
-      while (System.currentTimeMillis() < deadline && !(leasesA.owned().size() == 16 && leasesB.owned().size() == 16)) {
-        Thread.sleep(100);
-      }
+      eventually("a balanced split", Duration.ofMillis(4 * PartitionLeases.RENEW_MS + PartitionLeases.TTL_MS),
+          () -> leasesA.owned().size() == 16 && leasesB.owned().size() == 16);
       Set<Integer> ownedA = leasesA.owned();
       Set<Integer> ownedB = leasesB.owned();
       Set<Integer> overlap = new HashSet<>(ownedA);
@@ -64,9 +64,8 @@ class PartitionLeasesTest {
       // node B dies: no release, its leases simply stop being renewed
       b.close().await(10, TimeUnit.SECONDS);
       long died = System.currentTimeMillis();
-      while (leasesA.owned().size() < PartitionLeases.PARTITIONS && System.currentTimeMillis() - died < 3 * PartitionLeases.TTL_MS) {
-        Thread.sleep(100);
-      }
+      eventually("the survivor takes every partition", Duration.ofMillis(3 * PartitionLeases.TTL_MS),
+          () -> leasesA.owned().size() == PartitionLeases.PARTITIONS);
       long took = System.currentTimeMillis() - died;
       assertEquals(PartitionLeases.PARTITIONS, leasesA.owned().size(), "the survivor publishes for every room");
       assertTrue(took <= PartitionLeases.TTL_MS * 2 + PartitionLeases.RENEW_MS * 2, "fail-over took " + took + " ms");

@@ -1,0 +1,258 @@
+package io.switchboard.gateway;
+
+import static io.switchboard.testkit.Eventually.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.contract.Addresses;
+import io.switchboard.contract.BrowserAccess.Role;
+import io.switchboard.contract.control.CallerHeaders;
+import io.switchboard.contract.live.CallEvent;
+import io.switchboard.redaction.LiveRedaction;
+import io.switchboard.redaction.RedactionConfig;
+import io.switchboard.testkit.BridgeClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SockJS bridge's own decisions, on a bridge mounted alone (no gateway verticle around it):
+ * a frame needs a valid token, a SEND leaves with the token's identity and none of the client's
+ * headers, a browser never consumes a service address nor a message that waits for a reply,
+ * registrations on a room drive presence once per user, and a viewer's socket gets redacted lines
+ * while a supervisor's does not. The address × role matrix itself is {@link BridgeAccessMatrixTest}.
+ * Every negative here ends on something observed: the bridge's error frame, or a later message
+ * that would have come after the one that must not.
+ */
+class EventBusBridgeTest {
+  private static final String SECRET = "bridge-unit-test-secret-0123456789-abcdefghijkl";
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static Vertx vertx;
+  private static Tokens tokens;
+  private static int port;
+  /** what reached the stand-in control.guide service: its headers */
+  private static final List<JsonObject> guided = new CopyOnWriteArrayList<>();
+  /** supervisor presence events the bridge sent to ingest */
+  private static final List<CallEvent> presence = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    tokens = new Tokens(vertx, new AuthConfig(SECRET, 60, Map.of(), null, false));
+    EventBusBridge bridge = new EventBusBridge(vertx, tokens, new Presence(vertx), new LiveRedaction(RedactionConfig.defaults()));
+    vertx.eventBus().<JsonObject>consumer(Addresses.CONTROL_PREFIX + "guide", m -> {
+      JsonObject headers = new JsonObject();
+      m.headers().forEach(e -> headers.put(e.getKey(), e.getValue()));
+      guided.add(headers);
+      m.reply(new JsonObject().put("headers", headers));
+    }).completion().await(5, TimeUnit.SECONDS);
+    vertx.eventBus().<JsonObject>consumer(Addresses.INGEST_CALL_EVENT, m -> {
+      presence.add(CallEvent.fromJson(m.body()));
+      m.reply(new JsonObject().put("ok", true));
+    }).completion().await(5, TimeUnit.SECONDS);
+    Router router = Router.router(vertx);
+    router.route("/eventbus/*").subRouter(bridge.router());
+    port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS).actualPort();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  @BeforeEach
+  void clear() {
+    guided.clear();
+  }
+
+  private static BridgeClient client(JsonObject headers) throws Exception {
+    return BridgeClient.connect(vertx, port, headers).await(5, TimeUnit.SECONDS);
+  }
+
+  private static BridgeClient as(String user, Role role) throws Exception {
+    return client(new JsonObject().put("authorization", "Bearer " + tokens.issue(user, role)));
+  }
+
+  /**
+   * Registers and proves the registration by a probe arriving; returns what arrives afterwards,
+   * probes (also those meant for other sockets on the address) left out.
+   */
+  private static List<JsonObject> registered(BridgeClient c, String address) throws Exception {
+    List<JsonObject> got = new CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean probed = new java.util.concurrent.atomic.AtomicBoolean();
+    c.register(address, body -> {
+      if (body.containsKey("probe")) {
+        probed.set(true);
+      } else {
+        got.add(body);
+      }
+    }).await(5, TimeUnit.SECONDS);
+    eventually("registered on " + address, WAIT, () -> {
+      vertx.eventBus().publish(address, new JsonObject().put("probe", true));
+      return probed.get();
+    });
+    return got;
+  }
+
+  private static void assertDenied(BridgeClient c, int errors) {
+    eventually("the bridge's error frame", WAIT, () -> c.errors().size() >= errors);
+    assertEquals(errors, c.errors().size(), c.errors().toString());
+    // "rejected" is the guard's own no (the SockJS permitted lists would say "access_denied")
+    assertEquals("rejected", c.errors().get(errors - 1).getString("body"), c.errors().toString());
+  }
+
+  @Test
+  void framesWithoutAValidTokenAreRefused() throws Exception {
+    BridgeClient anonymous = client(new JsonObject());
+    BridgeClient forged = client(new JsonObject().put("authorization",
+        "Bearer " + new Tokens(vertx, new AuthConfig("another-secret-that-is-long-enough-0123456789", 60, Map.of(), null, false)).issue("mallory", Role.ADMIN)));
+    BridgeClient garbage = client(new JsonObject().put("authorization", "Bearer not.a.jwt"));
+    try {
+      for (BridgeClient c : List.of(anonymous, forged, garbage)) {
+        c.register(Addresses.CALLS_ACTIVE, b -> { }).await(5, TimeUnit.SECONDS);
+        assertDenied(c, 1);
+      }
+      forged.request(Addresses.CONTROL_PREFIX + "guide", new JsonObject());
+      assertDenied(forged, 2);
+      // the marker: a real supervisor's later request is served, and it is the only one
+      BridgeClient sam = as("sam", Role.SUPERVISOR);
+      sam.request(Addresses.CONTROL_PREFIX + "guide", new JsonObject()).await(5, TimeUnit.SECONDS);
+      assertEquals(1, guided.size(), "the forged admin's request never reached the service: " + guided);
+      sam.close();
+    } finally {
+      anonymous.close();
+      forged.close();
+      garbage.close();
+    }
+  }
+
+  @Test
+  void aSendLeavesWithTheTokensIdentityAndNoneOfTheClientsHeaders() throws Exception {
+    JsonObject headers = new JsonObject()
+        .put("authorization", "Bearer " + tokens.issue("sam", Role.SUPERVISOR))
+        .put(CallerHeaders.USER, "the-boss")
+        .put(CallerHeaders.ROLE, "admin")
+        .put("x-extra", "smuggled");
+    BridgeClient sam = client(headers);
+    try {
+      JsonObject reply = sam.request(Addresses.CONTROL_PREFIX + "guide", new JsonObject().put("room", "r1")).await(5, TimeUnit.SECONDS);
+      assertEquals(new JsonObject().put(CallerHeaders.USER, "sam").put(CallerHeaders.ROLE, "supervisor"), reply.getJsonObject("headers"),
+          "exactly the verified caller: no authorization, no client-set identity");
+    } finally {
+      sam.close();
+    }
+  }
+
+  @Test
+  void aViewerCannotActButMayReadAndItsDenialLeavesOtherSocketsAlone() throws Exception {
+    BridgeClient vera = as("vera", Role.VIEWER);
+    BridgeClient sam = as("sam", Role.SUPERVISOR);
+    try {
+      vera.request(Addresses.CONTROL_PREFIX + "guide", new JsonObject());
+      assertDenied(vera, 1);
+      sam.request(Addresses.CONTROL_PREFIX + "guide", new JsonObject()).await(5, TimeUnit.SECONDS);
+      assertEquals(List.of(new JsonObject().put(CallerHeaders.USER, "sam").put(CallerHeaders.ROLE, "supervisor")), guided,
+          "only the supervisor's request was served");
+      registered(vera, Addresses.CALLS_ACTIVE);
+      assertEquals(1, vera.errors().size(), "reading is a viewer's right");
+    } finally {
+      vera.close();
+      sam.close();
+    }
+  }
+
+  @Test
+  void noRoleMayConsumeAServiceAddress() throws Exception {
+    BridgeClient admin = as("ada", Role.ADMIN);
+    try {
+      admin.register(Addresses.INGEST_CALL_EVENT, b -> { }).await(5, TimeUnit.SECONDS);
+      assertDenied(admin, 1);
+      admin.register(Addresses.CALL_HISTORY, b -> { }).await(5, TimeUnit.SECONDS);
+      assertDenied(admin, 2);
+    } finally {
+      admin.close();
+    }
+  }
+
+  @Test
+  void aMessageThatWaitsForAReplyNeverReachesABrowser() throws Exception {
+    BridgeClient vera = as("vera", Role.VIEWER);
+    try {
+      List<JsonObject> got = registered(vera, Addresses.call("room-q"));
+      // point-to-point with a reply address: the only consumer is the browser's bridge registration
+      vertx.eventBus().request(Addresses.call("room-q"), new JsonObject().put("n", "request")).onFailure(err -> { });
+      vertx.eventBus().publish(Addresses.call("room-q"), new JsonObject().put("n", "after"));
+      eventually("the later publish arrived", WAIT, () -> !got.isEmpty());
+      assertEquals(List.of(new JsonObject().put("n", "after")), got, "a browser would be acting as a service");
+    } finally {
+      vera.close();
+    }
+  }
+
+  @Test
+  void presenceIsOneViewPerUserAndRoomUntilTheirLastSocketLeaves() throws Exception {
+    String room = "room-presence";
+    BridgeClient first = as("vera", Role.VIEWER);
+    BridgeClient second = as("vera", Role.VIEWER);
+    BridgeClient other = as("olga", Role.VIEWER);
+    registered(first, Addresses.call(room));
+    eventually("vera views", WAIT, () -> actions(room).equals(List.of("view:vera")));
+    registered(second, Addresses.call(room));
+    registered(other, Addresses.call(room));
+    eventually("olga views", WAIT, () -> actions(room).contains("view:olga"));
+    first.close();
+    other.close();
+    eventually("olga left", WAIT, () -> actions(room).contains("unview:olga"));
+    second.close();
+    eventually("vera's last socket left", WAIT, () -> actions(room).contains("unview:vera"));
+    // in order per user: one view, one unview (a second view, or an unview when the first of
+    // vera's sockets closed, would have come before the final unview)
+    List<String> vera = actions(room).stream().filter(a -> a.endsWith(":vera")).toList();
+    assertEquals(List.of("view:vera", "unview:vera"), vera);
+    for (CallEvent e : presence) {
+      if (e.room().equals(room)) {
+        assertEquals("supervisor", e.type());
+        assertEquals(null, e.sessionId(), "presence is for the room's current session");
+      }
+    }
+  }
+
+  private static List<String> actions(String room) {
+    return presence.stream().filter(e -> e.room().equals(room)).map(e -> e.data().getString("action") + ":" + e.data().getString("by")).toList();
+  }
+
+  @Test
+  void aViewersSocketGetsRedactedLinesAndASupervisorsTheOriginal() throws Exception {
+    String room = "room-redact";
+    BridgeClient vera = as("vera", Role.VIEWER);
+    BridgeClient sam = as("sam", Role.SUPERVISOR);
+    try {
+      List<JsonObject> toViewer = registered(vera, Addresses.call(room));
+      List<JsonObject> toSupervisor = registered(sam, Addresses.call(room));
+      String said = "my card is 4111 1111 1111 1111";
+      JsonObject delta = new JsonObject().put("room", room).put("lines",
+          new JsonArray().add(new JsonObject().put("seq", 1).put("kind", "transcript").put("role", "user").put("text", said)));
+      vertx.eventBus().publish(Addresses.call(room), delta);
+      eventually("both got the delta", WAIT, () -> !toViewer.isEmpty() && !toSupervisor.isEmpty());
+      String viewerText = toViewer.get(0).getJsonArray("lines").getJsonObject(0).getString("text");
+      assertFalse(viewerText.contains("4111"), "a viewer never sees the card number: " + viewerText);
+      assertTrue(viewerText.startsWith("my card is "), "only the number is replaced: " + viewerText);
+      assertEquals(said, toSupervisor.get(0).getJsonArray("lines").getJsonObject(0).getString("text"), "supervisors see what was said");
+      assertEquals(1, toViewer.get(0).getJsonArray("lines").getJsonObject(0).getInteger("seq"), "redaction keeps the seq");
+    } finally {
+      vera.close();
+      sam.close();
+    }
+  }
+}
