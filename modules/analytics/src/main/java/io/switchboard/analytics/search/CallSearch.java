@@ -1,0 +1,213 @@
+package io.switchboard.analytics.search;
+
+import io.switchboard.analytics.archive.ArchiveDocument;
+import io.switchboard.analytics.audit.AuditStore;
+import io.switchboard.analytics.mongo.MongoAccess;
+import io.switchboard.contract.SchemaVersion;
+import io.switchboard.contract.analytics.CallSearchQuery;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.IndexModel;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Search over the archive ({@code archive.search}) and one archived call for review
+ * ({@code archive.call}). Reads the {@code calls} documents written by
+ * {@link io.switchboard.analytics.archive.CallArchive}; every text in them is already redacted.
+ */
+public final class CallSearch {
+  private static final Logger LOG = LoggerFactory.getLogger(CallSearch.class);
+  static final String TEXT_INDEX = "transcript_text";
+  /** Audit entries of one call served with it: a bound, not a page. */
+  static final int MAX_AUDIT = 500;
+  /** Audit records of a call are those of its room and session from its start until shortly after it ended. */
+  static final long AUDIT_GRACE_MS = 60_000;
+
+  private static final List<String> SUMMARY = List.of(
+      "_id", "call_id", "room", "session_id", "agent", "customer", "language", "started_at", "ended_at", SearchFilter.STARTED_MS,
+      SearchFilter.HANDLE_MS, "sentiment", "sentiment_score", "end_reason", "tags", "rule_firings", "escalated", "took_over",
+      "line_count", "demo");
+
+  private final MongoClient mongo;
+  private final MongoAccess access;
+  private final SearchConfig config;
+  private volatile SearchMode mode = SearchMode.WORDS;
+
+  public CallSearch(MongoClient mongo, MongoAccess access, SearchConfig config) {
+    this.mongo = mongo;
+    this.access = access;
+    this.config = config;
+  }
+
+  public SearchMode mode() {
+    return mode;
+  }
+
+  /**
+   * The words index and the sort index, then the text mode's probe: create the text index and run
+   * one {@code $text} query. The embedded server accepts neither, so it searches by words; a real
+   * MongoDB does both. {@code language_override} names a field no document has: the archive's own
+   * {@code language} ("ms", "zh", …) would otherwise be read as the text index's language and
+   * MongoDB refuses to index a document in a language it does not know.
+   */
+  public Future<SearchMode> ensureIndexes() {
+    Future<Void> base = access.bounded(mongo.createIndexes(ArchiveDocument.COLLECTION, List.of(
+        new IndexModel(new JsonObject().put(SearchWords.FIELD, 1), new IndexOptions().name("search_words")),
+        new IndexModel(new JsonObject().put(SearchFilter.STARTED_MS, -1).put("_id", -1), new IndexOptions().name("started_ms_id")))));
+    return base.compose(v -> switch (config.mode()) {
+      case "words" -> Future.succeededFuture(SearchMode.WORDS);
+      case "text" -> createTextIndex().map(SearchMode.TEXT);
+      default -> createTextIndex().compose(x -> probeText()).map(SearchMode.TEXT).recover(err -> {
+        LOG.atInfo().addKeyValue("reason", MongoAccess.describe(err)).log("no text index on this MongoDB server: search by the words array");
+        return Future.succeededFuture(SearchMode.WORDS);
+      });
+    }).onSuccess(m -> {
+      mode = m;
+      LOG.atInfo().addKeyValue("mode", m.id()).log("archive search ready");
+    });
+  }
+
+  private Future<Void> createTextIndex() {
+    return access.bounded(mongo.createIndexWithOptions(ArchiveDocument.COLLECTION,
+        new JsonObject().put(ArchiveDocument.TRANSCRIPT + ".text", "text"),
+        new IndexOptions().name(TEXT_INDEX).defaultLanguage("none").languageOverride("search_language_unused")));
+  }
+
+  private Future<Void> probeText() {
+    JsonObject q = new JsonObject().put("$text", new JsonObject().put("$search", "switchboardprobe"));
+    return access.bounded(mongo.findWithOptions(ArchiveDocument.COLLECTION, q, new FindOptions().setLimit(1))).mapEmpty();
+  }
+
+  /** One page of hits; IllegalArgumentException (naming the parameter) for a query that cannot run. */
+  public Future<JsonObject> search(CallSearchQuery q) {
+    List<SearchTerms.Term> terms = SearchTerms.parse(q.q());
+    SearchCursor after = q.cursor() == null ? null : SearchCursor.decode(q.cursor());
+    SearchMode m = mode;
+    JsonObject fields = new JsonObject();
+    SUMMARY.forEach(f -> fields.put(f, 1));
+    if (!terms.isEmpty()) {
+      fields.put(ArchiveDocument.TRANSCRIPT, 1);
+    }
+    FindOptions page = new FindOptions().setSort(SearchFilter.sort()).setLimit(q.limit() + 1).setFields(fields);
+    Future<List<JsonObject>> found = access.bounded(mongo.findWithOptions(ArchiveDocument.COLLECTION, SearchFilter.of(q, terms, m, after), page));
+    Future<Long> total = after == null
+        ? access.bounded(mongo.count(ArchiveDocument.COLLECTION, SearchFilter.of(q, terms, m)))
+        : Future.succeededFuture(null);
+    return Future.all(found, total).map(x -> {
+      List<JsonObject> docs = found.result();
+      boolean more = docs.size() > q.limit();
+      List<JsonObject> hits = more ? docs.subList(0, q.limit()) : docs;
+      JsonArray items = new JsonArray();
+      hits.forEach(d -> items.add(hit(d, terms)));
+      JsonObject last = hits.isEmpty() ? null : hits.get(hits.size() - 1);
+      return new JsonObject()
+          .put(SchemaVersion.FIELD, SchemaVersion.CURRENT)
+          .put("items", items)
+          .put("next_cursor", more ? new SearchCursor(last.getLong(SearchFilter.STARTED_MS), last.getString("_id")).encode() : null)
+          .put("total", total.result())
+          .put("mode", m.id())
+          .put("terms", new JsonArray(terms.stream().map(t -> t.prefix() ? t.word() + "*" : t.word()).toList()));
+    });
+  }
+
+  static JsonObject hit(JsonObject d, List<SearchTerms.Term> terms) {
+    JsonArray firings = d.getValue("rule_firings") instanceof JsonArray a ? a : new JsonArray();
+    Set<String> rules = new LinkedHashSet<>();
+    for (Object o : firings) {
+      if (o instanceof JsonObject f) {
+        Object name = f.getValue("name") != null ? f.getValue("name") : f.getValue("rule_id");
+        if (name != null) {
+          rules.add(String.valueOf(name));
+        }
+      }
+    }
+    return new JsonObject()
+        .put("call_id", d.getString("_id"))
+        .put("room", d.getValue("room"))
+        .put("session_id", d.getValue("session_id"))
+        .put("agent", d.getValue("agent"))
+        .put("customer", d.getValue("customer"))
+        .put("language", d.getValue("language"))
+        .put("started_at", iso(d.getValue("started_at")))
+        .put("ended_at", iso(d.getValue("ended_at")))
+        .put("duration_ms", d.getValue(SearchFilter.HANDLE_MS))
+        .put("sentiment", d.getValue("sentiment"))
+        .put("sentiment_score", d.getValue("sentiment_score"))
+        .put("end_reason", d.getValue("end_reason"))
+        .put("tags", d.getValue("tags") instanceof JsonArray t ? t : new JsonArray())
+        .put("rules", new JsonArray(new ArrayList<>(rules)))
+        .put("escalated", Boolean.TRUE.equals(d.getValue("escalated")))
+        .put("took_over", Boolean.TRUE.equals(d.getValue("took_over")))
+        .put("line_count", d.getValue("line_count"))
+        .put("demo", Boolean.TRUE.equals(d.getValue("demo")))
+        .put("snippets", Highlighter.snippets(d.getJsonArray(ArchiveDocument.TRANSCRIPT), terms));
+  }
+
+  /**
+   * The archived call {@code callId} for review with its audit trail, or null when there is none.
+   * Dates are ISO text; the words array stays internal.
+   */
+  public Future<JsonObject> call(String callId) {
+    JsonObject fields = new JsonObject().put(SearchWords.FIELD, 0);
+    return access.bounded(mongo.findOne(ArchiveDocument.COLLECTION, new JsonObject().put("_id", callId), fields)).compose(doc -> {
+      if (doc == null) {
+        return Future.succeededFuture(null);
+      }
+      JsonObject call = (JsonObject) plain(doc);
+      call.remove("_id");
+      return audit(doc).map(audit -> new JsonObject()
+          .put(SchemaVersion.FIELD, SchemaVersion.CURRENT)
+          .put("call", call)
+          .put("audit", audit));
+    });
+  }
+
+  private Future<JsonArray> audit(JsonObject doc) {
+    long started = doc.getLong(SearchFilter.STARTED_MS, 0L);
+    long ended = started + doc.getLong(SearchFilter.HANDLE_MS, 0L);
+    JsonObject q = new JsonObject()
+        .put("room", doc.getValue("room"))
+        .put("session_id", doc.getValue("session_id"))
+        .put("at", new JsonObject()
+            .put("$gte", new JsonObject().put("$date", Instant.ofEpochMilli(started).toString()))
+            .put("$lte", new JsonObject().put("$date", Instant.ofEpochMilli(ended + AUDIT_GRACE_MS).toString())));
+    FindOptions opts = new FindOptions().setSort(new JsonObject().put("at", 1)).setLimit(MAX_AUDIT).setFields(new JsonObject().put("_id", 0));
+    return access.bounded(mongo.findWithOptions(AuditStore.COLLECTION, q, opts))
+        .map(rows -> new JsonArray(rows.stream().map(r -> plain(r)).toList()));
+  }
+
+  /** {@code {"$date": x}} → {@code x}, everywhere in a document. */
+  static Object plain(Object v) {
+    if (v instanceof JsonObject o) {
+      if (o.size() == 1 && o.containsKey("$date")) {
+        return iso(o);
+      }
+      JsonObject out = new JsonObject();
+      for (Map.Entry<String, Object> e : o) {
+        out.put(e.getKey(), plain(e.getValue()));
+      }
+      return out;
+    }
+    if (v instanceof JsonArray a) {
+      JsonArray out = new JsonArray();
+      a.forEach(x -> out.add(plain(x)));
+      return out;
+    }
+    return v;
+  }
+
+  private static Object iso(Object date) {
+    return date instanceof JsonObject o && o.containsKey("$date") ? o.getValue("$date") : date;
+  }
+}
