@@ -26,6 +26,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import io.vertx.ext.mongo.MongoClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,14 +75,14 @@ public final class AnalyticsVerticle extends VerticleBase {
 
   private Future<?> registerConsumers() {
     var bus = vertx.eventBus();
-    return Future.all(
+    return Future.all(List.of(
         bus.<JsonObject>consumer(Addresses.CALL_ENDED, this::onCallEnded).completion(),
         bus.<JsonObject>consumer(Addresses.ANALYTICS_QUERY, this::onKpiQuery).completion(),
         bus.<JsonObject>consumer(Addresses.AUDIT_RECORD, this::onAuditRecord).completion(),
         bus.<JsonObject>consumer(Addresses.AUDIT_QUERY, this::onAuditQuery).completion(),
         bus.<JsonObject>consumer(Addresses.ARCHIVE_SEARCH, this::onSearch).completion(),
         bus.<JsonObject>consumer(Addresses.ARCHIVE_CALL, this::onArchivedCall).completion(),
-        HealthResponder.register(vertx, VerticleName.ANALYTICS, node, this::health));
+        HealthResponder.register(vertx, VerticleName.ANALYTICS, node, this::health)));
   }
 
   /** Index creation must not block start-up on a dead database: retry until it works once. */
