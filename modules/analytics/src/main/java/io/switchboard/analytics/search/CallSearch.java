@@ -55,11 +55,10 @@ public final class CallSearch {
   }
 
   /**
-   * The words index and the sort index, then the text mode's probe: create the text index and run
-   * one {@code $text} query. The embedded server accepts neither, so it searches by words; a real
-   * MongoDB does both. {@code language_override} names a field no document has: the archive's own
-   * {@code language} ("ms", "zh", …) would otherwise be read as the text index's language and
-   * MongoDB refuses to index a document in a language it does not know.
+   * The words index and the sort index, then the text mode's probe. The probe is a real text
+   * search on a one-document collection of its own: the embedded server accepts a text index and
+   * even a {@code $text} query over an empty collection, and only fails ("unknown operator") once
+   * a document is matched, so asking the archive itself would say yes on a first start.
    */
   public Future<SearchMode> ensureIndexes() {
     Future<Void> base = access.bounded(mongo.createIndexes(ArchiveDocument.COLLECTION, List.of(
@@ -68,25 +67,40 @@ public final class CallSearch {
     return base.compose(v -> switch (config.mode()) {
       case "words" -> Future.succeededFuture(SearchMode.WORDS);
       case "text" -> createTextIndex().map(SearchMode.TEXT);
-      default -> createTextIndex().compose(x -> probeText()).map(SearchMode.TEXT).recover(err -> {
-        LOG.atInfo().addKeyValue("reason", MongoAccess.describe(err)).log("no text index on this MongoDB server: search by the words array");
-        return Future.succeededFuture(SearchMode.WORDS);
-      });
+      default -> probeText().compose(found -> found ? createTextIndex().map(SearchMode.TEXT) : Future.succeededFuture(SearchMode.WORDS))
+          .recover(err -> {
+            LOG.atInfo().addKeyValue("reason", MongoAccess.describe(err)).log("no text search on this MongoDB server: search by the words array");
+            return Future.succeededFuture(SearchMode.WORDS);
+          });
     }).onSuccess(m -> {
       mode = m;
       LOG.atInfo().addKeyValue("mode", m.id()).log("archive search ready");
     });
   }
 
+  /**
+   * The text index of the archive. {@code language_override} names a field no document has: the
+   * archive's own {@code language} ("ms", "zh", …) would otherwise be read as the index language,
+   * and MongoDB refuses to index a document in a language it does not know. Language "none": no
+   * stemming and no stop words, the same whole words as the words array.
+   */
   private Future<Void> createTextIndex() {
     return access.bounded(mongo.createIndexWithOptions(ArchiveDocument.COLLECTION,
         new JsonObject().put(ArchiveDocument.TRANSCRIPT + ".text", "text"),
-        new IndexOptions().name(TEXT_INDEX).defaultLanguage("none").languageOverride("search_language_unused")));
+        new IndexOptions().name(TEXT_INDEX).defaultLanguage("none").languageOverride(LANGUAGE_OVERRIDE)));
   }
 
-  private Future<Void> probeText() {
-    JsonObject q = new JsonObject().put("$text", new JsonObject().put("$search", "switchboardprobe"));
-    return access.bounded(mongo.findWithOptions(ArchiveDocument.COLLECTION, q, new FindOptions().setLimit(1))).mapEmpty();
+  static final String PROBE_COLLECTION = "search_probe";
+  private static final String LANGUAGE_OVERRIDE = "search_language_unused";
+
+  /** True when a {@code $text} query finds the probe document. */
+  private Future<Boolean> probeText() {
+    JsonObject doc = new JsonObject().put("_id", "probe").put("t", "switchboard text probe");
+    return access.bounded(mongo.createIndexWithOptions(PROBE_COLLECTION, new JsonObject().put("t", "text"),
+            new IndexOptions().name("t_text").defaultLanguage("none").languageOverride(LANGUAGE_OVERRIDE)))
+        .compose(v -> access.bounded(mongo.save(PROBE_COLLECTION, doc)))
+        .compose(v -> access.bounded(mongo.find(PROBE_COLLECTION, new JsonObject().put("$text", new JsonObject().put("$search", "probe")))))
+        .map(found -> found.size() == 1);
   }
 
   /** One page of hits; IllegalArgumentException (naming the parameter) for a query that cannot run. */
