@@ -46,7 +46,9 @@ async function main() {
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && !/favicon/i.test(m.text()) && errors.push(m.text()));
+  // failed loads are reported by URL below (the console line does not name the resource)
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/i.test(m.text()) && errors.push(m.text()));
+  page.on('response', (r) => r.status() >= 500 && errors.push(`${r.status()} ${r.url()}`));
   try {
     await page.goto(`${BASE_URL}/#/search`);
     await page.locator('input[name=username]').fill(USER);

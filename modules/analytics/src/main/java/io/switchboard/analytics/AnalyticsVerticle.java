@@ -8,6 +8,7 @@ import io.switchboard.analytics.audit.AuditStore;
 import io.switchboard.analytics.kpi.KpiService;
 import io.switchboard.analytics.mongo.MongoAccess;
 import io.switchboard.analytics.search.CallSearch;
+import io.switchboard.analytics.search.SearchBackfill;
 import io.switchboard.analytics.search.SearchConfig;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
@@ -90,6 +91,9 @@ public final class AnalyticsVerticle extends VerticleBase {
     return Future.all(archive.ensureIndexes(), audit.ensureIndexes()).compose(v -> search.ensureIndexes())
         .onSuccess(v -> {
           indexesReady = true;
+          // calls archived before search existed: words added in the background, once per start
+          new SearchBackfill(mongo, access).run()
+              .onFailure(err -> LOG.atWarn().addKeyValue("error", MongoAccess.describe(err)).log("search backfill stopped; next start resumes"));
           LOG.atInfo().addKeyValue("node", node).log("analytics indexes ready");
         })
         .onFailure(err -> {
