@@ -137,11 +137,13 @@ public final class SearchBench {
   static void writeResults(Path out, JsonObject details, Stats all, Stats baseline, int calls, String storeName) throws IOException {
     JsonObject json = new JsonObject().put("benchmark", "search").put("at", Instant.now().toString())
         .put("cores", Runtime.getRuntime().availableProcessors()).put("details", details);
+    String load = loadAverage();
+    json.put("load_average_1m", load);
     Files.writeString(out.resolve("search.json"), json.encodePrettily() + "\n");
     StringBuilder md = new StringBuilder();
     md.append(String.format("Archive search (`scripts/bench --only search`, %s, %d calls archived through `call.ended`, `%s` mode, "
-            + "one client over HTTP, %d requests; `bench/results/search.json`):%n%n",
-        storeName, calls, details.getString("mode"), all.count()));
+            + "one client over HTTP, %d requests, %d cores, load average %s from other work; `bench/results/search.json`):%n%n",
+        storeName, calls, details.getString("mode"), all.count(), Runtime.getRuntime().availableProcessors(), load));
     md.append("| search | p50 | p95 | p99 |\n|---|---|---|---|\n");
     JsonObject kinds = details.getJsonObject("by_query");
     for (String k : kinds.fieldNames()) {
@@ -162,6 +164,14 @@ public final class SearchBench {
       if (b >= 0 && e > b) {
         Files.writeString(readme, text.substring(0, b + begin.length()) + md + text.substring(e));
       }
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "?";
     }
   }
 
