@@ -4,7 +4,9 @@ export type Route =
   | { name: 'bubbles' }
   | { name: 'cards' }
   | { name: 'room'; room: string; line?: number }
-  | { name: 'analytics' };
+  | { name: 'analytics' }
+  | { name: 'search' }
+  | { name: 'archive'; callId: string; line?: number };
 
 const ROOM_RE = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -13,6 +15,15 @@ export function parseRoute(hash: string): Route {
   const [head, ...rest] = path.split('/');
   if (head === 'cards') return { name: 'cards' };
   if (head === 'analytics') return { name: 'analytics' };
+  if (head === 'search') return { name: 'search' };
+  if (head === 'archive' && rest.length > 0) {
+    // an archived call by its call id (room|session|started ms), read-only in the room view
+    const callId = safeDecode(rest.join('/'));
+    if (callId && callId.length <= 1024) {
+      const line = Number(new URLSearchParams(query).get('line'));
+      return Number.isSafeInteger(line) && line > 0 ? { name: 'archive', callId, line } : { name: 'archive', callId };
+    }
+  }
   if (head === 'room' && rest.length > 0) {
     const room = decodeURIComponent(rest.join('/'));
     if (ROOM_RE.test(room)) {
@@ -26,6 +37,19 @@ export function parseRoute(hash: string): Route {
 
 export function roomHref(room: string, line?: number): string {
   const base = `#/room/${encodeURIComponent(room)}`;
+  return line !== undefined && Number.isSafeInteger(line) && line > 0 ? `${base}?line=${line}` : base;
+}
+
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+export function archiveHref(callId: string, line?: number): string {
+  const base = `#/archive/${encodeURIComponent(callId)}`;
   return line !== undefined && Number.isSafeInteger(line) && line > 0 ? `${base}?line=${line}` : base;
 }
 

@@ -4,6 +4,8 @@ import { AnalyticsView } from '../analytics/AnalyticsView';
 import { BubbleView } from '../bubbles/BubbleView';
 import { CardView } from '../cards/CardView';
 import { RoomView } from '../room/RoomView';
+import { ArchivedRoomView } from '../search/ArchivedRoomView';
+import { SearchView } from '../search/SearchView';
 import { TopBar } from './TopBar';
 
 export function Shell() {
@@ -16,6 +18,8 @@ export function Shell() {
         {route.name === 'cards' && <CardView />}
         {route.name === 'room' && <RoomView key={route.room} room={route.room} line={route.line} />}
         {route.name === 'analytics' && <AnalyticsView />}
+        {route.name === 'search' && <SearchView />}
+        {route.name === 'archive' && <ArchivedRoomView key={route.callId} callId={route.callId} line={route.line} />}
       </main>
       <AlertToasts />
     </div>

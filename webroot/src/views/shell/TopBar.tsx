@@ -6,6 +6,7 @@ const TABS: Array<{ name: Route['name']; href: string; label: string }> = [
   { name: 'bubbles', href: '#/bubbles', label: 'Bubbles' },
   { name: 'cards', href: '#/cards', label: 'Cards' },
   { name: 'analytics', href: '#/analytics', label: 'Analytics' },
+  { name: 'search', href: '#/search', label: 'Search' },
 ];
 
 export function TopBar({ route }: { route: Route }) {
@@ -24,6 +25,11 @@ export function TopBar({ route }: { route: Route }) {
             {t.label}
           </a>
         ))}
+        {route.name === 'archive' && (
+          <span className="tab active" aria-current="page">
+            Archived call
+          </span>
+        )}
         {route.name === 'room' && (
           <span className="tab active" aria-current="page">
             Room · {route.room}

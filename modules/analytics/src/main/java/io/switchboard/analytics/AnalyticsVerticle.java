@@ -7,11 +7,15 @@ import io.switchboard.analytics.archive.RetentionJob;
 import io.switchboard.analytics.audit.AuditStore;
 import io.switchboard.analytics.kpi.KpiService;
 import io.switchboard.analytics.mongo.MongoAccess;
+import io.switchboard.analytics.search.CallSearch;
+import io.switchboard.analytics.search.SearchBackfill;
+import io.switchboard.analytics.search.SearchConfig;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.contract.analytics.AuditQuery;
 import io.switchboard.contract.analytics.AuditRecord;
+import io.switchboard.contract.analytics.CallSearchQuery;
 import io.switchboard.contract.analytics.KpiQuery;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
@@ -22,6 +26,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -42,6 +47,7 @@ public final class AnalyticsVerticle extends VerticleBase {
   private CallArchive archive;
   private KpiService kpis;
   private AuditStore audit;
+  private CallSearch search;
   private RetentionJob retention;
   private ArchiveRedaction redaction;
   private String node;
@@ -59,6 +65,7 @@ public final class AnalyticsVerticle extends VerticleBase {
     archive = new CallArchive(mongo, access);
     kpis = new KpiService(mongo, access);
     audit = new AuditStore(mongo, access);
+    search = new CallSearch(mongo, access, SearchConfig.from(settings));
     retention = new RetentionJob(vertx, mongo, access, cfg.transcriptRetentionDays(), cfg.retentionPeriodMs());
 
     retention.start();
@@ -69,19 +76,24 @@ public final class AnalyticsVerticle extends VerticleBase {
 
   private Future<?> registerConsumers() {
     var bus = vertx.eventBus();
-    return Future.all(
+    return Future.all(List.of(
         bus.<JsonObject>consumer(Addresses.CALL_ENDED, this::onCallEnded).completion(),
         bus.<JsonObject>consumer(Addresses.ANALYTICS_QUERY, this::onKpiQuery).completion(),
         bus.<JsonObject>consumer(Addresses.AUDIT_RECORD, this::onAuditRecord).completion(),
         bus.<JsonObject>consumer(Addresses.AUDIT_QUERY, this::onAuditQuery).completion(),
-        HealthResponder.register(vertx, VerticleName.ANALYTICS, node, this::health));
+        bus.<JsonObject>consumer(Addresses.ARCHIVE_SEARCH, this::onSearch).completion(),
+        bus.<JsonObject>consumer(Addresses.ARCHIVE_CALL, this::onArchivedCall).completion(),
+        HealthResponder.register(vertx, VerticleName.ANALYTICS, node, this::health)));
   }
 
   /** Index creation must not block start-up on a dead database: retry until it works once. */
   private Future<?> ensureIndexes() {
-    return Future.all(archive.ensureIndexes(), audit.ensureIndexes())
+    return Future.all(archive.ensureIndexes(), audit.ensureIndexes()).compose(v -> search.ensureIndexes())
         .onSuccess(v -> {
           indexesReady = true;
+          // calls archived before search existed: words added in the background, once per start
+          new SearchBackfill(mongo, access).run()
+              .onFailure(err -> LOG.atWarn().addKeyValue("error", MongoAccess.describe(err)).log("search backfill stopped; next start resumes"));
           LOG.atInfo().addKeyValue("node", node).log("analytics indexes ready");
         })
         .onFailure(err -> {
@@ -171,10 +183,45 @@ public final class AnalyticsVerticle extends VerticleBase {
         .onFailure(err -> MongoAccess.failUnavailable(msg, store, err));
   }
 
+  private void onSearch(Message<JsonObject> msg) {
+    long t0 = System.nanoTime();
+    Future<JsonObject> page;
+    try {
+      page = search.search(CallSearchQuery.fromJson(msg.body()));
+    } catch (RuntimeException e) {
+      msg.fail(BusErrors.BAD_REQUEST, e.getMessage());
+      return;
+    }
+    page.onSuccess(r -> {
+          // no query text in the log: it is what was said on calls
+          LOG.atDebug().addKeyValue("hits", r.getJsonArray("items").size()).addKeyValue("mode", r.getString("mode"))
+              .addKeyValue("ms", (System.nanoTime() - t0) / 1_000_000).log("archive search");
+          msg.reply(r);
+        })
+        .onFailure(err -> MongoAccess.failUnavailable(msg, "archive search", err));
+  }
+
+  private void onArchivedCall(Message<JsonObject> msg) {
+    Object id = msg.body() == null ? null : msg.body().getValue("call_id");
+    if (!(id instanceof String callId) || callId.isBlank() || callId.length() > 1024) {
+      msg.fail(BusErrors.BAD_REQUEST, "call_id: required (the call_id of a search hit)");
+      return;
+    }
+    search.call(callId)
+        .onSuccess(r -> {
+          if (r == null) {
+            msg.fail(BusErrors.NOT_FOUND, "no archived call " + callId);
+          } else {
+            msg.reply(r);
+          }
+        })
+        .onFailure(err -> MongoAccess.failUnavailable(msg, "archive", err));
+  }
+
   private Future<HealthReply> health() {
     return access.bounded(mongo.runCommand("ping", new JsonObject().put("ping", 1)))
         .map(r -> new HealthReply(VerticleName.ANALYTICS.id(), node, true,
-            new JsonObject().put("mongo", "UP").put("indexes", indexesReady ? "ready" : "pending")))
+            new JsonObject().put("mongo", "UP").put("indexes", indexesReady ? "ready" : "pending").put("search", search.mode().id())))
         .recover(err -> Future.succeededFuture(new HealthReply(VerticleName.ANALYTICS.id(), node, false,
             new JsonObject().put("mongo", "DOWN").put("error", MongoAccess.describe(err)))));
   }

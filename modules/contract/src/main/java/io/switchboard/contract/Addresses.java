@@ -34,6 +34,13 @@ public final class Addresses {
   public static final String AUDIT_RECORD = "audit.record";
   /** gateway (admin) → analytics. Body: audit filters and page. Reply: {items, total}. */
   public static final String AUDIT_QUERY = "audit.query";
+  /**
+   * browser, gateway → analytics. Body: {@link io.switchboard.contract.analytics.CallSearchQuery}.
+   * Reply: {@code {v, items:[call summary + snippets], next_cursor, total?, mode}} (docs/event-bus.md).
+   */
+  public static final String ARCHIVE_SEARCH = "archive.search";
+  /** browser, gateway → analytics. Body: {@code {call_id}}. Reply: {@code {v, call, audit}}; 404 when unknown. */
+  public static final String ARCHIVE_CALL = "archive.call";
 
   /** Prefix of the supervisor actions served by the control verticle ({@code control.<action>}). */
   public static final String CONTROL_PREFIX = "control.";
@@ -93,6 +100,7 @@ public final class Addresses {
   public static final List<String> SERVICE_ADDRESSES =
       List.of(
           INGEST_CALL_EVENT, WEBHOOK_LIVEKIT, SENTIMENT_ANALYZE, CALL_HISTORY, CALLS_SNAPSHOT, CALL_ENDED, ANALYTICS_QUERY, AUDIT_RECORD, AUDIT_QUERY,
+          ARCHIVE_SEARCH, ARCHIVE_CALL,
           CONTROL_LISTEN, CONTROL_GUIDE, CONTROL_TAKEOVER, CONTROL_HANDBACK, CONTROL_TRANSFER, CONTROL_END,
           OBSERVER_TOKEN, OBSERVER_ROOMS);
 

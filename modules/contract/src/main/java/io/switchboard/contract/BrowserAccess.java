@@ -59,6 +59,8 @@ public final class BrowserAccess {
           new Rule(Addresses.CALLS_SNAPSHOT.replace(".", "\\."), Direction.SEND, Role.VIEWER, "late join: call list snapshot"),
           new Rule(Addresses.CALL_HISTORY.replace(".", "\\."), Direction.SEND, Role.VIEWER, "late join: room history"),
           new Rule(Addresses.ANALYTICS_QUERY.replace(".", "\\."), Direction.SEND, Role.VIEWER, "KPI queries"),
+          new Rule(Addresses.ARCHIVE_SEARCH.replace(".", "\\."), Direction.SEND, Role.VIEWER, "search archived calls"),
+          new Rule(Addresses.ARCHIVE_CALL.replace(".", "\\."), Direction.SEND, Role.VIEWER, "review one archived call"),
           new Rule("control\\.(listen|guide|takeover|handback|transfer|end)", Direction.SEND, Role.SUPERVISOR, "supervisor actions"));
 
   private static final List<Pattern> PATTERNS = RULES.stream().map(r -> Pattern.compile(r.addressRegex())).toList();

@@ -36,6 +36,10 @@ final class ApiRoutes {
       ctx.json(new JsonObject().put("user", c.user()).put("role", c.role().id()));
     });
     router.get("/api/calls").handler(require(Role.VIEWER)).handler(ctx -> forward(ctx, Addresses.CALLS_SNAPSHOT, new JsonObject()));
+    // archive search and review, answered by analytics
+    router.get("/api/calls/search").handler(require(Role.VIEWER)).handler(this::search);
+    router.get("/api/calls/archive/:callId").handler(require(Role.VIEWER))
+        .handler(ctx -> forward(ctx, Addresses.ARCHIVE_CALL, new JsonObject().put("call_id", ctx.pathParam("callId"))));
     router.get("/api/calls/:room/history").handler(require(Role.VIEWER)).handler(this::history);
     router.post("/api/calls/:room/:action").handler(BodyHandler.create(false).setBodyLimit(8192)).handler(require(Role.SUPERVISOR)).handler(this::control);
     router.get("/api/analytics/kpis").handler(require(Role.VIEWER)).handler(ctx -> forward(ctx, Addresses.ANALYTICS_QUERY, params(ctx.queryParams())));
@@ -57,6 +61,17 @@ final class ApiRoutes {
           ctx.put(CALLER, caller);
           ctx.next();
         });
+  }
+
+  private void search(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ArchiveParams.search(ctx.queryParams());
+    } catch (IllegalArgumentException e) {
+      HttpErrors.send(ctx, 400, "bad_request", e.getMessage());
+      return;
+    }
+    forward(ctx, Addresses.ARCHIVE_SEARCH, body);
   }
 
   private void history(RoutingContext ctx) {

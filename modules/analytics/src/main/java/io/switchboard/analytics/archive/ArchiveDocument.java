@@ -1,5 +1,6 @@
 package io.switchboard.analytics.archive;
 
+import io.switchboard.analytics.search.SearchWords;
 import io.switchboard.contract.SchemaVersion;
 import io.switchboard.contract.live.ArchivedCall;
 import io.switchboard.contract.live.CallFields;
@@ -136,6 +137,8 @@ public final class ArchiveDocument {
         .put("escalation_reasons", reasons)
         .put("escalated", escalated)
         .put(TRANSCRIPT, transcript(transcriptLines))
+        // the distinct (redacted) words of the transcript, for archive search (SearchWords)
+        .put(SearchWords.FIELD, SearchWords.of(transcript(transcriptLines)))
         .put("line_count", lines.size())
         .put("last_seq", lines.isEmpty() ? 0 : LogLine.seq(lines.get(lines.size() - 1)))
         .put("archived_at", Fields.date(archivedAtMs))

@@ -1,6 +1,7 @@
 package io.switchboard.analytics.archive;
 
 import io.switchboard.analytics.mongo.MongoAccess;
+import io.switchboard.analytics.search.SearchWords;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -64,7 +65,7 @@ public final class RetentionJob {
         .put("ended_at", new JsonObject().put("$lt", new JsonObject().put("$date", cutoff.toString())))
         .put(ArchiveDocument.TRANSCRIPT, new JsonObject().put("$exists", true));
     JsonObject update = new JsonObject()
-        .put("$unset", new JsonObject().put(ArchiveDocument.TRANSCRIPT, ""))
+        .put("$unset", new JsonObject().put(ArchiveDocument.TRANSCRIPT, "").put(SearchWords.FIELD, ""))
         .put("$set", new JsonObject().put("transcript_purged_at", new JsonObject().put("$date", now.toString())));
     return access.bounded(mongo.updateCollectionWithOptions(ArchiveDocument.COLLECTION, query, update, new UpdateOptions().setMulti(true)))
         .map(r -> r.getDocModified())
