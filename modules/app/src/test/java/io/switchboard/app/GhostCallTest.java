@@ -202,6 +202,51 @@ class GhostCallTest {
     assertEquals("[]", field(vertx, room, "listeners"));
   }
 
+  /** Hand-back, then listen again: LiveKit replaces the old connection of supervisor_alice. */
+  @Test
+  void aLateLeaveOfAReplacedConnectionKeepsTheRejoinedSupervisorListening(Vertx vertx) throws Exception {
+    String room = listenedRoom(vertx, "s-r1");
+    webhook(vertx, connectionEvent("participant_joined", room, "PA_old", "EV_j1_" + room));
+    webhook(vertx, connectionEvent("participant_joined", room, "PA_new", "EV_j2_" + room));
+    webhook(vertx, connectionEvent("participant_left", room, "PA_old", "EV_l1_" + room));
+    assertEquals("[\"alice\"]", field(vertx, room, "listeners"), "the leave of the replaced connection is stale");
+    // the live connection's own leave still ends listening (and proves the stale one was read)
+    webhook(vertx, connectionEvent("participant_left", room, "PA_new", "EV_l2_" + room));
+    assertEquals("[]", field(vertx, room, "listeners"));
+  }
+
+  @Test
+  void aRejoinAppliedAfterTheOldConnectionsLeaveListensAgain(Vertx vertx) throws Exception {
+    String room = listenedRoom(vertx, "s-r2");
+    webhook(vertx, connectionEvent("participant_joined", room, "PA_old", "EV_j1_" + room));
+    webhook(vertx, connectionEvent("participant_left", room, "PA_old", "EV_l1_" + room));
+    assertEquals("[]", field(vertx, room, "listeners"));
+    webhook(vertx, connectionEvent("participant_joined", room, "PA_new", "EV_j2_" + room));
+    assertEquals("[\"alice\"]", field(vertx, room, "listeners"));
+  }
+
+  private String listenedRoom(Vertx vertx, String session) throws Exception {
+    String room = room();
+    liveKit.addRoom(room, "RM_" + room);
+    new AgentPoster(vertx, node.port(), room, session, false).post("call_started", new JsonObject().put("room_sid", "RM_" + room)).await(5, TimeUnit.SECONDS);
+    node.node().vertx().eventBus().request(io.switchboard.contract.Addresses.INGEST_CALL_EVENT,
+        new io.switchboard.contract.live.CallEvent(room, null, "supervisor", null, 0, new JsonObject().put("action", "listen").put("by", "alice")).toJson())
+        .await(5, TimeUnit.SECONDS);
+    return room;
+  }
+
+  private static void webhook(Vertx vertx, String body) throws Exception {
+    assertEquals(200, postWebhook(vertx, body, WebhookSigner.sign(body, KEY, SECRET)).statusCode());
+  }
+
+  private static String connectionEvent(String event, String room, String participantSid, String id) {
+    return WebhookSigner.body(LivekitWebhook.WebhookEvent.newBuilder()
+        .setEvent(event).setId(id).setCreatedAt(Instant.now().getEpochSecond())
+        .setRoom(LivekitModels.Room.newBuilder().setName(room).setSid("RM_" + room))
+        .setParticipant(LivekitModels.ParticipantInfo.newBuilder().setIdentity("supervisor_alice").setSid(participantSid))
+        .build());
+  }
+
   private static String participantEvent(String event, String room, String sid, String identity, String id) {
     return WebhookSigner.body(LivekitWebhook.WebhookEvent.newBuilder()
         .setEvent(event).setId(id).setCreatedAt(Instant.now().getEpochSecond())

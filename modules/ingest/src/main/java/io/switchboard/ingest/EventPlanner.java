@@ -163,7 +163,9 @@ final class EventPlanner {
     switch (action) {
       case "view" -> p.add(CallFields.VIEWERS, by);
       case "unview" -> p.remove(CallFields.VIEWERS, by);
-      case "listen" -> p.add(CallFields.LISTENERS, by);
+      // audio_joined: LiveKit saw the supervisor's connection join (webhook), so they listen
+      // whatever order that webhook and an earlier connection's participant_left arrive in
+      case "listen", "audio_joined" -> p.add(CallFields.LISTENERS, by);
       case "unlisten" -> p.remove(CallFields.LISTENERS, by);
       case "takeover" -> p.set(CallFields.TAKEOVER_BY, by);
       case "handback" -> p.set(CallFields.TAKEOVER_BY, "");
@@ -171,7 +173,7 @@ final class EventPlanner {
         // guide, transfer, end: recorded as log lines only
       }
     }
-    if (!action.equals("view") && !action.equals("unview") && !action.equals("unlisten")) {
+    if (!action.equals("view") && !action.equals("unview") && !action.equals("unlisten") && !action.equals("audio_joined")) {
       JsonObject body = new JsonObject().put("action", action).put("by", by);
       if (d.getString("text") != null) {
         body.put("text", d.getString("text"));

@@ -145,6 +145,9 @@ class EventPlannerTest {
     assertEquals(List.of("rem", CallFields.LISTENERS, "sam"), unlisten.ops);
     assertEquals("", unlisten.lineJson);
 
+    EventPlan joined = plan(EventType.SUPERVISOR, new JsonObject().put("action", "audio_joined").put("by", "sam"));
+    assertEquals(List.of("add", CallFields.LISTENERS, "sam"), joined.ops, "LiveKit saw the audio join: listening");
+    assertEquals("", joined.lineJson, "no transcript line: control's listen already wrote one");
     EventPlan listen = plan(EventType.SUPERVISOR, new JsonObject().put("action", "listen").put("by", "sam"));
     assertEquals(List.of("add", CallFields.LISTENERS, "sam"), listen.ops);
     assertEquals(new JsonObject().put("kind", "supervisor").put("ts", NOW).put("action", "listen").put("by", "sam"), line(listen));

@@ -44,10 +44,14 @@ final class WebhookEvents {
         List<CallEvent> events = new ArrayList<>();
         events.add(new CallEvent(room, null, EventType.PARTICIPANT.wire(), eventId, ts, data));
         String identity = p.getIdentity();
-        if (e.getEvent().endsWith("left") && identity.startsWith(SUPERVISOR_PREFIX) && identity.length() > SUPERVISOR_PREFIX.length()) {
-          // a supervisor who hangs up the audio is no longer listening: presence follows LiveKit
-          events.add(new CallEvent(room, null, EventType.SUPERVISOR.wire(), eventId == null ? null : eventId + ":unlisten", ts,
-              new JsonObject().put("action", "unlisten").put("by", identity.substring(SUPERVISOR_PREFIX.length()))));
+        if (identity.startsWith(SUPERVISOR_PREFIX) && identity.length() > SUPERVISOR_PREFIX.length()) {
+          // presence follows LiveKit: a supervisor whose audio is in the room listens, one who hung
+          // up does not. Joining counts too, so a re-join after hand-back wins whichever of its
+          // participant_joined and the old connection's participant_left is applied last (a stale
+          // leave is dropped by the receiver before it gets here).
+          String action = e.getEvent().endsWith("left") ? "unlisten" : "audio_joined";
+          events.add(new CallEvent(room, null, EventType.SUPERVISOR.wire(), eventId == null ? null : eventId + ":" + action, ts,
+              new JsonObject().put("action", action).put("by", identity.substring(SUPERVISOR_PREFIX.length()))));
         }
         return events;
       }

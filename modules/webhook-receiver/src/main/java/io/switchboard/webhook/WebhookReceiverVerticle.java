@@ -17,7 +17,9 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
+import io.switchboard.platform.redis.LuaScript;
 import io.switchboard.platform.redis.RedisClients;
+import io.switchboard.contract.live.RedisKeys;
 import java.util.List;
 import livekit.LivekitWebhook;
 import org.slf4j.Logger;
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class WebhookReceiverVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiverVerticle.class);
   private static final long DEDUP_SECONDS = 24 * 3600;
+  private static final LuaScript PARTICIPANT_JOINED = LuaScript.fromResource(WebhookReceiverVerticle.class, "lua/participant-joined.lua");
+  private static final LuaScript PARTICIPANT_LEFT = LuaScript.fromResource(WebhookReceiverVerticle.class, "lua/participant-left.lua");
 
   private Redis redis;
   private RedisAPI api;
@@ -108,28 +112,43 @@ public final class WebhookReceiverVerticle extends VerticleBase {
   }
 
   private Future<Void> apply(LivekitWebhook.WebhookEvent event) {
-    List<CallEvent> mapped = WebhookEvents.toCallEvents(event);
     LOG.atInfo()
         .addKeyValue("room", event.getRoom().getName())
         .addKeyValue("event", event.getEvent())
         .addKeyValue("webhook", event.getId())
         .log("livekit webhook");
-    Future<Void> chain = roomParticipants(event);
-    for (CallEvent call : mapped) {
-      chain = chain.compose(v -> send(call));
-    }
-    return chain.compose(v -> agentLoss.check(event));
+    return roomParticipants(event)
+        .compose(
+            current -> {
+              if (!current) {
+                // the identity is held by a newer connection: this leave changes nobody's presence
+                LOG.atInfo().addKeyValue("room", event.getRoom().getName()).addKeyValue("webhook", event.getId())
+                    .addKeyValue("participant", event.getParticipant().getSid()).log("stale participant_left ignored");
+                return Future.succeededFuture();
+              }
+              Future<Void> chain = Future.succeededFuture();
+              for (CallEvent call : WebhookEvents.toCallEvents(event)) {
+                chain = chain.compose(v -> send(call));
+              }
+              return chain.compose(v -> agentLoss.check(event));
+            });
   }
 
-  /** LiveKit's participant set of the room, whether or not its call exists yet (RedisKeys). */
-  private Future<Void> roomParticipants(LivekitWebhook.WebhookEvent e) {
-    String key = io.switchboard.contract.live.RedisKeys.liveKitParticipants(e.getRoom().getName());
+  /**
+   * LiveKit's participant set of the room, whether or not its call exists yet (RedisKeys), and
+   * which connection holds each identity. False for a participant_left of a connection the same
+   * identity already replaced (docs/architecture.md, "Presence").
+   */
+  private Future<Boolean> roomParticipants(LivekitWebhook.WebhookEvent e) {
+    String room = e.getRoom().getName();
+    List<String> keys = List.of(RedisKeys.liveKitParticipants(room), RedisKeys.liveKitParticipantSids(room));
     String identity = e.getParticipant().getIdentity();
+    String sid = e.getParticipant().getSid();
     return switch (e.getEvent()) {
-      case "room_started", "room_finished" -> api.del(List.of(key)).mapEmpty();
-      case "participant_joined" -> api.sadd(List.of(key, identity)).compose(r -> api.expire(List.of(key, String.valueOf(DEDUP_SECONDS)))).mapEmpty();
-      case "participant_left" -> api.srem(List.of(key, identity)).mapEmpty();
-      default -> Future.succeededFuture();
+      case "room_started", "room_finished" -> api.del(keys).map(true);
+      case "participant_joined" -> PARTICIPANT_JOINED.run(api, keys, List.of(identity, sid, String.valueOf(DEDUP_SECONDS))).map(true);
+      case "participant_left" -> PARTICIPANT_LEFT.run(api, keys, List.of(identity, sid)).map(r -> r != null && r.toInteger() == 1);
+      default -> Future.succeededFuture(true);
     };
   }
 

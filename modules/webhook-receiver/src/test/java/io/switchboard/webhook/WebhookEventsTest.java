@@ -72,12 +72,21 @@ class WebhookEventsTest {
   }
 
   @Test
-  void aSupervisorJoiningOrABareOrLookalikeIdentityLeavingChangesNoPresence() {
-    assertEquals(1, WebhookEvents.toCallEvents(participant("participant_joined", "supervisor_sam", LivekitModels.ParticipantInfo.Kind.STANDARD).build()).size(),
-        "listening starts with control's token, not with the audio join");
-    assertEquals(1, WebhookEvents.toCallEvents(participant("participant_left", "supervisor_", LivekitModels.ParticipantInfo.Kind.STANDARD).build()).size(),
-        "no user behind a bare prefix");
-    assertEquals(1, WebhookEvents.toCallEvents(participant("participant_left", "xsupervisor_sam", LivekitModels.ParticipantInfo.Kind.STANDARD).build()).size());
+  void aSupervisorWhoseAudioJoinsListens() {
+    List<CallEvent> events = WebhookEvents.toCallEvents(participant("participant_joined", "supervisor_sam", LivekitModels.ParticipantInfo.Kind.STANDARD).build());
+    assertEquals(2, events.size());
+    assertEquals(new CallEvent("call-7", null, EventType.SUPERVISOR.wire(), "lk:EV_1:audio_joined", 1_764_000_000_000L,
+        new JsonObject().put("action", "audio_joined").put("by", "sam")), events.get(1),
+        "a re-join after hand-back must win over the old connection's leave, whichever is applied last");
+  }
+
+  @Test
+  void aBareOrLookalikeIdentityChangesNoPresence() {
+    for (String event : List.of("participant_joined", "participant_left")) {
+      assertEquals(1, WebhookEvents.toCallEvents(participant(event, "supervisor_", LivekitModels.ParticipantInfo.Kind.STANDARD).build()).size(),
+          "no user behind a bare prefix");
+      assertEquals(1, WebhookEvents.toCallEvents(participant(event, "xsupervisor_sam", LivekitModels.ParticipantInfo.Kind.STANDARD).build()).size());
+    }
   }
 
   @Test

@@ -54,6 +54,15 @@ public final class RedisKeys {
     return "livekit:participants:" + room;
   }
 
+  /**
+   * Which LiveKit connection (participant sid) holds each identity of a room now (a hash, kept by
+   * webhook-receiver beside {@link #liveKitParticipants}): a participant_left of a connection that
+   * the same identity already replaced is stale and changes nothing.
+   */
+  public static String liveKitParticipantSids(String room) {
+    return "livekit:participant-sids:" + room;
+  }
+
   public static String takeoverLock(String room) {
     return "takeover:" + room;
   }
