@@ -113,7 +113,9 @@ public final class Addresses {
       List.of(
           INGEST_CALL_EVENT, WEBHOOK_LIVEKIT, SENTIMENT_ANALYZE, CALL_HISTORY, CALLS_SNAPSHOT, CALL_ENDED, ANALYTICS_QUERY, AUDIT_RECORD, AUDIT_QUERY,
           CONTROL_LISTEN, CONTROL_GUIDE, CONTROL_TAKEOVER, CONTROL_HANDBACK, CONTROL_TRANSFER, CONTROL_END,
-          OBSERVER_TOKEN, OBSERVER_ROOMS, RULES_LIST, RULES_SAVE, RULES_DELETE, RULES_ENABLE, RULES_TEST);
+          OBSERVER_TOKEN, OBSERVER_ROOMS, RULES_LIST, RULES_SAVE, RULES_DELETE, RULES_ENABLE, RULES_TEST,
+          // fan-out among the rules instances, but as internal as a service address: rules.observe carries transcript text
+          RULES_OBSERVE, RULES_CHANGED);
 
   /** True for an address some verticle consumes point-to-point: a fixed one, control.* or health.*. */
   public static boolean isServiceAddress(String address) {
