@@ -4,7 +4,8 @@ export type Route =
   | { name: 'bubbles' }
   | { name: 'cards' }
   | { name: 'room'; room: string; line?: number }
-  | { name: 'analytics' };
+  | { name: 'analytics' }
+  | { name: 'rules' };
 
 const ROOM_RE = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   const [head, ...rest] = path.split('/');
   if (head === 'cards') return { name: 'cards' };
   if (head === 'analytics') return { name: 'analytics' };
+  if (head === 'rules') return { name: 'rules' };
   if (head === 'room' && rest.length > 0) {
     const room = decodeURIComponent(rest.join('/'));
     if (ROOM_RE.test(room)) {

@@ -4,6 +4,7 @@ import { AnalyticsView } from '../analytics/AnalyticsView';
 import { BubbleView } from '../bubbles/BubbleView';
 import { CardView } from '../cards/CardView';
 import { RoomView } from '../room/RoomView';
+import { RulesView } from '../rules/RulesView';
 import { TopBar } from './TopBar';
 
 export function Shell() {
@@ -16,6 +17,7 @@ export function Shell() {
         {route.name === 'cards' && <CardView />}
         {route.name === 'room' && <RoomView key={route.room} room={route.room} line={route.line} />}
         {route.name === 'analytics' && <AnalyticsView />}
+        {route.name === 'rules' && <RulesView />}
       </main>
       <AlertToasts />
     </div>
