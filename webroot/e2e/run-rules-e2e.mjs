@@ -21,6 +21,8 @@ const ADMIN_USER = process.env.ADMIN_USER ?? 'admin';
 const ADMIN_PASS = process.env.ADMIN_PASS ?? 'admin-demo';
 const SUP_USER = process.env.SUP_USER ?? 'supervisor';
 const SUP_PASS = process.env.SUP_PASS ?? 'supervisor-demo';
+const VIEWER_USER = process.env.VIEWER_USER ?? 'viewer';
+const VIEWER_PASS = process.env.VIEWER_PASS ?? 'viewer-demo';
 const AGENT_KEY = process.env.AGENT_KEY ?? 'demo-agent-key';
 const MONGO_URL = process.env.MONGO_URL;
 const MONGO_DB = process.env.MONGO_DB ?? 'switchboard';
@@ -132,12 +134,18 @@ async function main() {
     // 2. two supervisors are connected
     const sups = [await newPage(), await newPage()];
     for (const [i, p] of sups.entries()) check(`supervisor ${i + 1} connected`, ['supervisor', 'admin'].includes(await login(p, SUP_USER, SUP_PASS)));
-    const viewerCantEdit = await fetch(`${BASE_URL}/api/rules/${RULE_ID}/enabled`, {
+    const supToken = await sups[0].evaluate(() => JSON.parse(sessionStorage.getItem('switchboard.session') ?? '{}').token);
+    const viewerLogin = await fetch(`${BASE_URL}/auth/login`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await sups[0].evaluate(() => JSON.parse(localStorage.getItem('switchboard.session') ?? '{}').token)}` },
-      body: JSON.stringify({ enabled: false }),
-    });
-    check('a supervisor cannot change a rule (403)', viewerCantEdit.status === 403, `HTTP ${viewerCantEdit.status}`);
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: VIEWER_USER, password: VIEWER_PASS }),
+    }).then((r) => r.json());
+    for (const [who, token] of [['viewer', viewerLogin.token], ['supervisor', supToken]]) {
+      const auth = { Authorization: `Bearer ${token}` };
+      const read = await fetch(`${BASE_URL}/api/rules`, { headers: auth });
+      const edit = await fetch(`${BASE_URL}/api/rules/${RULE_ID}/enabled`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ enabled: false }) });
+      check(`a ${who} may read the rules but not change one`, read.status === 200 && edit.status === 403, `GET ${read.status}, POST enabled ${edit.status}`);
+    }
 
     // 3. a scripted call says the phrase: negated first (must not fire), then plainly
     const room = `e2e-rules-${Date.now().toString(36)}`;
