@@ -208,7 +208,11 @@ public final class RulesVerticle extends VerticleBase {
     }
     store.all()
         .onSuccess(docs -> msg.reply(listReply(docs)))
-        .onFailure(err -> msg.fail(BusErrors.UNAVAILABLE, "rule store unavailable: " + err.getMessage()));
+        .onFailure(err -> {
+          // a dead store degrades editing, not reading: show what this node runs, marked as such
+          markUnavailable(err);
+          msg.reply(listReply(rules).put("status", "unavailable").put("store_error", String.valueOf(err.getMessage())));
+        });
   }
 
   private JsonObject listReply(List<JsonObject> rules) {
