@@ -227,6 +227,9 @@ public final class ArchiveDocument {
           f.put(k, l.getValue(k));
         }
       }
+      if (l.getValue("rule_name") != null) {
+        f.put("name", l.getValue("rule_name")); // what archive search matches a rule by (rule_firings.name)
+      }
       out.add(f);
     }
     return out;

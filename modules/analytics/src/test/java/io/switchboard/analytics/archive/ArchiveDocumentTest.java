@@ -66,6 +66,7 @@ class ArchiveDocumentTest {
     assertEquals("billing", firings.getJsonObject(0).getString("rule_id"));
     assertEquals(1L, firings.getJsonObject(0).getLong("seq"));
     assertEquals("billing dispute", firings.getJsonObject(0).getString("message"));
+    assertEquals("Billing", firings.getJsonObject(0).getString("name"));
     assertEquals(new JsonArray().add("billing").add("vip"), doc.getJsonArray("tags"));
   }
 
