@@ -6,7 +6,8 @@ export type Route =
   | { name: 'room'; room: string; line?: number }
   | { name: 'analytics' }
   | { name: 'search' }
-  | { name: 'archive'; callId: string; line?: number };
+  | { name: 'archive'; callId: string; line?: number }
+  | { name: 'rules' };
 
 const ROOM_RE = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
       return Number.isSafeInteger(line) && line > 0 ? { name: 'archive', callId, line } : { name: 'archive', callId };
     }
   }
+  if (head === 'rules') return { name: 'rules' };
   if (head === 'room' && rest.length > 0) {
     const room = decodeURIComponent(rest.join('/'));
     if (ROOM_RE.test(room)) {

@@ -106,13 +106,26 @@ export interface EscalationLine extends LineBase {
   ref?: number;
 }
 
+/** A rule fired for line `ref` (rules verticle). */
+export interface RuleLine extends LineBase {
+  kind: 'rule';
+  ref?: number;
+  rule_id: string;
+  rule_name?: string;
+  severity?: string;
+  message?: string | null;
+  tags?: string[];
+  suggestion?: string | null;
+}
+
 export type LogLine =
   | TranscriptLine
   | LifecycleLine
   | AnnotationLine
   | ToolCallLine
   | SupervisorLine
-  | EscalationLine;
+  | EscalationLine
+  | RuleLine;
 
 /** calls.active publish. */
 export interface ListDelta {
@@ -171,6 +184,12 @@ export interface Alert {
   at: number;
   /** Every reason the line raised, most urgent first (newer servers; `reason` is the first). */
   reasons?: string[];
+  /** Rule alerts: severity, the (top) rule, the tags and suggestion it set. */
+  severity?: string;
+  rule_id?: string;
+  rule_name?: string;
+  tags?: string[];
+  suggestion?: string;
 }
 
 /**

@@ -2,10 +2,9 @@
  * The ONLY file that knows the shapes of `archive.search` and `archive.call` (docs/event-bus.md,
  * contract CallSearchQuery). Requests go over the bridge like every other dashboard request.
  */
+import { ADDR } from '../transport/addresses';
 import type { Transport } from '../transport/types';
 
-export const ARCHIVE_SEARCH = 'archive.search';
-export const ARCHIVE_CALL = 'archive.call';
 export const PAGE_SIZE = 20;
 
 export interface SearchFilters {
@@ -120,9 +119,9 @@ export function noFilters(f: SearchFilters): boolean {
 }
 
 export function searchCalls(transport: Transport, f: SearchFilters, cursor?: string | null): Promise<SearchPage> {
-  return transport.request<SearchPage>(ARCHIVE_SEARCH, searchBody(f, cursor), 15_000);
+  return transport.request<SearchPage>(ADDR.archiveSearch, searchBody(f, cursor), 15_000);
 }
 
 export function fetchArchivedCall(transport: Transport, callId: string): Promise<ArchivedCall> {
-  return transport.request<ArchivedCall>(ARCHIVE_CALL, { call_id: callId }, 15_000);
+  return transport.request<ArchivedCall>(ADDR.archiveCall, { call_id: callId }, 15_000);
 }

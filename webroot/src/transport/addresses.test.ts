@@ -48,6 +48,8 @@ const FIXED: Record<string, string> = {
   callHistory: 'CALL_HISTORY',
   alerts: 'ALERTS',
   analyticsQuery: 'ANALYTICS_QUERY',
+  archiveSearch: 'ARCHIVE_SEARCH',
+  archiveCall: 'ARCHIVE_CALL',
 };
 /** Each per-room dashboard address and the Addresses method it must equal. */
 const PER_ROOM: Record<string, string> = { room: 'call', roomDebug: 'callDebug' };

@@ -28,6 +28,10 @@ export const ADDR = {
   alerts: 'alerts',
   /** request: KPI queries (Addresses.ANALYTICS_QUERY). */
   analyticsQuery: 'analytics.query',
+  /** request: search the call archive (Addresses.ARCHIVE_SEARCH). */
+  archiveSearch: 'archive.search',
+  /** request: one archived call for review (Addresses.ARCHIVE_CALL). */
+  archiveCall: 'archive.call',
   /** publish: room deltas (Addresses.call(room)). */
   room: (room: string) => `call.${room}`,
   /** publish: a room's ephemeral debug events (Addresses.callDebug(room)). */

@@ -37,7 +37,8 @@ export function AlertToast({ alert, href, onDismiss }: { alert: AlertEntry; href
         <span className="toast-icon" aria-hidden="true">
           ⚑
         </span>
-        <b>{reasonLabel(alert.reason)}</b>
+        <b>{alert.reason.startsWith('rule:') && alert.rule_name ? alert.rule_name : reasonLabel(alert.reason)}</b>
+        {alert.severity && <span className={`sev sev-${alert.severity}`}>{alert.severity}</span>}
         <time className="muted small">{new Date(alert.at || alert.receivedAt).toLocaleTimeString()}</time>
       </div>
       {(alert.reasons?.length ?? 0) > 1 && (
@@ -46,6 +47,11 @@ export function AlertToast({ alert, href, onDismiss }: { alert: AlertEntry; href
         </p>
       )}
       <p className="small">{alert.detail}</p>
+      {alert.suggestion && (
+        <p className="small" data-testid="alert-suggestion">
+          Suggested: <b>{alert.suggestion}</b>
+        </p>
+      )}
       <div className="toast-actions">
         <a className="btn btn-primary btn-sm" href={href} onClick={onDismiss} title={`Open ${alert.room} at line ${alert.seq}`}>
           Open {alert.room}

@@ -15,6 +15,8 @@ export interface BubbleProps {
   speaking: boolean;
   escalated: boolean;
   takenOver: boolean;
+  /** Tags rules put on the call (shown as a badge; listed in the label). */
+  tags?: string[];
   label: string;
   ariaLabel: string;
   onOpen: (room: string) => void;
@@ -50,6 +52,7 @@ export const Bubble = memo(function Bubble(p: BubbleProps) {
       className={classes}
       data-room={p.room}
       data-index={p.index}
+      data-tags={(p.tags ?? []).join(' ')}
       tabIndex={p.tabbable ? 0 : -1}
       data-testid="bubble"
       aria-label={p.ariaLabel}
@@ -67,6 +70,12 @@ export const Bubble = memo(function Bubble(p: BubbleProps) {
       {p.escalated && (
         <span className="bubble-badge" aria-hidden="true">
           !
+        </span>
+      )}
+      {(p.tags?.length ?? 0) > 0 && (
+        <span className="bubble-badge bubble-badge-tag" aria-hidden="true" data-testid="bubble-tag">
+          #{p.tags![0]}
+          {p.tags!.length > 1 ? ` +${p.tags!.length - 1}` : ''}
         </span>
       )}
       {p.takenOver && (

@@ -5,6 +5,8 @@ import { Duration } from '../common/Duration';
 import { EscalationBadge } from '../common/EscalationBadge';
 import { Presence } from '../common/Presence';
 import { SentimentBadge } from '../common/SentimentBadge';
+import { TagList } from '../common/TagList';
+import { callTags } from '../../rules/tags';
 import { roomHref } from '../../hooks/useHashRoute';
 
 /** Side panel describing the hovered / focused bubble. */
@@ -40,6 +42,7 @@ export function BubbleDetails({ call }: { call: CallSummary | undefined }) {
         <dd>{call.language || '—'}</dd>
       </dl>
       {isEscalated(call) && <EscalationBadge escalation={call.escalation} />}
+      <TagList tags={callTags(call)} />
       <Presence viewers={call.viewers} listeners={call.listeners} takeoverBy={call.takeover_by} />
       {interim && (
         <p className="interim small">

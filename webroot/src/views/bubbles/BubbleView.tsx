@@ -5,6 +5,7 @@ import { hexLayout, RING_SPACING, ringsFor } from '../../layout/hex';
 import { isEscalated, isSpeaking, sentimentLabel } from '../../live/fields';
 import { sortBySentiment } from '../../live/sentiment';
 import { Bubble } from './Bubble';
+import { callTags } from '../../rules/tags';
 import { BubbleDetails } from './BubbleDetails';
 import { BubbleLegend } from './BubbleLegend';
 import { nearestInDirection, type Direction } from './spatialNav';
@@ -110,6 +111,7 @@ export function BubbleView() {
               const s = sentimentLabel(c);
               const esc = isEscalated(c);
               const speaking = isSpeaking(c);
+              const tags = callTags(c);
               return (
                 <Bubble
                   key={c.room}
@@ -124,8 +126,9 @@ export function BubbleView() {
                   speaking={speaking}
                   escalated={esc}
                   takenOver={!!c.takeover_by}
+                  tags={tags}
                   label={label}
-                  ariaLabel={`${label} (${c.room}): ${s} sentiment${esc ? ', escalated' : ''}, agent ${c.agent_state ?? 'unknown'}${speaking ? ', speaking' : ''}${c.takeover_by ? `, taken over by ${c.takeover_by}` : ''}`}
+                  ariaLabel={`${label} (${c.room}): ${s} sentiment${esc ? ', escalated' : ''}, agent ${c.agent_state ?? 'unknown'}${speaking ? ', speaking' : ''}${c.takeover_by ? `, taken over by ${c.takeover_by}` : ''}${tags.length ? `, tagged ${tags.join(', ')}` : ''}`}
                   onOpen={open}
                   onFocusCall={onFocusCall}
                 />

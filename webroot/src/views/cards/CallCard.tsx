@@ -7,6 +7,8 @@ import { Duration } from '../common/Duration';
 import { EscalationBadge } from '../common/EscalationBadge';
 import { Presence } from '../common/Presence';
 import { SentimentBadge } from '../common/SentimentBadge';
+import { TagList } from '../common/TagList';
+import { callTags } from '../../rules/tags';
 
 /** Which path a call's events take (call field `supervision`; calls that did not say post over HTTP). */
 const SUPERVISION_TITLES: Record<string, string> = {
@@ -48,6 +50,7 @@ export const CallCard = memo(function CallCard({ call }: { call: CallSummary }) 
         </dd>
       </dl>
       {esc && <EscalationBadge escalation={call.escalation} />}
+      <TagList tags={callTags(call)} />
       <Presence viewers={call.viewers} listeners={call.listeners} takeoverBy={call.takeover_by} />
       {interim && (
         <p className="interim small" title="In progress">

@@ -7,6 +7,9 @@ import { DebugTimeline } from './DebugTimeline';
 import { RoomHeader } from './RoomHeader';
 import { RoomStats } from './RoomStats';
 import { Transcript } from './Transcript';
+import { SuggestionBanner } from './SuggestionBanner';
+import { TagList } from '../common/TagList';
+import { callTags } from '../../rules/tags';
 
 /** @param line the transcript seq to scroll to and highlight (an alert's triggering line) */
 export function RoomView({ room, line }: { room: string; line?: number }) {
@@ -17,6 +20,8 @@ export function RoomView({ room, line }: { room: string; line?: number }) {
   return (
     <section className="view room-view" data-testid="room-view" data-room={room}>
       <RoomHeader state={state} />
+      <TagList tags={callTags(state.fields)} />
+      {!state.ended && <SuggestionBanner value={state.fields.suggestion} />}
       {state.status === 'error' && (
         <p className="form-error" role="alert">
           {state.error}{' '}

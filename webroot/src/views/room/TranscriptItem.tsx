@@ -73,6 +73,17 @@ export const TranscriptItem = memo(function TranscriptItem({
           <span aria-hidden="true">⚑</span> Escalated: {(Array.isArray(line.reasons) ? line.reasons : []).map((r) => String(r).replace(/_/g, ' ')).join(', ')}
         </li>
       );
+    case 'rule':
+      return (
+        <li className={`tnote tnote-rule sev-${line.severity ?? 'medium'}`} role="note" {...common} data-testid="rule-line" data-rule-id={line.rule_id}>
+          <span aria-hidden="true">⚡</span> Rule <b>{line.rule_name ?? line.rule_id}</b>
+          {line.ref !== undefined && <span className="muted"> on line {line.ref}</span>}
+          {line.message ? <>: {line.message}</> : null}
+          {(line.tags ?? []).map((t) => (
+            <span key={t} className="tag"> #{t}</span>
+          ))}
+        </li>
+      );
     default:
       return null; // annotations are shown on the line they refer to
   }

@@ -6,6 +6,7 @@ import { CardView } from '../cards/CardView';
 import { RoomView } from '../room/RoomView';
 import { ArchivedRoomView } from '../search/ArchivedRoomView';
 import { SearchView } from '../search/SearchView';
+import { RulesView } from '../rules/RulesView';
 import { TopBar } from './TopBar';
 
 export function Shell() {
@@ -20,6 +21,7 @@ export function Shell() {
         {route.name === 'analytics' && <AnalyticsView />}
         {route.name === 'search' && <SearchView />}
         {route.name === 'archive' && <ArchivedRoomView key={route.callId} callId={route.callId} line={route.line} />}
+        {route.name === 'rules' && <RulesView />}
       </main>
       <AlertToasts />
     </div>

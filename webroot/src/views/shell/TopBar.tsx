@@ -9,6 +9,9 @@ const TABS: Array<{ name: Route['name']; href: string; label: string }> = [
   { name: 'search', href: '#/search', label: 'Search' },
 ];
 
+/** Only admins see (and may use) the Rules view. */
+const ADMIN_TABS: typeof TABS = [{ name: 'rules', href: '#/rules', label: 'Rules' }];
+
 export function TopBar({ route }: { route: Route }) {
   const { session, logout } = useServices();
   return (
@@ -20,7 +23,7 @@ export function TopBar({ route }: { route: Route }) {
         Switchboard
       </a>
       <nav aria-label="Views" className="tabs">
-        {TABS.map((t) => (
+        {[...TABS, ...(session.role === 'admin' ? ADMIN_TABS : [])].map((t) => (
           <a key={t.name} href={t.href} className={`tab ${route.name === t.name ? 'active' : ''}`} aria-current={route.name === t.name ? 'page' : undefined}>
             {t.label}
           </a>

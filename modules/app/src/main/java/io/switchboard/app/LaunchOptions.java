@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
       "a standalone node starts an embedded Redis and an in-process MongoDB-protocol server."
     })
 final class LaunchOptions {
-  @Option(names = "--verticles", paramLabel = "LIST", description = "all, or a comma list of: gateway, ingest, webhook-receiver, debouncer, sentiment, control, agent-pipeline, analytics (key: verticles)")
+  @Option(names = "--verticles", paramLabel = "LIST", description = "all, or a comma list of: gateway, ingest, webhook-receiver, debouncer, sentiment, control, agent-pipeline, analytics, rules (key: verticles)")
   String verticles;
 
   @Option(names = "--instances", paramLabel = "N|NAME=N,...", description = "instances per verticle: one number for all, or per name (key: instances)")

@@ -18,6 +18,8 @@ import io.switchboard.ingest.IngestVerticle;
 import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.LiveKitSettings;
 import io.switchboard.platform.config.Settings;
+import io.switchboard.rules.RulesConfig;
+import io.switchboard.rules.RulesVerticle;
 import io.switchboard.sentiment.SentimentConfig;
 import io.switchboard.sentiment.SentimentVerticle;
 import io.switchboard.webhook.WebhookReceiverConfig;
@@ -44,6 +46,7 @@ final class VerticleCatalog {
   static final List<VerticleName> ORDER =
       List.of(
           VerticleName.ANALYTICS,
+          VerticleName.RULES,
           VerticleName.SENTIMENT,
           VerticleName.INGEST,
           VerticleName.DEBOUNCER,
@@ -54,7 +57,7 @@ final class VerticleCatalog {
 
   private static final Set<VerticleName> NEEDS_REDIS =
       EnumSet.of(VerticleName.INGEST, VerticleName.DEBOUNCER, VerticleName.WEBHOOK_RECEIVER, VerticleName.CONTROL);
-  private static final Set<VerticleName> NEEDS_MONGO = EnumSet.of(VerticleName.ANALYTICS);
+  private static final Set<VerticleName> NEEDS_MONGO = EnumSet.of(VerticleName.ANALYTICS, VerticleName.RULES);
 
   /**
    * One verticle kind as its own module defines it: the verticle class, its config record's parser
@@ -83,6 +86,7 @@ final class VerticleCatalog {
         new Entry(
             AgentPipelineVerticle.class, AgentPipelineConfig::from, List.of(AgentPipelineConfig.class, AgentProviderSettings.class)));
     m.put(VerticleName.ANALYTICS, new Entry(AnalyticsVerticle.class, AnalyticsConfig::from, List.of(AnalyticsConfig.class)));
+    m.put(VerticleName.RULES, new Entry(RulesVerticle.class, RulesConfig::from, List.of(RulesConfig.class)));
     if (m.size() != VerticleName.values().length) {
       throw new IllegalStateException("a verticle kind has no catalog entry");
     }

@@ -29,7 +29,7 @@ class AgentFailingEndToEndTest {
   @Test
   void repeatedAgentFailuresEscalateOnTheCustomersNextLine(Vertx vertx) throws Exception {
     try (TestRedis redis = TestRedis.start();
-        TestNode node = TestNode.start(redis.url(), "gateway,ingest,debouncer,sentiment", new JsonObject());
+        TestNode node = TestNode.start(redis.url(), "gateway,ingest,debouncer,sentiment,rules", new JsonObject());
         AgentPoster failing = new AgentPoster(vertx, node.port(), "af-room", "af-1", true);
         AgentPoster fine = new AgentPoster(vertx, node.port(), "ok-room", "ok-1", true)) {
       BridgeClient dashboard = node.bridge(vertx, "viewer");

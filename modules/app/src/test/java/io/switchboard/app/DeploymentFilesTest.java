@@ -185,7 +185,7 @@ class DeploymentFilesTest {
     }
     assertEquals(EnumSet.of(VerticleName.GATEWAY), byNode.get("edge"));
     assertEquals(EnumSet.of(VerticleName.INGEST, VerticleName.DEBOUNCER, VerticleName.WEBHOOK_RECEIVER), byNode.get("core"));
-    assertEquals(EnumSet.of(VerticleName.SENTIMENT, VerticleName.ANALYTICS, VerticleName.CONTROL, VerticleName.AGENT_PIPELINE), byNode.get("workers"));
+    assertEquals(EnumSet.of(VerticleName.SENTIMENT, VerticleName.ANALYTICS, VerticleName.RULES, VerticleName.CONTROL, VerticleName.AGENT_PIPELINE), byNode.get("workers"));
     assertEquals(EnumSet.allOf(VerticleName.class), all, "every verticle runs somewhere");
     assertTrue(command(service(compose, "workers")).contains("--simulator"));
   }

@@ -42,6 +42,17 @@ public final class Addresses {
   /** browser, gateway → analytics. Body: {@code {call_id}}. Reply: {@code {v, call, audit}}; 404 when unknown. */
   public static final String ARCHIVE_CALL = "archive.call";
 
+  /** gateway → rules. Body: {}. Reply: {rules:[rule…], status}. */
+  public static final String RULES_LIST = "rules.list";
+  /** gateway (admin) → rules. Body: {rule, create?, by}. Reply: the stored rule, or 400 with {pointer, message}. */
+  public static final String RULES_SAVE = "rules.save";
+  /** gateway (admin) → rules. Body: {id, by}. Reply: {deleted:id}. */
+  public static final String RULES_DELETE = "rules.delete";
+  /** gateway (admin) → rules. Body: {id, enabled, by}. Reply: the stored rule. */
+  public static final String RULES_ENABLE = "rules.enable";
+  /** gateway (admin) → rules. Body: {rule, transcript}. Reply: {fired:[{line, seq, condition}], lines}. */
+  public static final String RULES_TEST = "rules.test";
+
   /** Prefix of the supervisor actions served by the control verticle ({@code control.<action>}). */
   public static final String CONTROL_PREFIX = "control.";
   public static final String CONTROL_LISTEN = "control.listen";
@@ -69,6 +80,14 @@ public final class Addresses {
   public static final String CALLS_ACTIVE = "calls.active";
   /** Escalation alerts for every supervisor. */
   public static final String ALERTS = "alerts";
+  /**
+   * ingest → every rules instance: one stored call event ({room, session_id, seq, type, data, at}).
+   * Fan-out: each instance keeps the call's rule state; ingest's per-call de-duplication of
+   * {@code rule_fired} decides which instance's firing counts.
+   */
+  public static final String RULES_OBSERVE = "rules.observe";
+  /** rules → every rules instance: the stored rules changed ({id, by}); each reloads them. */
+  public static final String RULES_CHANGED = "rules.changed";
 
   private static final String CALL_PREFIX = "call.";
 
@@ -102,7 +121,9 @@ public final class Addresses {
           INGEST_CALL_EVENT, WEBHOOK_LIVEKIT, SENTIMENT_ANALYZE, CALL_HISTORY, CALLS_SNAPSHOT, CALL_ENDED, ANALYTICS_QUERY, AUDIT_RECORD, AUDIT_QUERY,
           ARCHIVE_SEARCH, ARCHIVE_CALL,
           CONTROL_LISTEN, CONTROL_GUIDE, CONTROL_TAKEOVER, CONTROL_HANDBACK, CONTROL_TRANSFER, CONTROL_END,
-          OBSERVER_TOKEN, OBSERVER_ROOMS);
+          OBSERVER_TOKEN, OBSERVER_ROOMS, RULES_LIST, RULES_SAVE, RULES_DELETE, RULES_ENABLE, RULES_TEST,
+          // fan-out among the rules instances, but as internal as a service address: rules.observe carries transcript text
+          RULES_OBSERVE, RULES_CHANGED);
 
   /** True for an address some verticle consumes point-to-point: a fixed one, control.* or health.*. */
   public static boolean isServiceAddress(String address) {

@@ -13,7 +13,8 @@ public enum VerticleName {
   SENTIMENT("sentiment"),
   CONTROL("control"),
   AGENT_PIPELINE("agent-pipeline"),
-  ANALYTICS("analytics");
+  ANALYTICS("analytics"),
+  RULES("rules");
 
   private final String id;
 

@@ -44,6 +44,53 @@ final class ApiRoutes {
     router.post("/api/calls/:room/:action").handler(BodyHandler.create(false).setBodyLimit(8192)).handler(require(Role.SUPERVISOR)).handler(this::control);
     router.get("/api/analytics/kpis").handler(require(Role.VIEWER)).handler(ctx -> forward(ctx, Addresses.ANALYTICS_QUERY, params(ctx.queryParams())));
     router.get("/api/audit").handler(require(Role.ADMIN)).handler(ctx -> forward(ctx, Addresses.AUDIT_QUERY, params(ctx.queryParams())));
+    mountRules(router);
+  }
+
+  /** Rules: everyone may read them, only admins change or test them (docs/openapi.yaml). */
+  private void mountRules(Router router) {
+    router.get("/api/rules").handler(require(Role.VIEWER)).handler(ctx -> forward(ctx, Addresses.RULES_LIST, new JsonObject()));
+    router.post("/api/rules/test").handler(BodyHandler.create(false).setBodyLimit(262_144)).handler(require(Role.ADMIN))
+        .handler(ctx -> rules(ctx, Addresses.RULES_TEST, b -> b, 200));
+    router.post("/api/rules").handler(BodyHandler.create(false).setBodyLimit(65_536)).handler(require(Role.ADMIN))
+        .handler(ctx -> rules(ctx, Addresses.RULES_SAVE, b -> new JsonObject().put("rule", b).put("create", true), 201));
+    router.put("/api/rules/:id").handler(BodyHandler.create(false).setBodyLimit(65_536)).handler(require(Role.ADMIN))
+        .handler(ctx -> rules(ctx, Addresses.RULES_SAVE, b -> new JsonObject().put("rule", b).put("id", ctx.pathParam("id")), 200));
+    router.delete("/api/rules/:id").handler(require(Role.ADMIN))
+        .handler(ctx -> rules(ctx, Addresses.RULES_DELETE, b -> new JsonObject().put("id", ctx.pathParam("id")), 200));
+    router.post("/api/rules/:id/enabled").handler(BodyHandler.create(false).setBodyLimit(1024)).handler(require(Role.ADMIN))
+        .handler(ctx -> rules(ctx, Addresses.RULES_ENABLE, b -> b.put("id", ctx.pathParam("id")), 200));
+  }
+
+  /** Forwards a rules request; a refused rule's 400 carries the JSON pointer of the field ({@code pointer}). */
+  private void rules(RoutingContext ctx, String address, java.util.function.UnaryOperator<JsonObject> wrap, int status) {
+    JsonObject body;
+    try {
+      body = ctx.body() == null || ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      HttpErrors.send(ctx, 400, "bad_request", "body must be a JSON object");
+      return;
+    }
+    if (body == null) {
+      body = new JsonObject();
+    }
+    Tokens.Caller caller = ctx.get(CALLER);
+    DeliveryOptions options =
+        new DeliveryOptions().setSendTimeout(10_000).addHeader(CallerHeaders.USER, caller.user()).addHeader(CallerHeaders.ROLE, caller.role().id());
+    ctx.vertx().eventBus().<Object>request(address, wrap.apply(body), options)
+        .onSuccess(reply -> ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+            .end(reply.body() instanceof JsonObject j ? j.encode() : new JsonObject().put("ok", true).encode()))
+        .onFailure(err -> {
+          if (err instanceof io.vertx.core.eventbus.ReplyException re && re.failureCode() == 400 && String.valueOf(re.getMessage()).startsWith("/")) {
+            String m = re.getMessage();
+            int cut = m.indexOf(": ");
+            String pointer = cut > 0 ? m.substring(0, cut) : "/";
+            ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("error", "bad_request").put("message", m).put("pointer", pointer.equals("/") ? "" : pointer).encode());
+            return;
+          }
+          HttpToBus.fail(ctx, address, err);
+        });
   }
 
   /** 401 without a valid token, 403 below the role. */

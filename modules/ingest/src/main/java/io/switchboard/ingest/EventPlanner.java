@@ -117,6 +117,7 @@ final class EventPlanner {
             lineJson(p, ts, new JsonObject().put("event", joined ? "participant_joined" : "participant_left").put("identity", identity));
       }
       case SUPERVISOR -> planSupervisor(p, d, ts);
+      case RULE_FIRED -> planRule(p, d, ts);
       case DEBUG -> throw new IllegalArgumentException("debug events are not stored");
     }
     return p;
@@ -154,6 +155,29 @@ final class EventPlanner {
     }
     if (p.eventId.isEmpty()) {
       p.eventId = "sentiment:" + d.getLong("seq");
+    }
+  }
+
+  /** A rule fired (rules verticle): a rule line pointing at the triggering line, tags, suggestion. */
+  private static void planRule(EventPlan p, JsonObject d, long ts) {
+    JsonObject body = new JsonObject().put("ref", d.getLong("seq")).put("rule_id", d.getString("rule_id"));
+    for (String k : new String[] {"rule_name", "severity", "message", "tags", "suggestion", "condition"}) {
+      if (d.getValue(k) != null) {
+        body.put(k, d.getValue(k));
+      }
+    }
+    p.lineKind = LogLine.KIND_RULE;
+    p.lineJson = lineJson(p, ts, body);
+    io.vertx.core.json.JsonArray tags = d.getJsonArray("tags");
+    if (tags != null) {
+      tags.forEach(t -> p.add(CallFields.TAGS, String.valueOf(t)));
+    }
+    if (d.getString("suggestion") != null) {
+      p.set(CallFields.SUGGESTION, new JsonObject()
+          .put("text", d.getString("suggestion")).put("rule_id", d.getString("rule_id")).put("seq", d.getLong("seq")).put("ts", ts).encode());
+    }
+    if (p.eventId.isEmpty()) {
+      p.eventId = "rule:" + d.getString("rule_id");
     }
   }
 

@@ -43,6 +43,7 @@ public final class IngestVerticle extends VerticleBase {
   private LiveStateWriter writer;
   private Archiver archiver;
   private SentimentHook sentiment;
+  private RulesFeed rules;
   private final AgentTurns agentTurns = new AgentTurns();
   private final RoomOrder order = new RoomOrder();
   private final IngestMetrics metrics = new IngestMetrics();
@@ -60,7 +61,8 @@ public final class IngestVerticle extends VerticleBase {
     writer = new LiveStateWriter(api, 2000, metrics);
     archiver = new Archiver(vertx, api, cfg.endedTtlSeconds(), metrics);
     archiver.start(15_000);
-    sentiment = new SentimentHook(vertx, writer);
+    rules = new RulesFeed(vertx.eventBus());
+    sentiment = new SentimentHook(vertx, writer, rules);
     return vertx
         .eventBus()
         .<Object>consumer(Addresses.INGEST_CALL_EVENT, metrics.observe(this::handle))
@@ -148,6 +150,7 @@ public final class IngestVerticle extends VerticleBase {
         if (!result.ok()) {
           return;
         }
+        rules.stored(event.room(), result.sessionId(), result.seq(), EventType.byWire(event.type()).orElseThrow(), event.data(), System.currentTimeMillis());
         if (result.created()) {
           LOG.atInfo().addKeyValue("room", event.room()).addKeyValue("session", result.sessionId()).log("call started");
         }

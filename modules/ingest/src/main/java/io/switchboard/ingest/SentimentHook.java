@@ -23,10 +23,12 @@ final class SentimentHook {
   private static final Logger LOG = LoggerFactory.getLogger(SentimentHook.class);
   private final Vertx vertx;
   private final LiveStateWriter writer;
+  private final RulesFeed rules;
 
-  SentimentHook(Vertx vertx, LiveStateWriter writer) {
+  SentimentHook(Vertx vertx, LiveStateWriter writer, RulesFeed rules) {
     this.vertx = vertx;
     this.writer = writer;
+    this.rules = rules;
   }
 
   void analyze(String room, ApplyResult stored, String text, AgentTurns.Turn agentTurn) {
@@ -87,6 +89,11 @@ final class SentimentHook {
     io.switchboard.contract.live.CallEvent event =
         new io.switchboard.contract.live.CallEvent(room, session, EventType.SENTIMENT.wire(), null, 0, data);
     long now = System.currentTimeMillis();
-    return writer.apply(room, session, EventPlanner.plan(event, EventType.SENTIMENT, now), now);
+    return writer.apply(room, session, EventPlanner.plan(event, EventType.SENTIMENT, now), now)
+        .onSuccess(r -> {
+          if (r.ok()) {
+            rules.stored(room, r.sessionId(), r.seq(), EventType.SENTIMENT, data, now);
+          }
+        });
   }
 }

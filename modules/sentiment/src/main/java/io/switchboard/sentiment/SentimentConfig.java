@@ -28,6 +28,12 @@ public record SentimentConfig(
     int negativeStreakEscalation,
     int repeatComplaintEscalation) {
   public static final String PROVIDER = "sentiment.provider";
+  /**
+   * Whether this verticle publishes its escalations on {@code alerts} itself (default false: the
+   * rules verticle alerts through the built-in escalation rules, which admins can edit or disable;
+   * true only for a node that runs sentiment without rules anywhere in the cluster).
+   */
+  public static final String PUBLISH_ALERTS = "sentiment.alerts";
   public static final String AGENT_LATENCY_MS = "sentiment.escalation.agent.latency.ms";
   public static final String NEGATIVE_STREAK = "sentiment.escalation.negative.streak";
   public static final String REPEAT_COMPLAINTS = "sentiment.escalation.repeat.complaints";

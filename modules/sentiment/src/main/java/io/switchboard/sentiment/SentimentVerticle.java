@@ -44,7 +44,7 @@ public final class SentimentVerticle extends VerticleBase {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    alerts = new AlertPublisher(vertx.eventBus(), Clock.systemUTC());
+    alerts = settings.bool(SentimentConfig.PUBLISH_ALERTS, false) ? new AlertPublisher(vertx.eventBus(), Clock.systemUTC()) : null;
     // the resources are small, but reading the classpath is still I/O: keep it off the event loop
     return vertx
         .executeBlocking(() -> new Resources(EmbeddedSentimentModel.withDefaultLexicon(), EscalationPatterns.loadDefault()))
@@ -99,7 +99,9 @@ public final class SentimentVerticle extends VerticleBase {
     analyzer
         .analyze(req)
         .onSuccess(result -> {
-          alerts.publish(req, result.escalations());
+          if (alerts != null) {
+            alerts.publish(req, result.escalations());
+          }
           LOG.atDebug()
               .addKeyValue("room", req.room())
               .addKeyValue("seq", req.seq())

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SentimentVerticleTest {
   @BeforeEach
   void deploy(Vertx vertx, VertxTestContext ctx) {
-    vertx.deployVerticle(new SentimentVerticle(), new DeploymentOptions().setConfig(new JsonObject().put("node.id", "t1")))
+    vertx.deployVerticle(new SentimentVerticle(), new DeploymentOptions().setConfig(new JsonObject().put("node.id", "t1").put(SentimentConfig.PUBLISH_ALERTS, true)))
         .onComplete(ctx.succeedingThenComplete());
   }
 

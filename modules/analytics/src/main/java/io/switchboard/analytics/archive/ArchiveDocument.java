@@ -87,6 +87,7 @@ public final class ArchiveDocument {
     JsonArray escalations = escalations(ofKind(lines, LogLine.KIND_ANNOTATION));
     JsonArray reasons = escalationReasons(f.getValue(CallFields.ESCALATION), escalations);
     JsonArray timeline = sentimentTimeline(ofKind(lines, LogLine.KIND_ANNOTATION));
+    JsonArray firings = ruleFirings(ofKind(lines, LogLine.KIND_RULE));
 
     String label = Fields.text(f.getValue(CallFields.SENTIMENT));
     Double score = Fields.number(f.getValue(CallFields.SENTIMENT_SCORE));
@@ -136,6 +137,8 @@ public final class ArchiveDocument {
         .put("escalations", escalations)
         .put("escalation_reasons", reasons)
         .put("escalated", escalated)
+        .put("rule_firings", firings)
+        .put("tags", tags(f.getValue(CallFields.TAGS), firings))
         .put(TRANSCRIPT, transcript(transcriptLines))
         // the distinct (redacted) words of the transcript, for archive search (SearchWords)
         .put(SearchWords.FIELD, SearchWords.of(transcript(transcriptLines)))
@@ -211,5 +214,50 @@ public final class ArchiveDocument {
       ((JsonObject) o).getJsonArray("reasons").forEach(r -> reasons.add(String.valueOf(r)));
     }
     return new JsonArray(new ArrayList<>(reasons));
+  }
+
+  /** Each rule firing: which rule, the seq of the line that fired it, when, what it said and did. */
+  private static JsonArray ruleFirings(List<JsonObject> ruleLines) {
+    JsonArray out = new JsonArray();
+    for (JsonObject l : ruleLines) {
+      JsonObject f = new JsonObject()
+          .put("rule_id", l.getString("rule_id"))
+          .put("seq", l.getValue("ref"))
+          .put("line_seq", LogLine.seq(l))
+          .put("at", Fields.date(Fields.epochMillis(l.getValue("ts"), 0)));
+      for (String k : new String[] {"rule_name", "severity", "message", "tags", "suggestion", "condition"}) {
+        if (l.getValue(k) != null) {
+          f.put(k, l.getValue(k));
+        }
+      }
+      if (l.getValue("rule_name") != null) {
+        f.put("name", l.getValue("rule_name")); // what archive search matches a rule by (rule_firings.name)
+      }
+      out.add(f);
+    }
+    return out;
+  }
+
+  /** The call's tags: the hash's list (a JSON array or its text) and every firing's, in order, once. */
+  private static JsonArray tags(Object fieldValue, JsonArray firings) {
+    Set<String> tags = new LinkedHashSet<>();
+    Object v = fieldValue;
+    if (v instanceof String s && s.startsWith("[")) {
+      try {
+        v = new JsonArray(s);
+      } catch (RuntimeException e) {
+        v = null;
+      }
+    }
+    if (v instanceof JsonArray a) {
+      a.forEach(t -> tags.add(String.valueOf(t)));
+    }
+    for (Object o : firings) {
+      JsonArray t = ((JsonObject) o).getJsonArray("tags");
+      if (t != null) {
+        t.forEach(x -> tags.add(String.valueOf(x)));
+      }
+    }
+    return new JsonArray(new ArrayList<>(tags));
   }
 }

@@ -54,6 +54,23 @@ class ArchiveDocumentTest {
   }
 
   @Test
+  void ruleFiringsAndTagsAreArchivedWithTheTriggeringLinesSeq() {
+    JsonArray lines = new JsonArray()
+        .add(new JsonObject().put("seq", 1).put("kind", "transcript").put("role", "user").put("text", "i was double charged").put("ts", T0 + 1_000))
+        .add(new JsonObject().put("seq", 2).put("kind", "rule").put("ref", 1).put("rule_id", "billing").put("rule_name", "Billing")
+            .put("severity", "high").put("message", "billing dispute").put("tags", new JsonArray().add("billing")).put("ts", T0 + 1_050));
+    JsonObject fields = new JsonObject().put("started_at", T0).put("ended_at", T0 + 10_000).put("tags", "[\"billing\",\"vip\"]");
+    JsonObject doc = ArchiveDocument.of(new ArchivedCall("r1", "s1", fields, lines), T0);
+    JsonArray firings = doc.getJsonArray("rule_firings");
+    assertEquals(1, firings.size());
+    assertEquals("billing", firings.getJsonObject(0).getString("rule_id"));
+    assertEquals(1L, firings.getJsonObject(0).getLong("seq"));
+    assertEquals("billing dispute", firings.getJsonObject(0).getString("message"));
+    assertEquals("Billing", firings.getJsonObject(0).getString("name"));
+    assertEquals(new JsonArray().add("billing").add("vip"), doc.getJsonArray("tags"));
+  }
+
+  @Test
   void talkTimeCapsSilenceAndEstimatesWithoutTimestamps() {
     List<JsonObject> transcript = List.of(
         new JsonObject().put("ts", T0 + 60_000).put("text", "one two three"), // 60 s gap, 3 words → 3 s

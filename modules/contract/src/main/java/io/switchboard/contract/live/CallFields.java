@@ -60,6 +60,10 @@ public final class CallFields {
    * package), {@code http} (the agent posts events itself); empty for calls that did not say.
    */
   public static final String SUPERVISION = "supervision";
+  /** JSON array of the tags rules put on the call. */
+  public static final String TAGS = "tags";
+  /** JSON {text, rule_id, seq} of the latest action a rule suggests to the supervisor, or empty. */
+  public static final String SUGGESTION = "suggestion";
   public static final String LAST_SEQ = "last_seq";
   public static final String UPDATED_AT = "updated_at";
   /** "1" for a call of the simulator (the reconciler leaves it alone: it has no LiveKit room). */
@@ -70,12 +74,12 @@ public final class CallFields {
   public static final String ARCHIVED = "archived";
 
   public static final List<String> JSON_FIELDS =
-      List.of(SENTIMENT_STATE, ESCALATION, LISTENERS, VIEWERS, INTERIM, METRICS, PARTICIPANTS);
+      List.of(SENTIMENT_STATE, ESCALATION, LISTENERS, VIEWERS, INTERIM, METRICS, PARTICIPANTS, TAGS, SUGGESTION);
   public static final List<String> NUMBER_FIELDS =
       List.of(STARTED_AT, ENDED_AT, AGENT_STATE_AT, SENTIMENT_SCORE, LAST_SEQ, UPDATED_AT);
   /** Fields that make up a call summary on {@code calls.active}. */
   public static final List<String> SUMMARY_FIELDS =
       List.of(
           ROOM, SESSION_ID, STATUS, STARTED_AT, AGENT, CUSTOMER, LANGUAGE, AGENT_STATE, SENTIMENT, SENTIMENT_SCORE,
-          ESCALATION, TAKEOVER_BY, LISTENERS, VIEWERS, INTERIM, SUPERVISION, LAST_SEQ);
+          ESCALATION, TAKEOVER_BY, LISTENERS, VIEWERS, INTERIM, SUPERVISION, LAST_SEQ, TAGS);
 }

@@ -19,7 +19,9 @@ public enum EventType {
   /** webhook-receiver: a LiveKit participant joined or left. */
   PARTICIPANT("participant", false),
   /** control: supervisor presence and actions (listen, guide, takeover, handback, transfer…). */
-  SUPERVISOR("supervisor", false);
+  SUPERVISOR("supervisor", false),
+  /** rules: a rule fired for a line of the call (tags, suggestion, firing log line). */
+  RULE_FIRED("rule_fired", false);
 
   private final String wire;
   private final boolean fromAgents;

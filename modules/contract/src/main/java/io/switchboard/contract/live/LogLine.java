@@ -25,6 +25,8 @@ public final class LogLine {
   public static final String KIND_ANNOTATION = "annotation";
   public static final String KIND_TOOL_CALL = "tool_call";
   public static final String KIND_SUPERVISOR = "supervisor";
+  /** A rule firing ({@code rule_id}, {@code ref} = the triggering line's seq, tags, suggestion). */
+  public static final String KIND_RULE = "rule";
 
   public static long seq(JsonObject line) {
     return line.getLong("seq", 0L);
