@@ -33,8 +33,9 @@ final class PartitionLeases {
   private final String owner;
   private final Consumer<Set<Integer>> onAcquired;
   private final Consumer<Set<Integer>> onLost;
-  private final Set<Integer> owned = new TreeSet<>();
-  private final java.util.Map<Integer, Long> ownedSince = new java.util.HashMap<>();
+  // written on the event loop only; concurrent so owned() may be read from any thread (tests, health)
+  private final Set<Integer> owned = new java.util.concurrent.ConcurrentSkipListSet<>();
+  private final java.util.Map<Integer, Long> ownedSince = new java.util.concurrent.ConcurrentHashMap<>();
   private long timer = -1;
   private boolean ticking;
 
