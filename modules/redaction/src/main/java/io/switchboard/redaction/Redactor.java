@@ -1,5 +1,7 @@
 package io.switchboard.redaction;
 
+import io.switchboard.platform.text.BoundedText;
+
 import io.switchboard.redaction.DigitRuns.Run;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -117,8 +119,8 @@ public final class Redactor {
     for (int attempt = 0; attempt < 2; attempt++) {
       long deadline = System.nanoTime() + config.budgetMs() * 1_000_000L;
       try {
-        return apply(text, spans(new TimeBoundedText(text, deadline), text, previous));
-      } catch (TimeBoundedText.Timeout | StackOverflowError e) {
+        return apply(text, spans(BoundedText.until(text, deadline), text, previous));
+      } catch (BoundedText.Exhausted | StackOverflowError e) {
         // fall through: retry once, then fail closed
       }
     }

@@ -7,7 +7,7 @@ import java.util.regex.PatternSyntaxException;
  * Admission check for operator-supplied patterns (account numbers). Only bounded repetition is
  * allowed ({@code ?} and {@code {m,n}}): no {@code *}, no {@code +} as a quantifier, no
  * {@code {m,}}, no back-references. With bounded quantifiers a match cannot run away on one
- * utterance; whatever remains is caught by the time budget ({@link TimeBoundedText}).
+ * utterance; whatever remains is caught by the time budget (platform {@code BoundedText}).
  */
 final class SafePattern {
   private SafePattern() {}

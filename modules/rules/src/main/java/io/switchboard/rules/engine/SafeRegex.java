@@ -1,5 +1,6 @@
 package io.switchboard.rules.engine;
 
+import io.switchboard.platform.text.BoundedText;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.regex.Matcher;
@@ -10,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
  * A rule's regular expression, guarded twice against catastrophic backtracking: a pattern with a
  * quantified group that itself contains an unbounded quantifier ({@code (a+)+}, {@code (\w*\s?)*})
  * is refused when the rule is saved, and every match runs over a {@link CharSequence} that aborts
- * once the matcher has read {@link #BUDGET} characters (overlapping alternations such as
+ * once the matcher has read {@link #BUDGET} characters (platform {@link BoundedText}) (overlapping alternations such as
  * {@code (a|aa)+} slip past any static check; the budget stops them too). A match that runs out of
  * budget counts as no match.
  */
@@ -22,13 +23,6 @@ public final class SafeRegex {
   public static final class Refused extends IllegalArgumentException {
     public Refused(String message) {
       super(message);
-    }
-  }
-
-  /** Thrown inside a match that ran out of budget. */
-  static final class BudgetExceeded extends RuntimeException {
-    BudgetExceeded() {
-      super("regex budget exceeded", null, false, false);
     }
   }
 
@@ -67,10 +61,10 @@ public final class SafeRegex {
     if (text == null) {
       return Result.NO_MATCH;
     }
-    Matcher m = pattern.matcher(new Budgeted(text, budget));
+    Matcher m = pattern.matcher(BoundedText.reads(text, budget));
     try {
       return m.find() ? Result.MATCH : Result.NO_MATCH;
-    } catch (BudgetExceeded e) {
+    } catch (BoundedText.Exhausted e) {
       return Result.ABORTED;
     }
   }
@@ -153,44 +147,6 @@ public final class SafeRegex {
   private static void markUnbounded(Deque<boolean[]> groups) {
     if (!groups.isEmpty()) {
       groups.peek()[0] = true;
-    }
-  }
-
-  /** Counts every character the matcher reads and stops it when the budget is spent. */
-  private static final class Budgeted implements CharSequence {
-    private final String text;
-    private final long[] left;
-
-    Budgeted(String text, long budget) {
-      this(text, new long[] {budget});
-    }
-
-    private Budgeted(String text, long[] left) {
-      this.text = text;
-      this.left = left;
-    }
-
-    @Override
-    public char charAt(int index) {
-      if (--left[0] < 0) {
-        throw new BudgetExceeded();
-      }
-      return text.charAt(index);
-    }
-
-    @Override
-    public int length() {
-      return text.length();
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return new Budgeted(text.substring(start, end), left);
-    }
-
-    @Override
-    public String toString() {
-      return text;
     }
   }
 }
