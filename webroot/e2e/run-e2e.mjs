@@ -10,9 +10,8 @@
  * /usr/bin/chromium), SCREENSHOTS (default webroot/build/screenshots), LIVE_WAIT_MS (default 4000).
  * Exit code 0 when every check passed.
  */
-import { chromium } from 'playwright-core';
+import { launchPersistent, ledger, login as signIn } from './lib.mjs';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +21,6 @@ const SUP_USER = process.env.SUP_USER ?? 'alice';
 const SUP_PASS = process.env.SUP_PASS ?? 'secret';
 const VIEWER_USER = process.env.VIEWER_USER ?? (process.env.BASE_URL ? '' : 'vera');
 const VIEWER_PASS = process.env.VIEWER_PASS ?? 'secret';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const OUT = process.env.SCREENSHOTS ?? path.resolve(here, '..', 'build', 'screenshots');
 const LIVE_WAIT_MS = Number(process.env.LIVE_WAIT_MS ?? 4000);
 const TIMEOUT = 20_000;
@@ -31,12 +29,7 @@ const SIMULATED = process.env.SIMULATED === '1';
 const TURNOVER_TIMEOUT = Number(process.env.TURNOVER_TIMEOUT_MS ?? 120_000);
 let resumeFrom = 0;
 
-const results = [];
-function check(name, ok, detail = '') {
-  results.push({ name, ok, detail });
-  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? ` — ${detail}` : ''}`);
-  return ok;
-}
+const { check, summary } = ledger('');
 
 async function shot(page, name) {
   const file = path.join(OUT, `${name}.png`);
@@ -44,14 +37,8 @@ async function shot(page, name) {
   console.log(`      screenshot ${path.relative(process.cwd(), file)}`);
 }
 
-async function login(page, user, pass) {
-  await page.goto(`${BASE_URL}/#/bubbles`);
-  await page.locator('input[name=username]').fill(user);
-  await page.locator('input[name=password]').fill(pass);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid=role]').waitFor({ timeout: TIMEOUT });
-  await page.locator('[data-testid=connection][data-status=open]').waitFor({ timeout: TIMEOUT });
-  return (await page.locator('[data-testid=role]').textContent())?.trim() ?? '';
+function login(page, user, pass) {
+  return signIn(page, BASE_URL, user, pass, TIMEOUT);
 }
 
 async function logout(page) {
@@ -83,23 +70,8 @@ async function openFirstRoom(page) {
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
-  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-'));
-  const ctx = await chromium.launchPersistentContext(udd, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // the fresh temp --user-data-dir is the first argument (Playwright passes it itself)
-    ],
-  });
+  const browser = await launchPersistent('sb-e2e-');
+  const ctx = browser.ctx;
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   const origin = new URL(BASE_URL).origin;
   const consoleErrors = [];
@@ -230,12 +202,9 @@ async function main() {
     check('e2e run', false, e instanceof Error ? e.message : String(e));
     await shot(page, '99-failure').catch(() => undefined);
   } finally {
-    await ctx.close();
-    fs.rmSync(udd, { recursive: true, force: true });
+    await browser.close();
   }
-  const failed = results.filter((r) => !r.ok);
-  console.log(`\n${results.length - failed.length}/${results.length} checks passed`);
-  process.exit(failed.length === 0 ? 0 : 1);
+  process.exit(summary() ? 0 : 1);
 }
 
 main().catch((e) => {

@@ -13,7 +13,7 @@
  * Env: MONGO_DB (default switchboard), CHROMIUM (default /usr/bin/chromium), ALERT_BUDGET_MS
  * (default 1000). Exit code 0 when every check passed.
  */
-import { chromium } from 'playwright-core';
+import { launchBrowser, ledger, login as signIn } from './lib.mjs';
 import { MongoClient } from 'mongodb';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
@@ -26,7 +26,6 @@ const VIEWER_PASS = process.env.VIEWER_PASS ?? 'viewer-demo';
 const AGENT_KEY = process.env.AGENT_KEY ?? 'demo-agent-key';
 const MONGO_URL = process.env.MONGO_URL;
 const MONGO_DB = process.env.MONGO_DB ?? 'switchboard';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ALERT_BUDGET_MS = Number(process.env.ALERT_BUDGET_MS ?? 1000);
 const TIMEOUT = 20_000;
 
@@ -35,21 +34,10 @@ const RULE_ID = 'e2e-purple-elephant';
 const TAG = 'e2e-elephant';
 const SUGGESTION = 'transfer to billing';
 
-const results = [];
-function check(name, ok, detail = '') {
-  results.push({ name, ok });
-  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? ` — ${detail}` : ''}`);
-  return ok;
-}
+const { check, summary } = ledger();
 
-async function login(page, user, pass) {
-  await page.goto(`${BASE_URL}/#/bubbles`);
-  await page.locator('input[name=username]').fill(user);
-  await page.locator('input[name=password]').fill(pass);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid=role]').waitFor({ timeout: TIMEOUT });
-  await page.locator('[data-testid=connection][data-status=open]').waitFor({ timeout: TIMEOUT });
-  return (await page.locator('[data-testid=role]').textContent())?.trim() ?? '';
+function login(page, user, pass) {
+  return signIn(page, BASE_URL, user, pass, TIMEOUT);
 }
 
 async function post(room, session, type, data, eventId) {
@@ -85,12 +73,8 @@ function alertSeen(page, text) {
 }
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // chromium.launch runs on a fresh temporary profile (user-data-dir) of its own
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  // every context of this browser runs on a fresh temporary profile of its own
+  const browser = await launchBrowser();
   const origin = new URL(BASE_URL).origin;
   const foreign = [];
   const pageErrors = [];
@@ -214,9 +198,7 @@ async function main() {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser.close();
   }
-  const failed = results.filter((r) => !r.ok);
-  console.log(`\nrules e2e: ${results.length - failed.length}/${results.length} checks passed`);
-  process.exit(failed.length === 0 ? 0 : 1);
+  process.exit(summary('rules e2e: ') ? 0 : 1);
 }
 
 await main();

@@ -9,9 +9,8 @@
  * Env: BASE_URL (required), OUT (default docs/images), USER/PASS (default supervisor/supervisor-demo),
  * CHROMIUM (default /usr/bin/chromium), SETTLE_MS (default 6000: how long the live views run first).
  */
-import { chromium } from 'playwright-core';
+import { launchPersistent, login } from './lib.mjs';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/$/, '');
@@ -22,7 +21,6 @@ if (!BASE_URL) {
 const OUT = path.resolve(process.env.OUT ?? 'docs/images');
 const USER = process.env.SB_USER ?? 'supervisor';
 const PASS = process.env.SB_PASS ?? 'supervisor-demo';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 6000);
 const TIMEOUT = 30_000;
 
@@ -38,20 +36,11 @@ async function dismissToasts(page) {
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
-  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-shots-'));
-  const ctx = await chromium.launchPersistentContext(udd, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchPersistent('sb-shots-');
+  const ctx = browser.ctx;
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.goto(`${BASE_URL}/#/bubbles`);
-    await page.locator('input[name=username]').fill(USER);
-    await page.locator('input[name=password]').fill(PASS);
-    await page.locator('button[type=submit]').click();
-    await page.locator('[data-testid=connection][data-status=open]').waitFor({ timeout: TIMEOUT });
+    await login(page, BASE_URL, USER, PASS, TIMEOUT);
     await page.locator('[data-testid=bubble]').first().waitFor({ timeout: TIMEOUT });
     await page.waitForTimeout(SETTLE_MS);
     await shot(page, 'bubble-view');
@@ -81,8 +70,7 @@ async function main() {
     await dismissToasts(page);
     await shot(page, 'analytics-view');
   } finally {
-    await ctx.close();
-    fs.rmSync(udd, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

@@ -11,9 +11,8 @@
  * CHROMIUM (default /usr/bin/chromium), SCREENSHOTS (default webroot/build/screenshots).
  * Exit code 0 when every check passed.
  */
-import { chromium } from 'playwright-core';
+import { launchPersistent, ledger, login } from './lib.mjs';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,27 +21,15 @@ const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/
 const USER = process.env.SUP_USER ?? 'supervisor';
 const PASS = process.env.SUP_PASS ?? 'supervisor-demo';
 const WORD = process.env.SEARCH_WORD ?? 'charged';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const OUT = process.env.SCREENSHOTS ?? path.resolve(here, '..', 'build', 'screenshots');
 const TIMEOUT = 30_000;
 
-const results = [];
-function check(name, ok, detail = '') {
-  results.push({ name, ok, detail });
-  console.log(`${ok ? 'PASS' : 'FAIL'}  search: ${name}${detail ? ` — ${detail}` : ''}`);
-  return ok;
-}
+const { check, summary } = ledger('search: ');
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
-  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-search-e2e-'));
-  const ctx = await chromium.launchPersistentContext(udd, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchPersistent('sb-search-e2e-');
+  const ctx = browser.ctx;
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -50,11 +37,7 @@ async function main() {
   page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/i.test(m.text()) && errors.push(m.text()));
   page.on('response', (r) => r.status() >= 500 && errors.push(`${r.status()} ${r.url()}`));
   try {
-    await page.goto(`${BASE_URL}/#/search`);
-    await page.locator('input[name=username]').fill(USER);
-    await page.locator('input[name=password]').fill(PASS);
-    await page.locator('button[type=submit]').click();
-    await page.locator('[data-testid=connection][data-status=open]').waitFor({ timeout: TIMEOUT });
+    await login(page, BASE_URL, USER, PASS, TIMEOUT);
     await page.goto(`${BASE_URL}/#/search`);
     await page.locator('[data-testid=search-view]').waitFor({ timeout: TIMEOUT });
 
@@ -92,12 +75,9 @@ async function main() {
     check('run', false, e instanceof Error ? e.message : String(e));
     await page.screenshot({ path: path.join(OUT, '99-search-failure.png') }).catch(() => undefined);
   } finally {
-    await ctx.close();
-    fs.rmSync(udd, { recursive: true, force: true });
+    await browser.close();
   }
-  const failed = results.filter((r) => !r.ok);
-  console.log(`\nsearch: ${results.length - failed.length}/${results.length} checks passed`);
-  process.exit(failed.length === 0 ? 0 : 1);
+  process.exit(summary('search: ') ? 0 : 1);
 }
 
 main().catch((e) => {
