@@ -24,7 +24,8 @@ class LlmTierHeldOutTest {
       FakeChatCompletionsServer fake = new FakeChatCompletionsServer();
       int port = fake.start(vertx).toCompletionStage().toCompletableFuture().join();
       var rows = LabeledCsv.readSentiment(Path.of(getClass().getResource("/eval/heldout-sentiment.csv").toURI()));
-      var cfg = new SentimentConfig("llm", "http://127.0.0.1:" + port + "/v1", "sk-fake", "fake-model", 5000);
+      // shape, not latency: a generous timeout so a loaded 2-core box never turns a slow answer into a fallback
+      var cfg = new SentimentConfig("llm", "http://127.0.0.1:" + port + "/v1", "sk-fake", "fake-model", 30_000);
       EvaluateLlmTier.Result r = EvaluateLlmTier.run(vertx, rows, cfg);
       System.out.println(r.render());
       assertEquals(rows.size(), r.total());
