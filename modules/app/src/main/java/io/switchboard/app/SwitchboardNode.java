@@ -143,7 +143,8 @@ final class SwitchboardNode implements AutoCloseable {
     try {
       RedisAPI.api(client)
           .ping(List.of())
-          .timeout(3, TimeUnit.SECONDS)
+          // a cold JVM on a busy 2-core box needs more than 3 s for its first connection
+          .timeout(10, TimeUnit.SECONDS)
           .await();
     } catch (Exception e) {
       throw new StartupException("Redis at " + url + " is unreachable: " + ConfigLoader.rootMessage(e));

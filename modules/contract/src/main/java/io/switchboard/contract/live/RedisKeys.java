@@ -58,6 +58,12 @@ public final class RedisKeys {
     return "takeover:" + room;
   }
 
+  /**
+   * Pub/sub channel prefix (not a key): the apply-event script publishes each applied agent
+   * send_seq on {@code <prefix><room>|<session>} so the ingest instance holding the next one retries.
+   */
+  public static final String SEND_ORDER_CHANNEL_PREFIX = "ingest:order:";
+
   public static String call(String room) {
     return CALL_PREFIX + room;
   }
