@@ -72,7 +72,8 @@ final class HistoryService {
                 lines.remove(lines.size() - 1);
               }
               long lastSeq = lines.isEmpty() ? req.afterSeq() : LogLinesSeq.last(lines);
-              msg.reply(new HistoryReply(req.room(), snapshot.getString(CallFields.SESSION_ID), snapshot, lines, lastSeq, hasMore, debug.recent(req.room())).toJson());
+              debug.recent(req.room()).onComplete(recent -> msg.reply(
+                  new HistoryReply(req.room(), snapshot.getString(CallFields.SESSION_ID), snapshot, lines, lastSeq, hasMore, recent.result()).toJson()));
             })
         .onFailure(err -> msg.fail(BusErrors.UNAVAILABLE, "live state store unavailable: " + err.getMessage()));
   }

@@ -72,6 +72,11 @@ public final class RedisKeys {
     return CALL_PREFIX + room + LOG_SUFFIX;
   }
 
+  /** The room's last agent debug events (a capped list, newest first; ephemeral, not archived). */
+  public static String debug(String room) {
+    return CALL_PREFIX + room + ":debug";
+  }
+
   public static String dedup(String room) {
     return CALL_PREFIX + room + DEDUP_SUFFIX;
   }
