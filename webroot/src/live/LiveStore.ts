@@ -14,6 +14,7 @@
  * After a reconnect (transport generation change) every subscription is resynced. Snapshots
  * returned by the getters are immutable, so React can read them with useSyncExternalStore.
  */
+import { listDeltaVerdict } from './listVersion';
 import { BusError, errorMessage, type ConnectionState, type Transport } from '../transport/types';
 import { normaliseDebug } from './debug';
 import { parseInterim } from './fields';
@@ -178,6 +179,8 @@ export class LiveStore {
   private callsBuffer: ListDelta[] = [];
   private callsSyncing = false;
   private callsSyncId = 0;
+  /** calls.active version our list is at (listVersion.ts); undefined before a versioned snapshot. */
+  private callsVersion: number | undefined;
   /** room → session_id of calls removed since the last snapshot (ignores late duplicate upserts). */
   private tombstones = new Map<string, string | undefined>();
 
@@ -272,6 +275,7 @@ export class LiveStore {
       for (const c of snap?.calls ?? []) if (c && typeof c.room === 'string') byRoom.set(c.room, { ...c });
       this.tombstones = new Map();
       const buffered = this.callsBuffer.splice(0);
+      this.callsVersion = typeof snap?.version === 'number' ? snap.version : undefined;
       this.calls = { status: 'live', byRoom, snapshotAt: snap?.at };
       this.callsSyncing = false;
       for (const d of buffered) this.applyListDelta(d);
@@ -299,6 +303,15 @@ export class LiveStore {
   }
 
   private applyListDelta(d: ListDelta): void {
+    const verdict = listDeltaVerdict(this.callsVersion, d.version);
+    if (verdict === 'drop') return;
+    if (verdict === 'resync') {
+      // a delta was missed: keep this one for after the new snapshot (dropped there if it has it)
+      this.callsBuffer.push(d);
+      if (!this.callsSyncing) void this.syncCalls();
+      return;
+    }
+    if (typeof d.version === 'number') this.callsVersion = d.version;
     const upserts = Array.isArray(d.upserts) ? d.upserts : [];
     const removed = Array.isArray(d.removed) ? d.removed : [];
     if (upserts.length === 0 && removed.length === 0) return;

@@ -79,9 +79,9 @@ final class HistoryService {
   }
 
   void snapshot(Message<Object> msg) {
-    SUMMARIES.run(redis, List.of(RedisKeys.ACTIVE_CALLS), CallFields.SUMMARY_FIELDS)
+    SUMMARIES.run(redis, List.of(RedisKeys.ACTIVE_CALLS, RedisKeys.ACTIVE_CALLS_VERSION), CallFields.SUMMARY_FIELDS)
         .timeout(3, TimeUnit.SECONDS)
-        .onSuccess(r -> msg.reply(new CallsSnapshot(summaries(r), System.currentTimeMillis()).toJson()))
+        .onSuccess(r -> msg.reply(new CallsSnapshot(summaries(r.get(1)), System.currentTimeMillis(), r.get(0).toLong()).toJson()))
         .onFailure(err -> msg.fail(BusErrors.UNAVAILABLE, "live state store unavailable: " + err.getMessage()));
   }
 

@@ -22,6 +22,12 @@ public final class RedisKeys {
 
   public static final String CALL_PREFIX = "call:";
   public static final String ACTIVE_CALLS = "active_calls";
+  /**
+   * Version of the call list: INCR'd for every {@code calls.active} delta (by whichever debouncer
+   * publishes it) and read with the {@code calls.snapshot} in one script, so a client can tell a
+   * delta its snapshot already reflects (docs/event-bus.md#calls-active-versions).
+   */
+  public static final String ACTIVE_CALLS_VERSION = "active_calls:version";
   public static final String ARCHIVE_PENDING = "archive:pending";
   public static final String LOG_SUFFIX = ":log";
   public static final String DEDUP_SUFFIX = ":dedup";
