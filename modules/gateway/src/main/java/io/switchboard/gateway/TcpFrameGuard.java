@@ -100,14 +100,30 @@ final class TcpFrameGuard {
 
   /** Why the bridge must not see this frame, or null when it may. */
   static String problem(Buffer payload) {
-    Object type;
+    JsonObject frame;
     try {
-      type = new JsonObject(payload.toString(StandardCharsets.UTF_8)).getValue("type");
+      frame = new JsonObject(payload.toString(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       return "a frame must be one JSON object";
     }
-    if (!(type instanceof String t) || !CLIENT_TYPES.contains(t)) {
+    if (!(frame.getValue("type") instanceof String t) || !CLIENT_TYPES.contains(t)) {
       return "unknown frame type; one of " + String.join(", ", CLIENT_TYPES.stream().sorted().toList());
+    }
+    // the library reads these with getString/getJsonObject and throws on another type
+    for (String key : new String[] {"address", "replyAddress"}) {
+      if (frame.getValue(key) != null && !(frame.getValue(key) instanceof String)) {
+        return key + " must be a string";
+      }
+    }
+    if (frame.getValue("headers") != null) {
+      if (!(frame.getValue("headers") instanceof JsonObject headers)) {
+        return "headers must be an object";
+      }
+      for (var e : headers) {
+        if (!(e.getValue() instanceof String)) {
+          return "header values must be strings";
+        }
+      }
     }
     return null;
   }
