@@ -182,7 +182,7 @@ class FuzzTest {
 
   // ---------------------------------------------------------------- HTTP edges
 
-  @Property(tries = 3000, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 3500, shrinking = ShrinkingMode.OFF)
   void callEventBodiesNeverGetA5xx(@ForAll("callEventBodies") byte[] body, @ForAll("agentKeys") String key) throws Exception {
     if (skipped("call-event")) {
       return;
@@ -565,7 +565,12 @@ class FuzzTest {
     LEDGER.record(edge, r.statusCode(), what);
     assertTrue(r.statusCode() < 500, edge + " answered " + r.statusCode() + " for " + what);
     if (r.statusCode() >= 400 && !"HEAD".equals(request.method())) {
-      JsonObject error = new JsonObject(r.body());
+      JsonObject error;
+      try {
+        error = new JsonObject(r.body());
+      } catch (RuntimeException notJson) {
+        throw new AssertionError(edge + " answered " + r.statusCode() + " without a JSON error body for " + what);
+      }
       assertTrue(error.getString("error") != null && error.getString("message") != null, edge + ": unclear error " + r.body());
     }
   }
