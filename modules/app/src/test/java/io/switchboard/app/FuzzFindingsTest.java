@@ -65,6 +65,25 @@ class FuzzFindingsTest {
     }
   }
 
+  /** A sentiment event whose {@code call} was not an object made ingest throw without answering (503 after 3 s). */
+  @Test
+  void sentimentDataOfTheWrongShapeGetsA400() throws Exception {
+    post(new JsonObject().put("room_name", "findings-s").put("session_id", "s-1").put("event_type", "call_started").put("data", new JsonObject()), 202);
+    for (Object call : new Object[] {-1.0, "x", new JsonObject().put("score", "high"), new JsonObject().put("escalations", 3)}) {
+      post(new JsonObject().put("room_name", "findings-s").put("session_id", "s-1").put("event_type", "sentiment")
+          .put("data", new JsonObject().put("seq", 1).put("label", "negative").put("call", call)), 400);
+    }
+    post(new JsonObject().put("room_name", "findings-s").put("session_id", "s-1").put("event_type", "sentiment")
+        .put("data", new JsonObject().put("seq", 1).put("label", "negative").put("new_escalations", "x")), 400);
+  }
+
+  private void post(JsonObject event, int expected) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/call-event"))
+        .header("Content-Type", "application/json").header("X-API-Key", TestNode.AGENT_KEY)
+        .POST(HttpRequest.BodyPublishers.ofString(event.encode())).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(expected, r.statusCode(), event.encode() + " → " + r.body());
+  }
+
   /** A request line over the codec's limit got Vert.x's bare 414 with an empty body. */
   @Test
   void aRequestTheCodecCannotDecodeGetsAJsonError() throws Exception {

@@ -128,7 +128,16 @@ public final class IngestVerticle extends VerticleBase {
       return;
     }
     long now = System.currentTimeMillis();
-    EventPlan plan = EventPlanner.plan(event, type, now);
+    EventPlan plan;
+    try {
+      plan = EventPlanner.plan(event, type, now);
+    } catch (ClassCastException | NullPointerException schemaGap) {
+      // a value of a type the schema let through: still the sender's error, and it must get an answer
+      LOG.atWarn().addKeyValue("room", event.room()).addKeyValue("address", Addresses.INGEST_CALL_EVENT)
+          .addKeyValue("error", String.valueOf(schemaGap.getMessage())).log("event data the planner cannot read");
+      msg.fail(BusErrors.BAD_REQUEST, "data of " + event.type() + " has a field of the wrong type");
+      return;
+    }
     if (body.getValue(CallEvent.FIELD_SEND_SEQ) instanceof Number n) {
       plan.sendSeq = String.valueOf(n.longValue());
     }
