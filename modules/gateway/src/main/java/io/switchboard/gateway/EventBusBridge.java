@@ -34,8 +34,8 @@ final class EventBusBridge {
   /** The lowest role each socket has shown a token for: a socket that used a viewer token gets redacted lines. */
   private final Map<Object, BrowserAccess.Role> socketRoles = new ConcurrentHashMap<>();
   /**
-   * Sockets not closed yet. A frame's token check is asynchronous; approving a SEND whose socket
-   * closed meanwhile made the library throw (its per-socket state is gone: NPE in checkMaxHandlers).
+   * Sockets neither closed nor failed. Approving a SEND or REGISTER of a socket the library has
+   * already given up (its per-socket state is gone) made it throw: NPE in checkMaxHandlers.
    */
   private final java.util.Set<Object> openSockets = ConcurrentHashMap.newKeySet();
 
@@ -65,6 +65,12 @@ final class EventBusBridge {
     switch (type) {
       case SOCKET_CREATED -> {
         openSockets.add(socketId(be));
+        be.complete(true);
+      }
+      // after a socket error the library drops the socket's state but may still hand us frames it
+      // had already read: approving one of those made it throw (NPE in checkMaxHandlers)
+      case SOCKET_ERROR -> {
+        openSockets.remove(socketId(be));
         be.complete(true);
       }
       case SOCKET_CLOSED -> {
