@@ -87,6 +87,65 @@ class SendOrderTest {
   }
 
   /**
+   * The guard never loses or blocks: a missing send_seq is waited for only ingest.order.wait.ms, a
+   * late state-only event is dropped as stale (newer state wins), a late line is still kept, and
+   * events without send_seq (seed agents) are applied as they come.
+   */
+  @Test
+  void aMissingSendSeqDelaysButNeverLosesAndLateStateIsStale() throws Exception {
+    try (TestNode node = TestNode.start(redis.url(), "gateway,ingest", new JsonObject().put("ingest.order.wait.ms", 300))) {
+      String room = "order-gap-" + UUID.randomUUID().toString().substring(0, 8);
+      String session = "s-gap";
+      post(node.port(), event(room, session, "call_started", new JsonObject()).put("send_seq", 1), false);
+      long t0 = System.nanoTime();
+      post(node.port(), event(room, session, "transcript", new JsonObject().put("role", "user").put("text", "third").put("final", true))
+          .put("send_seq", 3), false);
+      long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+      assertTrue(waitedMs >= 250, "send_seq 3 waited for 2 (" + waitedMs + " ms)");
+      // 2 arrives late: its interim is stale, its line is kept
+      JsonObject stale = post(node.port(), event(room, session, "transcript", new JsonObject().put("role", "user").put("text", "old interim")
+          .put("final", false)).put("send_seq", 2), false);
+      assertEquals(true, stale.getBoolean("stale"), stale.encode());
+      post(node.port(), event(room, session, "transcript", new JsonObject().put("role", "user").put("text", "second").put("final", true))
+          .put("send_seq", 2), false);
+      // no send_seq at all: applied in arrival order, as for the seed's agent
+      post(node.port(), event(room, session, "transcript", new JsonObject().put("role", "agent").put("text", "no counter").put("final", true)), false);
+      RedisAPI api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
+      try {
+        assertEquals(List.of("third", "second", "no counter"), finals(api, room));
+        Response interim = api.hget(RedisKeys.call(room), "interim").await(5, TimeUnit.SECONDS);
+        assertEquals("", interim == null ? "" : interim.toString(), "the stale interim did not come back");
+      } finally {
+        api.close();
+      }
+    }
+  }
+
+  private JsonObject post(int port, JsonObject event, boolean ignored) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/call-event"))
+        .header("Content-Type", "application/json").header("X-API-Key", TestNode.AGENT_KEY)
+        .POST(HttpRequest.BodyPublishers.ofString(event.encode())).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(202, r.statusCode(), event.encode() + " → " + r.body());
+    return new JsonObject(r.body());
+  }
+
+  private static List<String> finals(RedisAPI api, String room) throws Exception {
+    List<String> finals = new ArrayList<>();
+    for (Response entry : api.xrange(List.of(RedisKeys.log(room), "-", "+")).await(5, TimeUnit.SECONDS)) {
+      Response fields = entry.get(1);
+      for (int f = 0; f + 1 < fields.size(); f += 2) {
+        if ("line".equals(fields.get(f).toString())) {
+          JsonObject line = new JsonObject(fields.get(f + 1).toString());
+          if ("transcript".equals(line.getString("kind"))) {
+            finals.add(line.getString("text"));
+          }
+        }
+      }
+    }
+    return finals;
+  }
+
+  /**
    * One call: call_started, then per segment an interim and its final, all posted at once; the
    * log must hold the finals in send order and no stale interim may survive its final.
    */
