@@ -96,20 +96,20 @@ class SendOrderTest {
     try (TestNode node = TestNode.start(redis.url(), "gateway,ingest", new JsonObject().put("ingest.order.wait.ms", 300))) {
       String room = "order-gap-" + UUID.randomUUID().toString().substring(0, 8);
       String session = "s-gap";
-      post(node.port(), event(room, session, "call_started", new JsonObject()).put("send_seq", 1), false);
+      post(node.port(), event(room, session, "call_started", new JsonObject()).put("send_seq", 1));
       long t0 = System.nanoTime();
       post(node.port(), event(room, session, "transcript", new JsonObject().put("role", "user").put("text", "third").put("final", true))
-          .put("send_seq", 3), false);
+          .put("send_seq", 3));
       long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       assertTrue(waitedMs >= 250, "send_seq 3 waited for 2 (" + waitedMs + " ms)");
       // 2 arrives late: its interim is stale, its line is kept
       JsonObject stale = post(node.port(), event(room, session, "transcript", new JsonObject().put("role", "user").put("text", "old interim")
-          .put("final", false)).put("send_seq", 2), false);
+          .put("final", false)).put("send_seq", 2));
       assertEquals(true, stale.getBoolean("stale"), stale.encode());
       post(node.port(), event(room, session, "transcript", new JsonObject().put("role", "user").put("text", "second").put("final", true))
-          .put("send_seq", 2), false);
+          .put("send_seq", 2));
       // no send_seq at all: applied in arrival order, as for the seed's agent
-      post(node.port(), event(room, session, "transcript", new JsonObject().put("role", "agent").put("text", "no counter").put("final", true)), false);
+      post(node.port(), event(room, session, "transcript", new JsonObject().put("role", "agent").put("text", "no counter").put("final", true)));
       RedisAPI api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
       try {
         assertEquals(List.of("third", "second", "no counter"), finals(api, room));
@@ -121,7 +121,7 @@ class SendOrderTest {
     }
   }
 
-  private JsonObject post(int port, JsonObject event, boolean ignored) throws Exception {
+  private JsonObject post(int port, JsonObject event) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/call-event"))
         .header("Content-Type", "application/json").header("X-API-Key", TestNode.AGENT_KEY)
         .POST(HttpRequest.BodyPublishers.ofString(event.encode())).build(), HttpResponse.BodyHandlers.ofString());
