@@ -6,6 +6,7 @@
  */
 import { ADDR } from '../transport/addresses';
 import { errorMessage, type Transport } from '../transport/types';
+import { listDeltaVerdict } from './listVersion';
 import type { CallsSnapshot, CallSummary, ListDelta } from './types';
 
 export type SyncStatus = 'idle' | 'syncing' | 'live' | 'error';
@@ -27,6 +28,8 @@ export class CallList {
   private syncId = 0;
   /** room → session_id of calls removed since the last snapshot (ignores late duplicate upserts). */
   private tombstones = new Map<string, string | undefined>();
+  /** calls.active version our list is at (listVersion.ts); undefined before a versioned snapshot. */
+  private version: number | undefined;
 
   constructor(
     private readonly transport: Transport,
@@ -56,6 +59,7 @@ export class CallList {
       for (const c of snap?.calls ?? []) if (c && typeof c.room === 'string') byRoom.set(c.room, { ...c });
       this.tombstones = new Map();
       const buffered = this.buffer.splice(0);
+      this.version = typeof snap?.version === 'number' ? snap.version : undefined;
       this.calls = { status: 'live', byRoom, snapshotAt: snap?.at };
       this.syncing = false;
       for (const d of buffered) this.apply(d);
@@ -78,6 +82,15 @@ export class CallList {
   }
 
   private apply(d: ListDelta): void {
+    const verdict = listDeltaVerdict(this.version, d.version);
+    if (verdict === 'drop') return;
+    if (verdict === 'resync') {
+      // a delta was missed: keep this one for after the new snapshot (dropped there if it has it)
+      this.buffer.push(d);
+      if (!this.syncing) void this.sync();
+      return;
+    }
+    if (typeof d.version === 'number') this.version = d.version;
     const upserts = Array.isArray(d.upserts) ? d.upserts : [];
     const removed = Array.isArray(d.removed) ? d.removed : [];
     if (upserts.length === 0 && removed.length === 0) return;

@@ -132,6 +132,8 @@ export interface ListDelta {
   v: number;
   upserts: CallSummary[];
   removed: string[];
+  /** The list version after this delta (absent when the server could not assign one). */
+  version?: number;
 }
 
 /** Reply of calls.snapshot. */
@@ -139,6 +141,8 @@ export interface CallsSnapshot {
   v: number;
   calls: CallSummary[];
   at: number;
+  /** The version of the last calls.active delta this snapshot reflects. */
+  version?: number;
 }
 
 /** call.<room> publish. */

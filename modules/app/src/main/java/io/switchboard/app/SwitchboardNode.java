@@ -143,6 +143,7 @@ final class SwitchboardNode implements AutoCloseable {
     try {
       RedisAPI.api(client)
           .ping(List.of())
+          // a cold JVM on a busy 2-core box needs more than 3 s for its first connection
           .timeout(10, TimeUnit.SECONDS)
           .await();
     } catch (Exception e) {

@@ -43,9 +43,9 @@ public final class DebouncerVerticle extends VerticleBase {
 
     String owner = node + "/" + UUID.randomUUID();
     DebouncerMetrics metrics = new DebouncerMetrics();
-    ListDeltaBatcher list = new ListDeltaBatcher(vertx, cfg.listWindowMs(), metrics);
+    ListDeltaBatcher list = new ListDeltaBatcher(vertx, api, cfg.listWindowMs(), metrics);
     leases = new PartitionLeases(vertx, api, owner, acquired -> resync(), lost -> rooms.forget(leases::owns));
-    DebugRings debug = new DebugRings(vertx, 50);
+    DebugRings debug = new DebugRings(vertx, api, 50);
     rooms = new RoomPublisher(vertx, api, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list, metrics, debug);
     subscriber = new KeyspaceSubscriber(vertx, redis, this::onKeyEvent, this::resync);
     HistoryService history = new HistoryService(api, cfg.historyPageSize(), debug);

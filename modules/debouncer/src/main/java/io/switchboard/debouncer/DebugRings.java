@@ -1,56 +1,85 @@
 package io.switchboard.debouncer;
 
 import io.switchboard.contract.Addresses;
+import io.switchboard.contract.live.RedisKeys;
+import io.switchboard.platform.redis.LuaScript;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The last few agent debug events of each room this debouncer publishes for, in memory only
- * (debug events are ephemeral, docs/architecture.md#deltas-and-late-join): a supervisor who opens a room late gets them with the
- * history instead of an empty debug panel.
+ * The last few agent debug events of each room, for a supervisor who opens the room late
+ * (docs/architecture.md#deltas-and-late-join). The debouncer instance that publishes for a room
+ * records its debug events in a capped Redis list, so whichever debouncer of the cluster answers
+ * {@code call.history} returns them. Still ephemeral: a short TTL, never archived.
  */
 final class DebugRings {
+  private static final Logger LOG = LoggerFactory.getLogger(DebugRings.class);
+  private static final LuaScript RECORD = LuaScript.fromResource(DebugRings.class, "lua/debug-ring.lua");
+  private static final int TTL_SECONDS = 3600;
   private final Vertx vertx;
+  private final RedisAPI redis;
   private final int size;
-  private final Map<String, Deque<JsonObject>> rings = new HashMap<>();
-  private final Map<String, MessageConsumer<JsonObject>> consumers = new HashMap<>();
+  private final Map<String, MessageConsumer<Object>> consumers = new HashMap<>();
 
-  DebugRings(Vertx vertx, int size) {
+  DebugRings(Vertx vertx, RedisAPI redis, int size) {
     this.vertx = vertx;
+    this.redis = redis;
     this.size = size;
   }
 
+  /** This instance publishes for the room now: record its debug events. */
   void watch(String room) {
     if (consumers.containsKey(room)) {
       return;
     }
-    Deque<JsonObject> ring = new ArrayDeque<>(size);
-    rings.put(room, ring);
-    consumers.put(room, vertx.eventBus().<JsonObject>consumer(Addresses.callDebug(room), m -> {
-      if (ring.size() == size) {
-        ring.pollFirst();
+    String key = RedisKeys.debug(room);
+    consumers.put(room, vertx.eventBus().<Object>consumer(Addresses.callDebug(room), m -> {
+      if (!(m.body() instanceof JsonObject event)) {
+        return;
       }
-      ring.addLast(m.body());
+      RECORD.run(redis, List.of(key), List.of(event.encode(), String.valueOf(size), String.valueOf(TTL_SECONDS)))
+          .onFailure(err -> LOG.atDebug().addKeyValue("room", room).addKeyValue("address", Addresses.callDebug(room))
+              .addKeyValue("error", err.getMessage()).log("debug event not recorded"));
     }));
   }
 
   void forget(String room) {
-    MessageConsumer<JsonObject> c = consumers.remove(room);
+    MessageConsumer<Object> c = consumers.remove(room);
     if (c != null) {
       c.unregister();
     }
-    rings.remove(room);
   }
 
-  /** Oldest first; empty for a room this instance does not watch. */
-  JsonArray recent(String room) {
-    Deque<JsonObject> ring = rings.get(room);
-    return ring == null ? new JsonArray() : new JsonArray(new java.util.ArrayList<>(ring));
+  /** Oldest first; empty when there are none or Redis cannot say (debug events are best effort). */
+  Future<JsonArray> recent(String room) {
+    return redis.lrange(RedisKeys.debug(room), "0", String.valueOf(size - 1))
+        .timeout(3, TimeUnit.SECONDS)
+        .map(DebugRings::oldestFirst)
+        .otherwise(new JsonArray());
+  }
+
+  private static JsonArray oldestFirst(Response newestFirst) {
+    JsonArray out = new JsonArray();
+    if (newestFirst != null) {
+      for (int i = newestFirst.size() - 1; i >= 0; i--) {
+        try {
+          out.add(new JsonObject(newestFirst.get(i).toString()));
+        } catch (RuntimeException e) {
+          // not one of ours: skip it
+        }
+      }
+    }
+    return out;
   }
 }

@@ -72,15 +72,16 @@ final class HistoryService {
                 lines.remove(lines.size() - 1);
               }
               long lastSeq = lines.isEmpty() ? req.afterSeq() : LogLinesSeq.last(lines);
-              msg.reply(new HistoryReply(req.room(), snapshot.getString(CallFields.SESSION_ID), snapshot, lines, lastSeq, hasMore, debug.recent(req.room())).toJson());
+              debug.recent(req.room()).onComplete(recent -> msg.reply(
+                  new HistoryReply(req.room(), snapshot.getString(CallFields.SESSION_ID), snapshot, lines, lastSeq, hasMore, recent.result()).toJson()));
             })
         .onFailure(err -> msg.fail(BusErrors.UNAVAILABLE, "live state store unavailable: " + err.getMessage()));
   }
 
   void snapshot(Message<Object> msg) {
-    SUMMARIES.run(redis, List.of(RedisKeys.ACTIVE_CALLS), CallFields.SUMMARY_FIELDS)
+    SUMMARIES.run(redis, List.of(RedisKeys.ACTIVE_CALLS, RedisKeys.ACTIVE_CALLS_VERSION), CallFields.SUMMARY_FIELDS)
         .timeout(3, TimeUnit.SECONDS)
-        .onSuccess(r -> msg.reply(new CallsSnapshot(summaries(r), System.currentTimeMillis()).toJson()))
+        .onSuccess(r -> msg.reply(new CallsSnapshot(summaries(r.get(1)), System.currentTimeMillis(), r.get(0).toLong()).toJson()))
         .onFailure(err -> msg.fail(BusErrors.UNAVAILABLE, "live state store unavailable: " + err.getMessage()));
   }
 

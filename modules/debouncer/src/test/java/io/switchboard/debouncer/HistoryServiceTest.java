@@ -60,7 +60,7 @@ class HistoryServiceTest {
     RedisAPI api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
     seed = new LiveStateSeed(api);
     seed.flushAll();
-    debug = new DebugRings(vertx, 3);
+    debug = new DebugRings(vertx, api, 3);
     HistoryService history = new HistoryService(api, MAX_PAGE, debug);
     vertx.eventBus().consumer(Addresses.CALL_HISTORY, history::history).completion().await(5, TimeUnit.SECONDS);
     vertx.eventBus().consumer(Addresses.CALLS_SNAPSHOT, history::snapshot).completion().await(5, TimeUnit.SECONDS);
@@ -183,7 +183,7 @@ class HistoryServiceTest {
   @Test
   void aDeadRedisIsUnavailableNotAHang(Vertx other) throws Exception {
     RedisAPI dead = RedisAPI.api(Redis.createClient(other, "redis://127.0.0.1:" + FreePort.get()));
-    HistoryService history = new HistoryService(dead, MAX_PAGE, new DebugRings(other, 3));
+    HistoryService history = new HistoryService(dead, MAX_PAGE, new DebugRings(other, dead, 3));
     other.eventBus().consumer("test.history.dead", history::history).completion().await(5, TimeUnit.SECONDS);
     other.eventBus().consumer("test.snapshot.dead", history::snapshot).completion().await(5, TimeUnit.SECONDS);
     assertEquals(BusErrors.UNAVAILABLE, failureCode("test.history.dead", new JsonObject().put("room", "r1")));

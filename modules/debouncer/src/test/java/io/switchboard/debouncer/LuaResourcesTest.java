@@ -9,7 +9,7 @@ class LuaResourcesTest {
 
   @Test
   void everyScriptOwnerFindsItsScripts() {
-    for (String owner : new String[] {"io.switchboard.debouncer.HistoryService", "io.switchboard.debouncer.RoomPublisher", "io.switchboard.debouncer.PartitionLeases"}) {
+    for (String owner : new String[] {"io.switchboard.debouncer.HistoryService", "io.switchboard.debouncer.RoomPublisher", "io.switchboard.debouncer.PartitionLeases", "io.switchboard.debouncer.DebugRings"}) {
       assertDoesNotThrow(() -> Class.forName(owner, true, LuaResourcesTest.class.getClassLoader()), owner);
     }
   }

@@ -70,8 +70,8 @@ class RoomPublisherTest {
     seed.flushAll();
     vertx.eventBus().<JsonObject>consumer(Addresses.CALLS_ACTIVE, m -> listDeltas.add(m.body()));
     loop = vertx.getOrCreateContext();
-    ListDeltaBatcher list = new ListDeltaBatcher(vertx, WINDOW_MS, new DebouncerMetrics());
-    publisher = new RoomPublisher(vertx, api, WINDOW_MS, owned::contains, r -> ownedSince.getOrDefault(r, 0L), list, new DebouncerMetrics(), new DebugRings(vertx, 10));
+    ListDeltaBatcher list = new ListDeltaBatcher(vertx, api, WINDOW_MS, new DebouncerMetrics());
+    publisher = new RoomPublisher(vertx, api, WINDOW_MS, owned::contains, r -> ownedSince.getOrDefault(r, 0L), list, new DebouncerMetrics(), new DebugRings(vertx, api, 10));
   }
 
   private void watch(String room) throws Exception {

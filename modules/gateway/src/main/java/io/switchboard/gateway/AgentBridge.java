@@ -36,6 +36,7 @@ final class AgentBridge {
   private final AgentKeys keys;
   private final Set<String> observers;
   private TcpEventBusBridge bridge;
+  private TcpFrameGuard front;
 
   AgentBridge(Vertx vertx, AgentKeys keys, List<String> observers) {
     this.vertx = vertx;
@@ -62,7 +63,19 @@ final class AgentBridge {
             .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.AGENT_CONTROL_REGEX))
             .addOutboundPermitted(new PermittedOptions().setAddress(Addresses.CALLS_ACTIVE));
     bridge = TcpEventBusBridge.create(vertx, options, new NetServerOptions(), this::guard);
-    return bridge.listen(port, host).mapEmpty();
+    // agents reach the library only through TcpFrameGuard: the bridge itself listens on loopback
+    int internal = loopbackPort();
+    front = new TcpFrameGuard(vertx, internal);
+    return bridge.listen(internal, "127.0.0.1").compose(b -> front.listen(host, port));
+  }
+
+  /** A free loopback port for the bridge behind the guard (the library does not report the port it bound). */
+  private static int loopbackPort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void guard(BridgeEvent be) {
@@ -93,6 +106,7 @@ final class AgentBridge {
   }
 
   Future<Void> close() {
-    return bridge == null ? Future.succeededFuture() : bridge.close();
+    Future<Void> f = front == null ? Future.succeededFuture() : front.close();
+    return f.eventually(() -> bridge == null ? Future.succeededFuture() : bridge.close());
   }
 }

@@ -33,6 +33,11 @@ final class EventBusBridge {
   private final LiveRedaction viewerRedaction;
   /** The lowest role each socket has shown a token for: a socket that used a viewer token gets redacted lines. */
   private final Map<Object, BrowserAccess.Role> socketRoles = new ConcurrentHashMap<>();
+  /**
+   * Sockets neither closed nor failed. Approving a SEND or REGISTER of a socket the library has
+   * already given up (its per-socket state is gone) made it throw: NPE in checkMaxHandlers.
+   */
+  private final java.util.Set<Object> openSockets = ConcurrentHashMap.newKeySet();
 
   EventBusBridge(Vertx vertx, Tokens tokens, Presence presence, LiveRedaction viewerRedaction) {
     this.vertx = vertx;
@@ -58,7 +63,18 @@ final class EventBusBridge {
     BridgeEventType type = be.type();
     metrics.bridge(type);
     switch (type) {
+      case SOCKET_CREATED -> {
+        openSockets.add(socketId(be));
+        be.complete(true);
+      }
+      // after a socket error the library drops the socket's state but may still hand us frames it
+      // had already read: approving one of those made it throw (NPE in checkMaxHandlers)
+      case SOCKET_ERROR -> {
+        openSockets.remove(socketId(be));
+        be.complete(true);
+      }
       case SOCKET_CLOSED -> {
+        openSockets.remove(socketId(be));
         presence.socketClosed(socketId(be));
         socketRoles.remove(socketId(be));
         be.complete(true);
@@ -103,6 +119,10 @@ final class EventBusBridge {
           be.complete(false);
         })
         .onSuccess(caller -> {
+          if (!openSockets.contains(socketId(be))) {
+            be.complete(false); // closed while its token was checked: nothing to deliver to
+            return;
+          }
           if (!caller.atLeast(rule.minimumRole())) {
             LOG.atInfo().addKeyValue("address", address).addKeyValue("user", caller.user()).addKeyValue("role", caller.role().id()).log("bridge frame forbidden for role");
             be.complete(false);

@@ -62,7 +62,8 @@ public final class GatewayVerticle extends VerticleBase {
     router.route("/*").handler(webroot(cfg));
     HttpErrors.install(router);
 
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(cfg.httpHost()).setPort(cfg.httpPort()));
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(cfg.httpHost()).setPort(cfg.httpPort()))
+        .invalidRequestHandler(HttpErrors::invalidRequest);
     return HealthResponder.register(vertx, VerticleName.GATEWAY, node)
         .compose(c -> startAgentBridge(cfg))
         .compose(c -> server.requestHandler(router).listen())

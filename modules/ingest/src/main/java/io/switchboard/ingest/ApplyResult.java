@@ -5,7 +5,7 @@ import io.vertx.redis.client.Response;
 /**
  * Outcome of the apply-event script.
  *
- * @param status ok | duplicate | ended | no_call | sid_mismatch
+ * @param status ok | duplicate | ended | no_call | sid_mismatch | gap | stale (see apply-event.lua)
  * @param sessionId the session the event was applied to
  * @param seq the call's last seq after the event
  * @param notes "created", "superseded:&lt;session&gt;", "parked:&lt;session&gt;" markers
@@ -29,6 +29,11 @@ record ApplyResult(
 
   boolean ok() {
     return "ok".equals(status);
+  }
+
+  /** An earlier send_seq of the session has not been applied yet; nothing changed. */
+  boolean gap() {
+    return "gap".equals(status);
   }
 
   boolean created() {

@@ -15,6 +15,8 @@ final class EventPlan {
   boolean ends;
   boolean userFinal;
   String expectedRoomSid = "";
+  /** The agent's per-session send counter ("" = the agent sends none: applied in arrival order). */
+  String sendSeq = "";
   final List<String> ops = new ArrayList<>();
 
   EventPlan set(String field, String value) {

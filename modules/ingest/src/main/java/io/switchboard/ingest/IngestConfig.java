@@ -14,11 +14,14 @@ import java.util.Map;
  * @param endedTtlSeconds how long an archived call's keys stay in Redis ({@code ingest.ended.ttl.s})
  * @param ratePerSecond events per second one agent key may send to one ingest instance
  *     ({@code ingest.rate.per.second}, 0 = no limit); more get 429 with Retry-After
+ * @param orderWaitMs how long an event whose earlier {@code send_seq} is missing waits for it before it is
+ *     applied anyway ({@code ingest.order.wait.ms}; docs/architecture.md#ordering)
  */
-public record IngestConfig(String redisUrl, Map<String, String> agentKeys, int endedTtlSeconds, int ratePerSecond) {
+public record IngestConfig(String redisUrl, Map<String, String> agentKeys, int endedTtlSeconds, int ratePerSecond, int orderWaitMs) {
   public static final String AGENT_KEYS = CommonKeys.AGENT_KEYS;
   public static final String ENDED_TTL = "ingest.ended.ttl.s";
   public static final String RATE_PER_SECOND = "ingest.rate.per.second";
+  public static final String ORDER_WAIT_MS = "ingest.order.wait.ms";
   /** Room for ~500 busy calls on one key (2 events/s each): a runaway loop, not a fleet, is stopped. */
   public static final int DEFAULT_RATE_PER_SECOND = 1000;
 
@@ -27,6 +30,7 @@ public record IngestConfig(String redisUrl, Map<String, String> agentKeys, int e
         s.string(CommonKeys.REDIS_URL, null),
         s.map(AGENT_KEYS),
         s.integer(ENDED_TTL, 300, 1, 7 * 24 * 3600),
-        s.integer(RATE_PER_SECOND, DEFAULT_RATE_PER_SECOND, 0, 10_000_000));
+        s.integer(RATE_PER_SECOND, DEFAULT_RATE_PER_SECOND, 0, 10_000_000),
+        s.integer(ORDER_WAIT_MS, 1000, 0, 10_000));
   }
 }

@@ -48,12 +48,15 @@ public final class IngestVerticle extends VerticleBase {
   private final RoomOrder order = new RoomOrder();
   private final IngestMetrics metrics = new IngestMetrics();
   private String node;
+  private int orderWaitMs;
+  private SendOrderWakeups wakeups;
 
   @Override
   public Future<?> start() {
     Settings settings = Settings.of(config());
     IngestConfig cfg = IngestConfig.from(settings);
     node = settings.nodeId();
+    orderWaitMs = cfg.orderWaitMs();
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 16, 256);
     api = RedisAPI.api(redis);
     keys = new AgentKeys(cfg.agentKeys());
@@ -63,6 +66,8 @@ public final class IngestVerticle extends VerticleBase {
     archiver.start(15_000);
     rules = new RulesFeed(vertx.eventBus());
     sentiment = new SentimentHook(vertx, writer, rules);
+    wakeups = new SendOrderWakeups(vertx, cfg.redisUrl());
+    wakeups.start();
     return vertx
         .eventBus()
         .<Object>consumer(Addresses.INGEST_CALL_EVENT, metrics.observe(this::handle))
@@ -124,12 +129,23 @@ public final class IngestVerticle extends VerticleBase {
       return;
     }
     long now = System.currentTimeMillis();
-    EventPlan plan = EventPlanner.plan(event, type, now);
+    EventPlan plan;
+    try {
+      plan = EventPlanner.plan(event, type, now);
+    } catch (ClassCastException | NullPointerException schemaGap) {
+      // a value of a type the schema let through: still the sender's error, and it must get an answer
+      LOG.atWarn().addKeyValue("room", event.room()).addKeyValue("address", Addresses.INGEST_CALL_EVENT)
+          .addKeyValue("error", String.valueOf(schemaGap.getMessage())).log("event data the planner cannot read");
+      msg.fail(BusErrors.BAD_REQUEST, "data of " + event.type() + " has a field of the wrong type");
+      return;
+    }
+    if (body.getValue(CallEvent.FIELD_SEND_SEQ) instanceof Number n) {
+      plan.sendSeq = String.valueOf(n.longValue());
+    }
     if (type == EventType.CALL_STARTED && agentName != null && !event.data().containsKey("agent")) {
       plan.set(CallFields.AGENT, agentName);
     }
-    order
-        .run(event.room(), () -> writer.apply(event.room(), event.sessionId(), plan, now))
+    applyInSendOrder(event, plan, now, now + orderWaitMs)
         .onSuccess(result -> answer(msg, event, plan, result))
         .onFailure(
             err -> {
@@ -143,8 +159,68 @@ public final class IngestVerticle extends VerticleBase {
             });
   }
 
+  /**
+   * Applies the event; while an earlier send_seq of its session is missing (it is still on its way
+   * through another ingest instance or node) retries every few ms, then applies it anyway at the
+   * deadline (the missing event was dropped or refused). The room's queue is released between
+   * tries, so the missing event can pass when it lands on this instance.
+   */
+  private Future<ApplyResult> applyInSendOrder(CallEvent event, EventPlan plan, long now, long deadline) {
+    return applyInSendOrder(event, plan, now, deadline, 5);
+  }
+
+  private Future<ApplyResult> applyInSendOrder(CallEvent event, EventPlan plan, long now, long deadline, long pollMs) {
+    boolean force = System.currentTimeMillis() >= deadline;
+    if (force) {
+      LOG.atWarn()
+          .addKeyValue("room", event.room())
+          .addKeyValue("session", event.sessionId())
+          .addKeyValue("address", Addresses.INGEST_CALL_EVENT)
+          .addKeyValue("send_seq", plan.sendSeq)
+          .addKeyValue("waited_ms", System.currentTimeMillis() - now)
+          .log("an earlier send_seq never arrived: applied out of order");
+    }
+    return order
+        .run(event.room(), () -> writer.apply(event.room(), event.sessionId(), plan, now, force))
+        .compose(
+            result -> {
+              if (plan.sendSeq.isEmpty()) {
+                return Future.succeededFuture(result);
+              }
+              long sendSeq = Long.parseLong(plan.sendSeq);
+              String session = result.sessionId();
+              if (!result.gap()) {
+                SendOrderWaits.applied(event.room(), session, sendSeq);
+                return Future.succeededFuture(result);
+              }
+              io.vertx.core.Promise<ApplyResult> retried = io.vertx.core.Promise.promise();
+              io.vertx.core.Context context = vertx.getOrCreateContext();
+              java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+              long[] timer = {-1};
+              Runnable retry =
+                  new Runnable() {
+                    @Override
+                    public void run() {
+                      if (fired.compareAndSet(false, true)) {
+                        SendOrderWaits.forget(event.room(), session, sendSeq, this);
+                        context.runOnContext(
+                            v -> {
+                              vertx.cancelTimer(timer[0]);
+                              applyInSendOrder(event, plan, now, deadline, Math.min(pollMs * 2, 50)).onComplete(retried);
+                            });
+                      }
+                    }
+                  };
+              SendOrderWaits.await(event.room(), session, sendSeq, retry);
+              // a lost wake-up (pub/sub down) costs a poll, and nothing waits past the deadline
+              timer[0] = vertx.setTimer(Math.max(1, Math.min(pollMs, deadline - System.currentTimeMillis())), id -> retry.run());
+              return retried.future();
+            });
+  }
+
   private void answer(Message<Object> msg, CallEvent event, EventPlan plan, ApplyResult result) {
     switch (result.status()) {
+      case "stale" -> msg.reply(accepted(result.sessionId(), result.seq(), false).put("stale", true));
       case "ok", "duplicate" -> {
         msg.reply(accepted(result.sessionId(), result.seq(), "duplicate".equals(result.status())));
         if (!result.ok()) {
@@ -212,6 +288,9 @@ public final class IngestVerticle extends VerticleBase {
   public Future<?> stop() {
     if (archiver != null) {
       archiver.stop();
+    }
+    if (wakeups != null) {
+      wakeups.stop();
     }
     return redis == null ? Future.succeededFuture() : redis.close();
   }

@@ -21,7 +21,8 @@ final class LiveStateWriter {
     this.metrics = metrics;
   }
 
-  Future<ApplyResult> apply(String room, String sessionId, EventPlan plan, long now) {
+  /** {@code force}: apply even though an earlier send_seq is still missing (the wait for it is over). */
+  Future<ApplyResult> apply(String room, String sessionId, EventPlan plan, long now, boolean force) {
     String session = sessionId == null ? "" : sessionId;
     List<String> keys =
         List.of(
@@ -33,7 +34,7 @@ final class LiveStateWriter {
             RedisKeys.ARCHIVE_PENDING,
             RedisKeys.takeoverLock(room),
             RedisKeys.liveKitParticipants(room));
-    List<String> args = new ArrayList<>(8 + plan.ops.size());
+    List<String> args = new ArrayList<>(10 + plan.ops.size());
     args.add(room);
     args.add(session);
     args.add(plan.eventId);
@@ -42,6 +43,8 @@ final class LiveStateWriter {
     args.add(plan.lineJson);
     args.add(plan.flags());
     args.add(plan.expectedRoomSid);
+    args.add(plan.sendSeq);
+    args.add(force ? "1" : "");
     args.addAll(plan.ops);
     return metrics.redisWrite(() -> APPLY.run(redis, keys, args).timeout(timeoutMs, TimeUnit.MILLISECONDS))
         .map(ApplyResult::from);

@@ -89,7 +89,7 @@ final class SentimentHook {
     io.switchboard.contract.live.CallEvent event =
         new io.switchboard.contract.live.CallEvent(room, session, EventType.SENTIMENT.wire(), null, 0, data);
     long now = System.currentTimeMillis();
-    return writer.apply(room, session, EventPlanner.plan(event, EventType.SENTIMENT, now), now)
+    return writer.apply(room, session, EventPlanner.plan(event, EventType.SENTIMENT, now), now, false)
         .onSuccess(r -> {
           if (r.ok()) {
             rules.stored(room, r.sessionId(), r.seq(), EventType.SENTIMENT, data, now);

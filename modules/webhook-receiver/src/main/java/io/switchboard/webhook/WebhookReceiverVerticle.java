@@ -91,6 +91,14 @@ public final class WebhookReceiverVerticle extends VerticleBase {
       return;
     }
     LivekitWebhook.WebhookEvent verified = event;
+    String roomProblem = io.switchboard.contract.RoomNames.problem(event.getRoom().getName());
+    if (roomProblem != null) {
+      // a room no call of Switchboard can have (room names follow RoomNames): nothing to apply, and
+      // failing would only make LiveKit retry it (it answered 503 before: ingest refused the name)
+      LOG.atInfo().addKeyValue("address", Addresses.WEBHOOK_LIVEKIT).addKeyValue("event", event.getEvent()).log("webhook for a room name Switchboard never tracks: ignored");
+      msg.reply(new JsonObject().put(SchemaVersion.FIELD, SchemaVersion.CURRENT).put("ok", true).put("duplicate", false).put("ignored", roomProblem));
+      return;
+    }
     String id = event.getId();
     Future<Boolean> firstTime =
         id.isEmpty()

@@ -21,6 +21,13 @@ public record CallEvent(String room, String sessionId, String type, String event
   public static final String HEADER_SOURCE = "x-switchboard-source";
   public static final String HEADER_API_KEY = "x-api-key";
   public static final String SOURCE_AGENT = "agent";
+  /**
+   * Optional per-session send counter (1, 2, 3, ...) of an agent that sends without waiting for each
+   * reply (pipelined HTTP, several connections, the TCP bridge): ingest applies the session's events
+   * in this order whichever instance or node receives them (docs/architecture.md#ordering). Without
+   * it events apply in arrival order, which is the send order for an agent that posts one at a time.
+   */
+  public static final String FIELD_SEND_SEQ = "send_seq";
 
   public JsonObject toJson() {
     JsonObject j =

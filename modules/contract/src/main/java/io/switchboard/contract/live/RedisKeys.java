@@ -22,6 +22,12 @@ public final class RedisKeys {
 
   public static final String CALL_PREFIX = "call:";
   public static final String ACTIVE_CALLS = "active_calls";
+  /**
+   * Version of the call list: INCR'd for every {@code calls.active} delta (by whichever debouncer
+   * publishes it) and read with the {@code calls.snapshot} in one script, so a client can tell a
+   * delta its snapshot already reflects (docs/event-bus.md#calls-active-versions).
+   */
+  public static final String ACTIVE_CALLS_VERSION = "active_calls:version";
   public static final String ARCHIVE_PENDING = "archive:pending";
   public static final String LOG_SUFFIX = ":log";
   public static final String DEDUP_SUFFIX = ":dedup";
@@ -67,12 +73,23 @@ public final class RedisKeys {
     return "takeover:" + room;
   }
 
+  /**
+   * Pub/sub channel prefix (not a key): the apply-event script publishes each applied agent
+   * send_seq on {@code <prefix><room>|<session>} so the ingest instance holding the next one retries.
+   */
+  public static final String SEND_ORDER_CHANNEL_PREFIX = "ingest:order:";
+
   public static String call(String room) {
     return CALL_PREFIX + room;
   }
 
   public static String log(String room) {
     return CALL_PREFIX + room + LOG_SUFFIX;
+  }
+
+  /** The room's last agent debug events (a capped list, newest first; ephemeral, not archived). */
+  public static String debug(String room) {
+    return CALL_PREFIX + room + ":debug";
   }
 
   public static String dedup(String room) {

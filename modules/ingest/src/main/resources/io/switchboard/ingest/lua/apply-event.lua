@@ -8,14 +8,18 @@
 -- ARGV: 1 room, 2 session ('' = the current session; internal senders), 3 event id ('' = none),
 --       4 now (epoch ms), 5 log kind ('' = no log line), 6 log line JSON (without seq),
 --       7 flags: 's' may start a call, 'e' ends it, 'u' user final (return sentiment inputs),
---       8 expected room sid ('' = any), 9.. field ops: op, field, value triplets
+--       8 expected room sid ('' = any), 9 the agent's send_seq ('' = none), 10 '1' = apply even across a
+--       send_seq gap, 11.. field ops: op, field, value triplets
 --       (op: 'set' HSET, 'add'/'rem' add/remove a string in a JSON array field)
 -- Returns {status, session, seq, flags}; status: ok | duplicate | ended | no_call | sid_mismatch
+--   | gap (an earlier send_seq of this session is still missing: nothing changed, ingest retries shortly)
+--   | stale (an older send_seq than one already applied, with nothing to log: newer state wins, nothing changed)
 
 local call, log, dedup, endedKey, active, pending, takeoverLock =
   KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 local room, session, eventId, now, kind, line, flags, expectSid =
   ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
+local sendSeq, force = tonumber(ARGV[9]), ARGV[10] == '1'
 local startsCall = string.find(flags, 's', 1, true) ~= nil
 local endsCall = string.find(flags, 'e', 1, true) ~= nil
 
@@ -33,6 +37,24 @@ if expectSid ~= '' then
 end
 if redis.call('SISMEMBER', endedKey, session) == 1 and not (cur == session and status == 'active') then
   return {'ended', session, '0', ''}
+end
+
+-- ordering guard (docs/architecture.md#ordering): events of one session apply in the agent's send order,
+-- whichever ingest instance or node runs them
+local late = false
+if sendSeq ~= nil then
+  local lastSent = 0
+  if cur == session then lastSent = tonumber(redis.call('HGET', call, 'last_send_seq') or '0') end
+  if sendSeq > lastSent + 1 and not force then
+    return {'gap', session, redis.call('HGET', call, 'last_seq') or '0', tostring(lastSent)}
+  end
+  if sendSeq <= lastSent then
+    late = true
+    if kind == '' and not endsCall then
+      redis.call('PUBLISH', 'ingest:order:' .. room .. '|' .. session, sendSeq)
+      return {'stale', session, redis.call('HGET', call, 'last_seq') or '0', tostring(lastSent)}
+    end
+  end
 end
 
 local out = ''
@@ -88,10 +110,14 @@ if cur == nil then
   created = true
 end
 
-local i = 9
+-- a late event keeps its log line but must not overwrite what a newer event already said
+local latestWins = {interim = true, agent_state = true, agent_state_at = true, metrics = true}
+local i = 11
 while i + 2 <= #ARGV + 0 and ARGV[i] ~= nil do
   local op, field, value = ARGV[i], ARGV[i + 1], ARGV[i + 2]
-  if op == 'set' then
+  if late and latestWins[field] then
+    -- skipped
+  elseif op == 'set' then
     redis.call('HSET', call, field, value)
   else
     local raw = redis.call('HGET', call, field)
@@ -109,6 +135,11 @@ while i + 2 <= #ARGV + 0 and ARGV[i] ~= nil do
   i = i + 3
 end
 redis.call('HSET', call, 'updated_at', now)
+if sendSeq ~= nil then
+  if not late then redis.call('HSET', call, 'last_send_seq', sendSeq) end
+  -- RedisKeys.SEND_ORDER_CHANNEL_PREFIX: wakes whichever ingest instance holds the next send_seq
+  redis.call('PUBLISH', 'ingest:order:' .. room .. '|' .. session, sendSeq)
+end
 
 local seq = tonumber(redis.call('HGET', call, 'last_seq') or '0')
 if kind ~= '' then
