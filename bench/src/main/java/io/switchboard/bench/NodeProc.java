@@ -23,14 +23,20 @@ final class NodeProc implements AutoCloseable {
   }
 
   static NodeProc start(String name, String redisUrl, String... args) throws IOException {
+    return start(name, redisUrl, List.of(), args);
+  }
+
+  /** jvmArgs go before the main class (e.g. {@code -XX:StartFlightRecording=...}). */
+  static NodeProc start(String name, String redisUrl, List<String> jvmArgs, String... args) throws IOException {
     Path dir = Path.of("bench", "target", "nodes");
     Files.createDirectories(dir);
     Path out = dir.resolve(name + ".log");
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
         "-Djava.io.tmpdir=" + new File(System.getProperty("java.io.tmpdir")).getAbsolutePath(),
-        "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", ""),
-        "-cp", System.getProperty("java.class.path"), "io.switchboard.app.Main"));
+        "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", "")));
+    cmd.addAll(jvmArgs);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.switchboard.app.Main"));
     cmd.addAll(List.of(args));
     cmd.addAll(List.of(
         "--set", "agent.keys." + BenchNode.AGENT + "=" + BenchNode.AGENT_KEY,
@@ -58,6 +64,10 @@ final class NodeProc implements AutoCloseable {
       Thread.sleep(100);
     }
     throw new IllegalStateException(name + " not ready in " + timeout + ": " + tail());
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   String tail() throws IOException {
