@@ -78,7 +78,7 @@ final class CallLoad implements AutoCloseable {
   /** final lines posted while recording × dashboards watching their room. */
   final AtomicLong expectedLines = new AtomicLong();
   final Stats post = new Stats();
-  /** "room#seq" → post time (µs) of every event accepted with a seq: calls.active upserts carry last_seq. */
+  /** "room#seq" → post time (µs) of each event posted while recording and accepted with a seq: calls.active upserts carry last_seq. */
   final Map<String, Long> postedAtSeq = new ConcurrentHashMap<>();
   /** event numbers n of the recorded window: (recordFrom, recordTo]. */
   volatile long recordFrom = Long.MAX_VALUE;
@@ -201,7 +201,7 @@ final class CallLoad implements AutoCloseable {
       inflight.decrementAndGet();
       if (ar.succeeded()) {
         long s = seqOf(ar.result());
-        if (s >= 0) {
+        if (s >= 0 && rec) {
           postedAtSeq.put(room + "#" + s, postedMicros);
         }
         if (rec) {

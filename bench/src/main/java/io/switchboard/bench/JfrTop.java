@@ -18,7 +18,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Reads the CPU samples ({@code jdk.ExecutionSample}) of a JFR recording of the node: the top
  * methods by self samples, and the share of samples whose stack passes through each stage of the
  * event path (inclusive; a sample can count for several stages, e.g. JSON encoding inside the
- * bridge). Multiplied by the node's CPU µs per event, a share is that stage's µs per event.
+ * bridge), and by innermost stage (each sample counted once, for the stage of its innermost
+ * matching frame). Multiplied by the node's CPU µs per event, a share is that stage's µs per event.
  *
  * <pre>JfrTop recording.jfr [cpuMicrosPerEvent]</pre>
  */
@@ -53,6 +54,7 @@ public final class JfrTop {
   static JsonObject analyse(Path jfr, double cpuMicrosPerEvent, int top) throws Exception {
     Map<String, Long> self = new HashMap<>();
     Map<String, Long> stage = new LinkedHashMap<>();
+    Map<String, Long> leaf = new LinkedHashMap<>();
     Map<String, Long> threads = new HashMap<>();
     long total = 0;
     try (RecordingFile f = new RecordingFile(jfr)) {
@@ -72,15 +74,20 @@ public final class JfrTop {
         List<RecordedFrame> frames = st.getFrames();
         self.merge(name(frames.get(0)), 1L, Long::sum);
         Set<String> hit = new HashSet<>();
+        String first = null;
         for (RecordedFrame fr : frames) {
           String cls = fr.getMethod().getType().getName();
           for (Map.Entry<String, List<String>> s : STAGES.entrySet()) {
             if (s.getValue().stream().anyMatch(cls::startsWith)) {
               hit.add(s.getKey());
+              if (first == null) {
+                first = s.getKey();
+              }
               break;
             }
           }
         }
+        leaf.merge(first == null ? "other (JDK only)" : first, 1L, Long::sum);
         for (String h : hit) {
           stage.merge(h, 1L, Long::sum);
         }
@@ -99,10 +106,18 @@ public final class JfrTop {
       }
       stages.add(j);
     }
+    JsonArray self2 = new JsonArray();
+    leaf.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> {
+      JsonObject j = new JsonObject().put("stage", e.getKey()).put("share_pct", Stats.r(100.0 * e.getValue() / n));
+      if (!Double.isNaN(cpuMicrosPerEvent)) {
+        j.put("us_per_event", Stats.r(cpuMicrosPerEvent * e.getValue() / n));
+      }
+      self2.add(j);
+    });
     JsonArray th = new JsonArray();
     threads.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
         .forEach(e -> th.add(new JsonObject().put("thread", e.getKey()).put("share_pct", Stats.r(100.0 * e.getValue() / n))));
-    return new JsonObject().put("samples", n).put("stages_inclusive", stages).put("top_self_frames", topSelf).put("threads", th);
+    return new JsonObject().put("samples", n).put("stages_inclusive", stages).put("stages_innermost", self2).put("top_self_frames", topSelf).put("threads", th);
   }
 
   private static String name(RecordedFrame f) {

@@ -77,7 +77,13 @@ public final class LoadBench {
       report.details().put("noop_" + wl.id(), noop);
       for (Step step : steps) {
         JsonObject r = step(wl, step, seconds, warmup, connections, step.calls() == jfrAt);
-        r.put("noop_cpu_us_per_request", noop.getValue("cpu_us_per_request"));
+        r.put("noop_cpu_us_per_request", noop.getValue("cpu_us_per_request")).put("noop_net_cpu_us_per_request", noop.getValue("net_cpu_us_per_request"));
+        if (r.getString("jfr_file") != null && Files.exists(Path.of(r.getString("jfr_file")))) {
+          Double us = r.getDouble("node_cpu_us_per_event");
+          JsonObject prof = JfrTop.analyse(Path.of(r.getString("jfr_file")), us == null ? Double.NaN : us, 25);
+          r.put("jfr", prof);
+          System.out.println("  JFR stages: " + prof.getJsonArray("stages_inclusive").encode());
+        }
         results.add(r);
         report.details().put(wl.id() + "_" + step.id(), r);
         rows(report, wl, step, r, noop, raw);
@@ -103,9 +109,9 @@ public final class LoadBench {
         .note("post failures " + r.getLong("post_failures") + ", skipped (in-flight cap) " + r.getLong("skipped") + ", last error " + r.getString("last_error"));
     Double cpu = r.getDouble("node_cpu_us_per_event");
     report.row("load node CPU per event (" + at + ")", cpu, "µs")
-        .baseline("no-op route in its own JVM, same generator, CPU per request", noop.getDouble("cpu_us_per_request"))
+        .baseline("no-op route in its own JVM, same generator and warm-up, CPU per request", noop.getDouble("cpu_us_per_request"))
         .target("≤ 120 µs (issue 16)", cpu != null && cpu <= 120)
-        .note("Redis CPU per event " + r.getDouble("redis_cpu_us_per_event") + " µs; generator + dashboards JVM " + r.getDouble("bench_cpu_us_per_event") + " µs");
+        .note("without the idle node's CPU (" + r.getDouble("node_idle_cpu_pct") + " %) " + r.getDouble("node_net_cpu_us_per_event") + " µs; Redis CPU per event " + r.getDouble("redis_cpu_us_per_event") + " µs; generator + dashboards JVM " + r.getDouble("bench_cpu_us_per_event") + " µs");
     JsonObject room = r.getJsonObject("room_latency");
     report.row("load e2e p99 call.<room>, measured under load (" + at + ")", room.getDouble("p99_ms"), "ms")
         .baseline("raw HSET → keyspace notification p99", raw.getDouble("p99_ms"))
@@ -125,10 +131,7 @@ public final class LoadBench {
     System.out.printf("load: %s, %d calls, %d dashboards%s%n", wl.id(), step.calls(), step.dashboards(), jfr ? ", JFR" : "");
     Path jfrFile = Path.of("bench", "results", "logs", "load-" + wl.id() + "-" + step.calls() + ".jfr").toAbsolutePath();
     List<String> jvm = new ArrayList<>(List.of("-XX:+UseParallelGC"));
-    if (jfr) {
-      Files.createDirectories(jfrFile.getParent());
-      jvm.add("-XX:StartFlightRecording=filename=" + jfrFile + ",settings=profile,jdk.ExecutionSample#period=5ms");
-    }
+    Files.deleteIfExists(jfrFile);
     int port = FreePort.get();
     try (TestRedis redis = TestRedis.start();
         NodeProc node = NodeProc.start("load-" + wl.id() + "-" + step.id(), redis.url(), jvm, "--verticles", VERTICLES, "--http-port", "" + port, "--set", "health.expect=" + VERTICLES)) {
@@ -144,6 +147,10 @@ public final class LoadBench {
         load.run(1.0);
         Thread.sleep(warmup * 1000L);
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (jfr) {
+          jcmd(node.pid(), "JFR.start", "name=load", "settings=" + jfcWithSampling(2));
+        }
+        var threads0 = ProcCpu.byThread(node.pid());
         long node0 = ProcCpu.nanos(node.pid());
         double redis0 = redisCpuSeconds(rapi);
         long bench0 = os.getProcessCpuTime();
@@ -151,17 +158,24 @@ public final class LoadBench {
         long list0 = dash.listMessages.get();
         long t0 = System.nanoTime();
         load.record(true);
-        dash.sampling = true;
         Thread.sleep(seconds * 1000L);
         load.record(false);
         double secs = (System.nanoTime() - t0) / 1e9;
         long node1 = ProcCpu.nanos(node.pid());
+        var threads1 = ProcCpu.byThread(node.pid());
+        if (jfr) {
+          jcmd(node.pid(), "JFR.stop", "name=load", "filename=" + jfrFile);
+        }
         double redis1 = redisCpuSeconds(rapi);
         long bench1 = os.getProcessCpuTime();
         load.stop();
-        dash.sampling = false;
         load.drain();
         Thread.sleep(1500); // deliveries of the last window's lines
+        // the node's CPU without events (timers, pings, GC): subtracted for the marginal cost per event
+        long idle0 = ProcCpu.nanos(node.pid());
+        long i0 = System.nanoTime();
+        Thread.sleep(3000);
+        double idlePerS = (ProcCpu.nanos(node.pid()) - idle0) / ((System.nanoTime() - i0) / 1e9);
         long accepted = load.accepted.get();
         JsonObject out = new JsonObject()
             .put("workload", wl.id())
@@ -175,6 +189,8 @@ public final class LoadBench {
             .put("last_error", load.lastError())
             .put("node_cpu_us_per_event", accepted == 0 ? null : Stats.r((node1 - node0) / 1000.0 / accepted))
             .put("node_cpu_pct", Stats.r(100.0 * (node1 - node0) / 1e9 / secs))
+            .put("node_idle_cpu_pct", Stats.r(100.0 * idlePerS / 1e9))
+            .put("node_net_cpu_us_per_event", accepted == 0 ? null : Stats.r(Math.max(0, node1 - node0 - idlePerS * secs) / 1000.0 / accepted))
             .put("redis_cpu_us_per_event", accepted == 0 ? null : Stats.r((redis1 - redis0) * 1e6 / accepted))
             .put("redis_cpu_pct", Stats.r(100.0 * (redis1 - redis0) / secs))
             .put("bench_cpu_us_per_event", accepted == 0 ? null : Stats.r((bench1 - bench0) / 1000.0 / accepted))
@@ -190,6 +206,14 @@ public final class LoadBench {
             .put("bridge_errors", dash.errorCount())
             .put("clients_closed", dash.closedCount())
             .put("load_average", Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        JsonObject perThread = new JsonObject();
+        threads1.forEach((name, n) -> {
+          long d = n - threads0.getOrDefault(name, 0L);
+          if (d > 0 && accepted > 0) {
+            perThread.put(name, Stats.r(d / 1000.0 / accepted));
+          }
+        });
+        out.put("node_cpu_us_per_event_by_thread", perThread);
         System.out.println("  " + out.encode());
         if (jfr) {
           out.put("jfr_file", jfrFile.toString());
@@ -198,15 +222,34 @@ public final class LoadBench {
       } finally {
         rc.close();
         vertx.close().await(10, TimeUnit.SECONDS);
-        if (jfr) {
-          node.close(); // the recording is written when the JVM exits
-        }
       }
     } finally {
       if (jfr && Files.exists(jfrFile)) {
         System.out.println("  JFR: " + jfrFile);
       }
     }
+  }
+
+  /** Runs {@code jcmd <pid> args…} (the JDK's own tool), at most 60 s. */
+  static void jcmd(long pid, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid)));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      System.out.println("  jcmd " + String.join(" ", args) + ": " + out.strip());
+    }
+  }
+
+  /** The JDK's profile settings with Java method sampling every {@code ms} ms (10–20 ms by default: too few samples on a starved node). */
+  static String jfcWithSampling(int ms) throws Exception {
+    Path profile = Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc");
+    String jfc = Files.readString(profile).replaceAll(
+        "(?s)(<event name=\"jdk.ExecutionSample\">.*?<setting name=\"period\"[^>]*>)[^<]*(<)", "$1" + ms + " ms$2");
+    Path out = Path.of("bench", "target", "tmp", "load-profile.jfc").toAbsolutePath();
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, jfc);
+    return out.toString();
   }
 
   static double redisCpuSeconds(RedisAPI api) throws Exception {
@@ -243,8 +286,7 @@ public final class LoadBench {
       }
       try (CallLoad load = new CallLoad(vertx, port, "noop", calls, connections, wl)) {
         load.run(1.0);
-        // a fresh JVM: give the JIT twice the node's warm-up (the node also warmed up starting the calls)
-        Thread.sleep(2 * warmup * 1000L);
+        Thread.sleep(warmup * 1000L);
         long c0 = ProcCpu.nanos(p.pid());
         long t0 = System.nanoTime();
         load.record(true);
@@ -253,9 +295,15 @@ public final class LoadBench {
         double secs = (System.nanoTime() - t0) / 1e9;
         long c1 = ProcCpu.nanos(p.pid());
         load.stop();
+        load.drain();
+        long idle0 = ProcCpu.nanos(p.pid());
+        long i0 = System.nanoTime();
+        Thread.sleep(3000);
+        double idlePerS = (ProcCpu.nanos(p.pid()) - idle0) / ((System.nanoTime() - i0) / 1e9);
         long ok = load.accepted.get();
         JsonObject out = new JsonObject().put("calls", calls).put("accepted_per_s", Stats.r(ok / secs))
             .put("cpu_us_per_request", ok == 0 ? null : Stats.r((c1 - c0) / 1000.0 / ok))
+            .put("net_cpu_us_per_request", ok == 0 ? null : Stats.r(Math.max(0, c1 - c0 - idlePerS * secs) / 1000.0 / ok))
             .put("post_latency", load.post.json());
         System.out.println("  " + out.encode());
         return out;
@@ -275,8 +323,8 @@ public final class LoadBench {
     sb.append("Load benchmark (`scripts/bench --only load`), ").append(java.time.Instant.now().toString(), 0, 16).append("Z, load average ").append(load)
         .append(" at the end; generator and dashboards in their own JVM, node (").append(VERTICLES).append(") in another, 1 event/s per call. ")
         .append("CPU per event is comparable between runs; the latencies were measured under whatever load the machine had.\n\n");
-    sb.append("| workload | calls | dashboards | accepted / offered events/s | node CPU µs/event (no-op route) | node CPU | Redis CPU µs/event | POST p99 ms | call.<room> p50 / p95 / p99 / max ms | calls.active p50 / p95 / p99 / max ms | delivered / expected | duplicates |\n");
-    sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    sb.append("| workload | calls | dashboards | accepted / offered events/s | node CPU µs/event (no-op route) | same, idle JVM subtracted (no-op) | node CPU | Redis CPU µs/event | POST p99 ms | call.<room> p50 / p95 / p99 / max ms | calls.active p50 / p95 / p99 / max ms | delivered / expected | duplicates |\n");
+    sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (JsonObject r : results) {
       JsonObject room = r.getJsonObject("room_latency");
       JsonObject list = r.getJsonObject("list_latency");
@@ -285,6 +333,7 @@ public final class LoadBench {
           .append(" | ").append(r.getValue("dashboards"))
           .append(" | ").append(ReportMain.fmt(r.getValue("accepted_per_s"))).append(" / ").append(ReportMain.fmt(r.getValue("offered_per_s")))
           .append(" | ").append(ReportMain.fmt(r.getValue("node_cpu_us_per_event"))).append(" (").append(ReportMain.fmt(r.getValue("noop_cpu_us_per_request"))).append(")")
+          .append(" | ").append(ReportMain.fmt(r.getValue("node_net_cpu_us_per_event"))).append(" (").append(ReportMain.fmt(r.getValue("noop_net_cpu_us_per_request"))).append(")")
           .append(" | ").append(ReportMain.fmt(r.getValue("node_cpu_pct"))).append(" %")
           .append(" | ").append(ReportMain.fmt(r.getValue("redis_cpu_us_per_event")))
           .append(" | ").append(ReportMain.fmt(r.getJsonObject("post_latency").getValue("p99_ms")))

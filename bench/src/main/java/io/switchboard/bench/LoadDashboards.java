@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The load benchmark's dashboards: real SockJS bridge clients (testkit {@link BridgeClient}) in
  * the benchmark JVM, never the node's, logged in as the demo viewer (so viewer redaction runs as it
- * does for real viewers). Dashboard i watches one room and {@code calls.active}. Counts the final
- * lines of the recorded window each dashboard receives (delivered / expected, duplicates) and
- * samples the latency post → delta from each line's mark, and post → {@code calls.active} upsert
- * from the upsert's {@code last_seq} (the seq the POST reply gave) or its interim's mark.
+ * does for real viewers). Dashboard i watches one room and {@code calls.active}. Only events posted
+ * in the recorded window count, whenever they arrive: the final lines each dashboard receives
+ * (delivered / expected, duplicates), the latency post → delta from each line's (or interim's) mark,
+ * and post → {@code calls.active} upsert from the upsert's {@code last_seq} (the seq the POST
+ * reply gave; an upsert whose last_seq is a later annotation's is not sampled) or its interim's mark.
  */
 final class LoadDashboards implements AutoCloseable {
   final Stats rooms = new Stats();
@@ -30,7 +31,6 @@ final class LoadDashboards implements AutoCloseable {
   final AtomicLong duplicates = new AtomicLong();
   private final List<BridgeClient> clients = Collections.synchronizedList(new ArrayList<>());
   private CallLoad load;
-  volatile boolean sampling;
 
   Future<Void> connect(Vertx vertx, int port, String token, int n, CallLoad load) {
     this.load = load;
@@ -82,16 +82,14 @@ final class LoadDashboards implements AutoCloseable {
           } else {
             duplicates.incrementAndGet();
           }
-          if (sampling) {
-            rooms.add(now - m[0]);
-          }
+          rooms.add(now - m[0]);
         }
       }
     }
     JsonObject fields = delta.getJsonObject("fields");
-    if (sampling && fields != null && fields.getValue("interim") instanceof JsonObject interim) {
+    if (fields != null && fields.getValue("interim") instanceof JsonObject interim) {
       long[] m = CallLoad.parseMark(interim.getString("text"));
-      if (m != null) {
+      if (m != null && load.inWindow(m[1])) {
         rooms.add(now - m[0]);
       }
     }
@@ -100,7 +98,7 @@ final class LoadDashboards implements AutoCloseable {
   private void onList(JsonObject delta) {
     long now = Clock.micros();
     listMessages.incrementAndGet();
-    if (!sampling || delta == null || delta.getJsonArray("upserts") == null) {
+    if (delta == null || delta.getJsonArray("upserts") == null) {
       return;
     }
     for (Object o : delta.getJsonArray("upserts")) {
@@ -111,7 +109,7 @@ final class LoadDashboards implements AutoCloseable {
       }
       if (at == null && u.getValue("interim") instanceof JsonObject interim) {
         long[] m = CallLoad.parseMark(interim.getString("text"));
-        at = m == null ? null : m[0];
+        at = m == null || !load.inWindow(m[1]) ? null : m[0];
       }
       if (at != null) {
         list.add(now - at);
