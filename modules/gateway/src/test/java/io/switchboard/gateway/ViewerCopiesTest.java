@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.platform.config.Settings;
 import io.switchboard.redaction.LiveRedaction;
@@ -48,6 +49,19 @@ class ViewerCopiesTest {
     assertEquals("first", a.getJsonArray("lines").getJsonObject(0).getString("text"));
     assertEquals("second", b.getJsonArray("lines").getJsonObject(0).getString("text"));
     assertEquals(b, c);
+  }
+
+  @Test
+  void sameComparesJsonTreesByValue() {
+    JsonObject a = delta("r1", "x").put("n", 1).put("nested", new JsonObject().put("list", new JsonArray().add(1).add("two").addNull()));
+    assertTrue(ViewerCopies.same(a, a.copy()));
+    assertFalse(ViewerCopies.same(a, a.copy().put("n", 2)));
+    assertFalse(ViewerCopies.same(a, a.copy().put("extra", true)));
+    assertFalse(ViewerCopies.same(a.copy().putNull("k"), a.copy().put("k2", 1)));
+    JsonObject changedDeep = a.copy();
+    changedDeep.getJsonObject("nested").getJsonArray("list").set(1, "three");
+    assertFalse(ViewerCopies.same(a, changedDeep));
+    assertFalse(ViewerCopies.same(new JsonArray().add(1), new JsonArray().add(1).add(2)));
   }
 
   @Test
