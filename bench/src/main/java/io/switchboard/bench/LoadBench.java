@@ -133,7 +133,7 @@ public final class LoadBench {
     List<String> jvm = new ArrayList<>(List.of("-XX:+UseParallelGC"));
     Files.deleteIfExists(jfrFile);
     int port = FreePort.get();
-    try (TestRedis redis = TestRedis.start();
+    try (TestRedis redis = awaitPing(TestRedis.start());
         NodeProc node = NodeProc.start("load-" + wl.id() + "-" + step.id(), redis.url(), jvm, "--verticles", VERTICLES, "--http-port", "" + port, "--set", "health.expect=" + VERTICLES)) {
       node.awaitReady(java.time.Duration.ofSeconds(120));
       Vertx vertx = Vertx.vertx();
@@ -227,6 +227,29 @@ public final class LoadBench {
       if (jfr && Files.exists(jfrFile)) {
         System.out.println("  JFR: " + jfrFile);
       }
+    }
+  }
+
+  /** The node gives Redis 3 s at start-up; on a loaded machine a fresh Redis can take longer to answer. */
+  static TestRedis awaitPing(TestRedis redis) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Redis client = Redis.createClient(vertx, redis.url());
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (true) {
+        try {
+          RedisAPI.api(client).ping(List.of()).await(5, TimeUnit.SECONDS);
+          client.close();
+          return redis;
+        } catch (Exception e) {
+          if (System.currentTimeMillis() > deadline) {
+            throw e;
+          }
+          Thread.sleep(200);
+        }
+      }
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
     }
   }
 
