@@ -7,6 +7,7 @@ import io.switchboard.testkit.TestRedis;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.util.List;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +96,13 @@ public final class ClusterBench {
    * users; its output in {@code bench/target/nodes/<name>.log}; it leaves the cluster cleanly on close.
    */
   static NodeProcess node(String name, String redisUrl, String... args) throws IOException {
+    return node(name, redisUrl, List.of(), args);
+  }
+
+  /** A benchmark node whose JVM also gets {@code jvmOptions} (GC choice, JFR). */
+  static NodeProcess node(String name, String redisUrl, List<String> jvmOptions, String... args) throws IOException {
     return NodeProcess.builder(name)
+        .jvmOptions(jvmOptions)
         .logDir(Path.of("bench", "target", "nodes"))
         .maxHeapMb(512)
         .mergeOutput()

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>ReportMain --out bench/results --mode quick|full --load-start 1.23 --total-s 118</pre>
  */
 public final class ReportMain {
-  static final List<String> ORDER = List.of("ingest", "e2e", "fanout", "late-join", "memory", "sentiment", "cluster", "search");
+  static final List<String> ORDER = List.of("ingest", "e2e", "load", "fanout", "late-join", "memory", "sentiment", "cluster", "search");
 
   private ReportMain() {}
 

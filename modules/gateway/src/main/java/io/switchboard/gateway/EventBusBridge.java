@@ -31,6 +31,7 @@ final class EventBusBridge {
   private final Presence presence;
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final LiveRedaction viewerRedaction;
+  private final ViewerCopies viewerCopies;
   /** The lowest role each socket has shown a token for: a socket that used a viewer token gets redacted lines. */
   private final Map<Object, BrowserAccess.Role> socketRoles = new ConcurrentHashMap<>();
   /**
@@ -44,6 +45,7 @@ final class EventBusBridge {
     this.tokens = tokens;
     this.presence = presence;
     this.viewerRedaction = viewerRedaction;
+    this.viewerCopies = new ViewerCopies(viewerRedaction::redact);
   }
 
   Router router() {
@@ -149,7 +151,7 @@ final class EventBusBridge {
     }
     JsonObject raw = be.getRawMessage();
     if (raw.getValue("body") instanceof JsonObject body) {
-      raw.put("body", viewerRedaction.redact(body));
+      raw.put("body", viewerCopies.redacted(address(be), body));
       be.setRawMessage(raw);
     }
   }

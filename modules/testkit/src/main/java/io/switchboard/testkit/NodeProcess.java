@@ -72,6 +72,7 @@ public final class NodeProcess implements AutoCloseable {
     private boolean gracefulClose;
     private final Map<String, String> env = new HashMap<>();
     private final List<String> args = new ArrayList<>();
+    private final List<String> jvmOptions = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
@@ -109,17 +110,29 @@ public final class NodeProcess implements AutoCloseable {
       return this;
     }
 
+    /** Options of the node's JVM, after {@code -Xmx} (e.g. a GC choice, {@code -XX:StartFlightRecording}). */
+    public Builder jvmOptions(List<String> options) {
+      jvmOptions.addAll(options);
+      return this;
+    }
+
     /** Launcher arguments ({@code --verticles …}, {@code --set k=v}). */
     public Builder args(String... more) {
       args.addAll(List.of(more));
       return this;
     }
 
+    private List<String> jvm() {
+      List<String> all = new ArrayList<>(List.of("-Xmx" + maxHeapMb + "m"));
+      all.addAll(jvmOptions);
+      return all;
+    }
+
     public NodeProcess start() throws IOException {
       Files.createDirectories(logDir);
       Path out = logDir.resolve(name + (mergeOutput ? ".log" : ".out"));
       Path err = mergeOutput ? out : logDir.resolve(name + ".err");
-      ProcessBuilder pb = new ProcessBuilder(javaCommand(List.of("-Xmx" + maxHeapMb + "m"), MAIN, args)).redirectOutput(out.toFile());
+      ProcessBuilder pb = new ProcessBuilder(javaCommand(jvm(), MAIN, args)).redirectOutput(out.toFile());
       if (mergeOutput) {
         pb.redirectErrorStream(true);
       } else {

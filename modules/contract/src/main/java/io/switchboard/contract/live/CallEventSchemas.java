@@ -38,8 +38,18 @@ public final class CallEventSchemas {
   /**
    * Why the body is invalid, in one readable sentence, or null when it is valid. Unknown event
    * types are reported as such; whether the sender may use the type is the caller's check.
+   * The commonest valid events skip the validator ({@link CallEventFastPath}); every other event,
+   * and so every error message, is the validator's.
    */
   public String problem(JsonObject body) {
+    if (CallEventFastPath.certainlyValid(body)) {
+      return null;
+    }
+    return validatorProblem(body);
+  }
+
+  /** The JSON Schema validator's verdict alone (what {@link #problem} answers for every event). */
+  String validatorProblem(JsonObject body) {
     String envelopeProblem = describe(envelope.validate(body), "");
     if (envelopeProblem != null) {
       return envelopeProblem;
