@@ -44,6 +44,8 @@ final class ChaosLoad implements AutoCloseable {
   private final AtomicInteger inflight = new AtomicInteger();
   private final int maxInflight = 256;
   private long timer = -1;
+  /** Rooms whose agent stopped sending lines (their call ended). */
+  final Set<String> quiet = ConcurrentHashMap.newKeySet();
 
   ChaosLoad(Vertx vertx, int port, String prefix, int calls) {
     this.vertx = vertx;
@@ -162,7 +164,9 @@ final class ChaosLoad implements AutoCloseable {
         }
         String room = room(next[0]);
         next[0] = (next[0] + 1) % calls;
-        line(room);
+        if (!quiet.contains(room)) {
+          line(room);
+        }
       }
     });
   }

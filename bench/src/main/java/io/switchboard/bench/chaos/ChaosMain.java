@@ -30,7 +30,7 @@ public final class ChaosMain {
         case "--dashboards" -> cfg.dashboards = Integer.parseInt(argv[++i]);
         case "--out" -> out = Path.of(argv[++i]);
         case "--readme" -> readme = Path.of(argv[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + argv[i]);
+      default -> throw new IllegalArgumentException("unknown argument " + argv[i]);
       }
     }
     // the hard timeout of scripts/chaos (SIGTERM) must not leave a node, Redis or MongoDB behind
@@ -65,6 +65,7 @@ public final class ChaosMain {
     return switch (id) {
       case "redis-embedded" -> new RedisKillScenario(cfg, true).run(work);
       case "redis-external" -> new RedisKillScenario(cfg, false).run(work);
+      case "mongo" -> new MongoKillScenario(cfg).run(work);
       default -> throw new IllegalArgumentException("unknown scenario " + id);
     };
   }
