@@ -66,6 +66,7 @@ public final class ChaosMain {
       case "redis-embedded" -> new RedisKillScenario(cfg, true).run(work);
       case "redis-external" -> new RedisKillScenario(cfg, false).run(work);
       case "mongo" -> new MongoKillScenario(cfg).run(work);
+      case "cluster" -> new NodeKillScenario(cfg).run(work);
       default -> throw new IllegalArgumentException("unknown scenario " + id);
     };
   }

@@ -101,9 +101,6 @@ final class ChaosNode implements AutoCloseable {
       return body.contains("\"id\":\"redis\",\"status\":\"DOWN\"");
     }
 
-    boolean verticleUp(String verticle) {
-      return body.contains("\"id\":\"verticles/" + verticle + "\",\"status\":\"UP\"");
-    }
   }
 
   static Health health(HttpClient http, int port) {

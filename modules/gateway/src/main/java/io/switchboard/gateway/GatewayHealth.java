@@ -17,6 +17,7 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The checks behind {@code GET /health}: the shared stores (Redis, MongoDB), the cluster, and every
@@ -27,6 +28,12 @@ final class GatewayHealth {
   private final Vertx vertx;
   private final GatewayConfig cfg;
   private final HealthChecks checks;
+  /**
+   * Each probe gives up before its procedure's timeout: a probe that outlived the procedure made
+   * the answer a 500 "procedure failed" (and completed an already-timed-out promise) instead of a
+   * 503 naming the dead store.
+   */
+  private final long probeMs;
   private Redis redis;
   private MongoClient mongo;
 
@@ -35,6 +42,7 @@ final class GatewayHealth {
     this.cfg = cfg;
     this.checks = HealthChecks.create(vertx);
     long timeout = cfg.healthTimeout().toMillis();
+    this.probeMs = Math.max(50, timeout * 2 / 3);
     if (cfg.redisUrl() != null) {
       redis = RedisClients.pooled(vertx, cfg.redisUrl(), 2, 16);
       checks.register("redis", timeout, this::checkRedis);
@@ -46,8 +54,8 @@ final class GatewayHealth {
               new JsonObject()
                   .put("connection_string", cfg.mongoUrl())
                   .put("db_name", cfg.mongoDb())
-                  .put("serverSelectionTimeoutMS", timeout)
-                  .put("connectTimeoutMS", timeout),
+                  .put("serverSelectionTimeoutMS", probeMs)
+                  .put("connectTimeoutMS", probeMs),
               "switchboard-gateway-health");
       checks.register("mongo", timeout, this::checkMongo);
     }
@@ -64,15 +72,17 @@ final class GatewayHealth {
   private void checkRedis(Promise<Status> p) {
     RedisAPI.api(redis)
         .ping(List.of())
-        .onSuccess(r -> p.complete(Status.OK()))
-        .onFailure(e -> p.complete(Status.KO(reason(e))));
+        .timeout(probeMs, TimeUnit.MILLISECONDS)
+        .onSuccess(r -> p.tryComplete(Status.OK()))
+        .onFailure(e -> p.tryComplete(Status.KO(reason(e))));
   }
 
   private void checkMongo(Promise<Status> p) {
     mongo
         .runCommand("ping", new JsonObject().put("ping", 1))
-        .onSuccess(r -> p.complete(Status.OK()))
-        .onFailure(e -> p.complete(Status.KO(reason(e))));
+        .timeout(probeMs, TimeUnit.MILLISECONDS)
+        .onSuccess(r -> p.tryComplete(Status.OK()))
+        .onFailure(e -> p.tryComplete(Status.KO(reason(e))));
   }
 
   private void checkCluster(Promise<Status> p) {
@@ -93,12 +103,12 @@ final class GatewayHealth {
     vertx
         .eventBus()
         .<JsonObject>request(
-            Addresses.health(name), new JsonObject(), new DeliveryOptions().setSendTimeout(cfg.healthTimeout().toMillis()))
+            Addresses.health(name), new JsonObject(), new DeliveryOptions().setSendTimeout(probeMs))
         .onSuccess(
             m -> {
               HealthReply reply = HealthReply.fromJson(m.body());
               JsonObject data = new JsonObject().put("node", reply.node()).mergeIn(reply.details());
-              p.complete(reply.up() ? Status.OK(data) : Status.KO(data));
+              p.tryComplete(reply.up() ? Status.OK(data) : Status.KO(data));
             })
         .onFailure(
             e -> {
@@ -106,7 +116,7 @@ final class GatewayHealth {
                   e instanceof ReplyException re && re.failureType() == io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS
                       ? "not running on any reachable node"
                       : e.getMessage();
-              p.complete(Status.KO(new JsonObject().put("reason", why)));
+              p.tryComplete(Status.KO(new JsonObject().put("reason", why)));
             });
   }
 
