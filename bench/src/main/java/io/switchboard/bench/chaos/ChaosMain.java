@@ -67,6 +67,7 @@ public final class ChaosMain {
       case "redis-external" -> new RedisKillScenario(cfg, false).run(work);
       case "mongo" -> new MongoKillScenario(cfg).run(work);
       case "cluster" -> new NodeKillScenario(cfg).run(work);
+      case "livekit" -> new LiveKitOutageScenario(cfg).run(work);
       default -> throw new IllegalArgumentException("unknown scenario " + id);
     };
   }
