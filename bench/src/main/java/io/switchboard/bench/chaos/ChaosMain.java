@@ -25,6 +25,7 @@ public final class ChaosMain {
     for (int i = 0; i < argv.length; i++) {
       switch (argv[i]) {
         case "--only" -> cfg.scenarios = Arrays.asList(argv[++i].split(","));
+        case "--ci" -> cfg.ci();
         case "--calls" -> cfg.calls = Integer.parseInt(argv[++i]);
         case "--rate" -> cfg.rate = Double.parseDouble(argv[++i]);
         case "--dashboards" -> cfg.dashboards = Integer.parseInt(argv[++i]);

@@ -14,4 +14,15 @@ final class ChaosSettings {
   long redisOutageMs = 3000;
   long mongoOutageMs = 5000;
   List<String> scenarios = List.of("redis-embedded", "redis-external", "mongo", "cluster", "livekit");
+
+  /**
+   * The scripts/test size: the same load and assertions, shorter quiet phases, and the external
+   * Redis left to the full run (RedisRestartTest covers an external Redis in mvn verify).
+   */
+  void ci() {
+    scenarios = List.of("redis-embedded", "mongo", "cluster", "livekit");
+    warmupMs = 2000;
+    afterMs = 1500;
+    mongoOutageMs = 3000;
+  }
 }
