@@ -43,10 +43,11 @@ class DebouncerResyncTest {
       vertx.deployVerticle(new DebouncerVerticle(), new DeploymentOptions().setConfig(new JsonObject().put("redis.url", redis.url())))
           .await(20, TimeUnit.SECONDS);
 
-      // the positive marker that the resync ran and was refused: Redis logged the denied ZRANGE
+      // positive markers that both resyncs (partitions taken, keyspace subscribed) ran and were
+      // refused: the debouncer reports its subscription and partitions, Redis logged the denied ZRANGE
       long deadline = System.currentTimeMillis() + 10_000;
-      while (!deniedZrange(api)) {
-        assertTrue(System.currentTimeMillis() < deadline, "the resync never tried to read active_calls");
+      while (!deniedZrange(api) || !subscribedWithPartitions(vertx)) {
+        assertTrue(System.currentTimeMillis() < deadline, "the debouncer never subscribed and tried to read active_calls");
         Thread.sleep(50);
       }
       api.acl(List.of("SETUSER", "default", "+zrange")).await(5, TimeUnit.SECONDS);
@@ -58,6 +59,17 @@ class DebouncerResyncTest {
       }
       assertTrue("s-1".equals(deltas.get(0).getString("session_id")), deltas.get(0).encode());
       client.close();
+    }
+  }
+
+  private static boolean subscribedWithPartitions(Vertx vertx) {
+    try {
+      JsonObject h = vertx.eventBus().<JsonObject>request(Addresses.health(io.switchboard.contract.VerticleName.DEBOUNCER), new JsonObject())
+          .await(5, TimeUnit.SECONDS).body();
+      String s = h.encode();
+      return s.contains("\"keyspaceSubscription\":\"UP\"") && s.contains("\"partitions\":32");
+    } catch (Exception e) {
+      return false;
     }
   }
 
