@@ -61,6 +61,8 @@ final class LoadRig implements AutoCloseable {
    */
   long awaitConverged(long sinceMs, Probe.RedisState target, long timeoutMs) throws Exception {
     long deadline = sinceMs + timeoutMs;
+    listConvergedMs = -1;
+    roomsConvergedMs = -1;
     while (System.currentTimeMillis() < deadline) {
       Set<String> active;
       try {
@@ -70,7 +72,15 @@ final class LoadRig implements AutoCloseable {
         continue;
       }
       long now = System.currentTimeMillis();
-      if (converged(active, target)) {
+      boolean list = dashboards.stream().allMatch(d -> d.listedRooms().equals(active));
+      boolean rooms = roomsReached(target);
+      if (list && listConvergedMs < 0) {
+        listConvergedMs = now - sinceMs;
+      }
+      if (rooms && roomsConvergedMs < 0) {
+        roomsConvergedMs = now - sinceMs;
+      }
+      if (list && rooms) {
         return now - sinceMs;
       }
       Thread.sleep(50);
@@ -78,11 +88,16 @@ final class LoadRig implements AutoCloseable {
     return -1;
   }
 
-  private boolean converged(Set<String> active, Probe.RedisState target) {
+  /** Of the last {@link #awaitConverged}: when the call lists first equalled Redis, when every watched room first reached its target seq (-1: never). */
+  long listConvergedMs = -1;
+  long roomsConvergedMs = -1;
+
+  String convergence() {
+    return "call lists equal to active_calls after " + listConvergedMs + " ms, every watched room at its seq after " + roomsConvergedMs + " ms";
+  }
+
+  private boolean roomsReached(Probe.RedisState target) {
     for (ChaosDashboard d : dashboards) {
-      if (!d.listedRooms().equals(active)) {
-        return false;
-      }
       for (String room : d.watched()) {
         if (d.held(room) < target.lastSeq().getOrDefault(room, 0L)) {
           return false;

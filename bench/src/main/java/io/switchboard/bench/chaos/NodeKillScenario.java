@@ -88,6 +88,7 @@ final class NodeKillScenario {
               .mapToLong(ChaosLoad.Outcome::endMs).min().orElse(-1);
           Probe.RedisState target = rig.redisState();
           long converged = rig.awaitConverged(Math.max(movedAt, killAt), target, 20_000);
+          r.figure("convergence detail", rig.convergence());
           r.figure("dashboards converged after the fail-over (C's debouncer took the partition leases)",
               converged < 0 ? "not within 20 s" : converged + " ms after the redeploy");
           r.check("dashboards converge after the fail-over", converged >= 0, converged < 0 ? rig.difference() : converged + " ms");

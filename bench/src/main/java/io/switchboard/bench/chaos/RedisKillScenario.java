@@ -90,6 +90,7 @@ final class RedisKillScenario {
           r.check("Redis back", RedisProc.pong(redisPort) && newPid != pid, "new pid " + newPid);
           Probe.RedisState target = rig.redisState();
           long converged = rig.awaitConverged(backAt, target, 15_000);
+          r.figure("convergence detail", rig.convergence());
           r.figure("dashboards converged after Redis was back", converged < 0 ? "not within 15 s" : converged + " ms");
           r.check("dashboards converge ≤ 5 s after Redis is back", converged >= 0 && converged <= 5000,
               converged < 0 ? rig.difference() : converged + " ms (list equal to active_calls, every watched room up to Redis's seq at its return)");
