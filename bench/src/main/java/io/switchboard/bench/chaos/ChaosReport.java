@@ -68,8 +68,9 @@ final class ChaosReport {
     s.append("| fault | result | figures |\n|---|---|---|\n");
     for (ScenarioResult r : results) {
       StringBuilder f = new StringBuilder();
-      r.figures.stream().filter(x -> !x.name().equals("load")).forEach(x -> f.append(x.name()).append(": ").append(x.value()).append("; "));
-      s.append("| ").append(cell(r.title)).append(" | ").append(r.passed() ? "survived ✔" : "**failed**").append(" | ")
+      r.figures.stream().filter(ScenarioResult.Figure::headline).forEach(x -> f.append(x.name()).append(": ").append(x.value()).append("; "));
+      String failedChecks = r.checks.stream().filter(c -> !c.passed()).map(ScenarioResult.Check::name).reduce((a, b2) -> a + "; " + b2).orElse("");
+      s.append("| ").append(cell(r.title)).append(" | ").append(r.passed() ? "survived ✔" : "**failed**: " + cell(r.error != null ? r.error : failedChecks)).append(" | ")
           .append(cell(f.toString().replaceAll("; $", ""))).append(" |\n");
     }
     s.append(END);

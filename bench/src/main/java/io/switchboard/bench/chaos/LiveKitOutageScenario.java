@@ -87,8 +87,8 @@ final class LiveKitOutageScenario {
           Timed take = act(web, http, sup, room, "takeover", new JsonObject());
           failed.add(guide);
           failed.add(take);
-          r.figure("guide while LiveKit is " + what, guide.toString());
-          r.figure("takeover while LiveKit is " + what, take.toString());
+          r.headline("guide while LiveKit is " + what, guide.toString());
+          r.headline("takeover while LiveKit is " + what, take.toString());
           r.check("LiveKit " + what + ": guide answers delivered:false with a reason, ≤ " + FAIL_BOUND_MS + " ms",
               guide.status == 200 && !guide.body.getBoolean("delivered", true) && guide.body.getString("reason") != null && guide.ms <= FAIL_BOUND_MS,
               guide.toString());
@@ -98,7 +98,7 @@ final class LiveKitOutageScenario {
         }
         proxy.mode(FaultProxy.Mode.PASS);
         Timed take = retryUntil200(web, http, sup, room, "takeover");
-        r.figure("takeover once LiveKit is back", take.toString());
+        r.headline("takeover once LiveKit is back", take.toString());
         boolean muted = take.status == 200 && agent.await("muted", 15_000) != null;
         r.check("LiveKit back: takeover on the same room works (the agent's track muted on the server)", muted, take.toString());
         Timed back = act(web, http, sup, room, "handback", new JsonObject());
@@ -126,9 +126,16 @@ final class LiveKitOutageScenario {
   }
 
   record Timed(int status, long ms, JsonObject body) {
+    /** Status, time and what the reply says (never the tokens a successful takeover carries). */
     @Override
     public String toString() {
-      return "HTTP " + status + " in " + ms + " ms " + body.encode();
+      StringBuilder b = new StringBuilder("HTTP ").append(status).append(" in ").append(ms).append(" ms");
+      for (String k : List.of("delivered", "reason", "error", "message", "agent_muted", "takeover_by", "raw")) {
+        if (body.getValue(k) != null) {
+          b.append(", ").append(k).append(": ").append(body.getValue(k));
+        }
+      }
+      return b.toString();
     }
   }
 

@@ -146,14 +146,14 @@ final class LoadRig implements AutoCloseable {
     r.check("dashboards equal Redis at the end (call list and every watched room's last seq)", exact,
         exact ? "settled " + settle + " ms after the load stopped" : difference());
     long[] v = probe.verifyLines(supervisorToken, load.acked());
-    r.figure("transcript lines that got a 2xx (each checked in its room's history)", v[2]);
-    r.figure("2xx lines lost", v[0]);
+    r.headline("transcript lines that got a 2xx (each checked in its room's history)", v[2]);
+    r.headline("2xx lines lost", v[0]);
     r.figure("2xx lines stored twice", v[1]);
     r.check("zero 2xx lines lost", v[0] == 0 && v[2] > 0, v[0] + " lost of " + v[2] + " checked");
     r.check("no 2xx line stored twice", v[1] == 0, v[1] + " stored twice");
     long dup = dashboards.stream().mapToLong(d -> d.duplicates.get()).sum();
     long gaps = dashboards.stream().mapToLong(d -> d.gapRepairs.get()).sum();
-    r.figure("duplicate lines delivered to dashboards (dropped by seq)", dup);
+    r.headline("duplicate lines delivered to dashboards (dropped by seq)", dup);
     r.figure("gap repairs by the dashboards (history re-fetched)", gaps);
     long closed = dashboards.stream().filter(ChaosDashboard::closed).count();
     r.check("dashboards stayed connected", closed == 0, closed + " of " + dashboards.size() + " sockets closed");

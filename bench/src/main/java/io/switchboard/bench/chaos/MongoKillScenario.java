@@ -70,8 +70,8 @@ final class MongoKillScenario {
         mongo.start();
         long backAt = System.currentTimeMillis();
         long archived = awaitArchived(mc, endDuring, 60_000);
-        r.figure("MongoDB down for", (backAt - killAt) + " ms");
-        r.figure("every call ended during the outage archived, after MongoDB was back", archived < 0 ? "not within 60 s" : archived + " ms");
+        r.headline("MongoDB down for", (backAt - killAt) + " ms");
+        r.headline("every call ended during the outage archived, after MongoDB was back", archived < 0 ? "not within 60 s" : archived + " ms");
         r.check("every call ended during the outage archived after it returns", archived >= 0, archived + " ms");
         Thread.sleep(2000); // a late duplicate would be a second document by now
         long docs = 0;
@@ -90,7 +90,7 @@ final class MongoKillScenario {
             }
           }
         }
-        r.figure("archive documents for the " + endDuring.size() + " calls ended during the outage", docs);
+        r.headline("archive documents for the " + endDuring.size() + " calls ended during the outage", docs);
         r.check("each archived exactly once (one document per call)", docs == endDuring.size() && dupes == 0, docs + " documents, " + dupes + " extra");
         r.check("each archived with every line that got a 2xx", missingLines == 0, missingLines + " lines missing from the documents");
         Set<String> after = pending(vertx, redisUrl);

@@ -80,7 +80,7 @@ final class NodeKillScenario {
           if (movedAt < 0) {
             r.figure("health after 30 s", String.valueOf(healthJson(http)));
           }
-          r.figure("ingest + debouncer running again on C after the kill", moved < 0 ? "not within 30 s" : moved + " ms");
+          r.headline("ingest + debouncer running again on C after the kill", moved < 0 ? "not within 30 s" : moved + " ms");
           r.check("B's verticles run again elsewhere ≤ 10 s", moved >= 0 && moved <= 10_000,
               moved + " ms (kill → C's HA manager redeployed both; /health has both UP)");
           long since = Math.max(movedAt, killAt);
@@ -89,7 +89,7 @@ final class NodeKillScenario {
           Probe.RedisState target = rig.redisState();
           long converged = rig.awaitConverged(Math.max(movedAt, killAt), target, 20_000);
           r.figure("convergence detail", rig.convergence());
-          r.figure("dashboards converged after the fail-over (C's debouncer took the partition leases)",
+          r.headline("dashboards converged after the fail-over (C's debouncer took the partition leases)",
               converged < 0 ? "not within 20 s" : converged + " ms after the redeploy");
           r.check("dashboards converge after the fail-over", converged >= 0, converged < 0 ? rig.difference() : converged + " ms");
           List<Long> fails = rig.load.between(killAt, movedAt < 0 ? killAt + 30_000 : movedAt + 1000).stream()
@@ -99,7 +99,7 @@ final class NodeKillScenario {
           Thread.sleep(cfg.afterMs);
           long dup = rig.dashboards.stream().mapToLong(d -> d.duplicates.get()).sum() - dup0;
           long watchedLines = Math.round(rig.watched().size() * cfg.rate * ((movedAt < 0 ? 30_000 : moved) + 10_000) / 1000.0) * rig.dashboards.size();
-          r.figure("duplicate lines delivered to dashboards during the fail-over (dropped by seq)", dup);
+          r.headline("duplicate lines delivered to dashboards during the fail-over (dropped by seq)", dup);
           r.check("duplicates bounded (≤ one copy of each watched line of the fail-over window + 10 s)", dup <= watchedLines,
               dup + " ≤ " + watchedLines);
           rig.finish(r);

@@ -57,9 +57,9 @@ final class RedisKillScenario {
         try (Probe.HealthPoller health = new Probe.HealthPoller(http, 50)) {
           long pid = embedded ? node.redisChild() : external.pid();
           long baseFrom = System.currentTimeMillis() - cfg.warmupMs;
-          r.figure("post latency before the fault (baseline, same run)",
+          r.headline("post latency before the fault (baseline, same run)",
               Latencies.describe(rig.load.between(baseFrom, System.currentTimeMillis()).stream().map(ChaosLoad.Outcome::latencyMs).toList()));
-          r.figure("machine load average at the fault", ChaosReport.loadAverage());
+          r.headline("machine load average at the fault", ChaosReport.loadAverage());
           r.check("Redis found to kill", pid > 0, "pid " + pid);
           long killAt = System.currentTimeMillis();
           if (embedded) {
@@ -86,12 +86,12 @@ final class RedisKillScenario {
             backAt = System.currentTimeMillis();
           }
           long newPid = embedded ? node.redisChild() : external.pid();
-          r.figure("Redis down for (kill → PING answered again)", (backAt - killAt) + " ms");
+          r.headline("Redis down for (kill → PING answered again)", (backAt - killAt) + " ms");
           r.check("Redis back", RedisProc.pong(redisPort) && newPid != pid, "new pid " + newPid);
           Probe.RedisState target = rig.redisState();
           long converged = rig.awaitConverged(backAt, target, 15_000);
           r.figure("convergence detail", rig.convergence());
-          r.figure("dashboards converged after Redis was back", converged < 0 ? "not within 15 s" : converged + " ms");
+          r.headline("dashboards converged after Redis was back", converged < 0 ? "not within 15 s" : converged + " ms");
           r.check("dashboards converge ≤ 5 s after Redis is back", converged >= 0 && converged <= 5000,
               converged < 0 ? rig.difference() : converged + " ms (list equal to active_calls, every watched room up to Redis's seq at its return)");
           Future.all(churn).await(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -109,7 +109,7 @@ final class RedisKillScenario {
           List<ChaosLoad.Outcome> during = rig.load.between(killAt, backAt + 1000);
           List<Long> failLatency = during.stream().filter(o -> o.status() / 100 != 2).map(ChaosLoad.Outcome::latencyMs).toList();
           long not503 = during.stream().filter(o -> o.status() / 100 != 2 && o.status() != 503).count();
-          r.figure("agent posts failed during the outage", Latencies.describe(failLatency));
+          r.headline("agent posts failed during the outage", Latencies.describe(failLatency));
           r.figure("agent posts answered 2xx during the outage window", during.stream().filter(o -> o.status() / 100 == 2).count());
           long hangs = during.stream().filter(o -> o.latencyMs() > 1000).count();
           r.check("failed posts are fast 503s; no post (failed or not) took over 1 s", not503 == 0 && hangs == 0 && !failLatency.isEmpty() || (failLatency.isEmpty() && hangs == 0),

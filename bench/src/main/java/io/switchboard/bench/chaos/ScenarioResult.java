@@ -7,7 +7,8 @@ import java.util.List;
 
 /** What one scenario measured (figures) and asserted (checks); failed if any check failed or it threw. */
 final class ScenarioResult {
-  record Figure(String name, String value) {}
+  /** {@code headline}: also in README's chaos block (the rest is in bench/results/chaos.md). */
+  record Figure(String name, String value, boolean headline) {}
 
   record Check(String name, boolean passed, String detail) {}
 
@@ -24,7 +25,12 @@ final class ScenarioResult {
   }
 
   ScenarioResult figure(String name, Object value) {
-    figures.add(new Figure(name, String.valueOf(value)));
+    figures.add(new Figure(name, String.valueOf(value), false));
+    return this;
+  }
+
+  ScenarioResult headline(String name, Object value) {
+    figures.add(new Figure(name, String.valueOf(value), true));
     return this;
   }
 
