@@ -61,7 +61,11 @@ final class EmbeddedRedis implements AutoCloseable {
     this.port = port;
     this.lockChannel = lockChannel;
     this.lock = lock;
-    this.shutdownHook = new Thread(this::destroyChild, "embedded-redis-shutdown");
+    // closing first: a child stopped by the hook must not look like a death to restart from
+    this.shutdownHook = new Thread(() -> {
+      closing = true;
+      destroyChild();
+    }, "embedded-redis-shutdown");
   }
 
   static EmbeddedRedis start(int requestedPort, File dataDir) {
@@ -224,6 +228,12 @@ final class EmbeddedRedis implements AutoCloseable {
   public void close() {
     closing = true;
     supervisor.shutdownNow();
+    try {
+      // a restart under way may have started a child: wait for it, then stop whatever runs
+      supervisor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     destroyChild();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
