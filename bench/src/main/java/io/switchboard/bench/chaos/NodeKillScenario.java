@@ -55,6 +55,10 @@ final class NodeKillScenario {
           r.figure("load", cfg.calls + " calls × " + cfg.rate + " lines/s through node A, " + cfg.dashboards + " dashboards on A");
           Thread.sleep(cfg.warmupMs);
           JsonObject before = healthJson(http);
+          for (int i = 0; i < 40 && !(bId.equals(nodeOf(before, "ingest")) && bId.equals(nodeOf(before, "debouncer"))); i++) {
+            Thread.sleep(250); // a probe can time out on a loaded machine: ask again
+            before = healthJson(http);
+          }
           r.check("ingest and debouncer run on B before the kill", bId.equals(nodeOf(before, "ingest")) && bId.equals(nodeOf(before, "debouncer")),
               "ingest on " + nodeOf(before, "ingest") + ", debouncer on " + nodeOf(before, "debouncer") + ", B is " + bId);
           long dup0 = rig.dashboards.stream().mapToLong(d -> d.duplicates.get()).sum();

@@ -42,8 +42,9 @@ final class GatewayHealth {
     this.vertx = vertx;
     this.cfg = cfg;
     this.checks = HealthChecks.create(vertx);
-    long timeout = cfg.healthTimeout().toMillis();
-    this.probeMs = Math.max(50, timeout * 2 / 3);
+    this.probeMs = cfg.healthTimeout().toMillis();
+    // the procedures wait a little longer than their probes, so a probe's own deadline decides
+    long timeout = probeMs + Math.max(250, probeMs / 2);
     if (cfg.redisUrl() != null) {
       redis = RedisClients.pooled(vertx, cfg.redisUrl(), 2, 16);
       checks.register("redis", timeout, this::checkRedis);
