@@ -9,6 +9,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,11 @@ final class EmbeddedRedis implements AutoCloseable {
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.server = RedisServerProcess.builder().port(port).dir(dir).appendOnly("everysec").keyspaceEvents("KEA");
-    this.shutdownHook = new Thread(this::destroyChild, "embedded-redis-shutdown");
+    // closing first: a child stopped by the hook must not look like a death to restart from
+    this.shutdownHook = new Thread(() -> {
+      closing = true;
+      destroyChild();
+    }, "embedded-redis-shutdown");
   }
 
   static EmbeddedRedis start(int requestedPort, File dataDir) {
@@ -161,6 +166,12 @@ final class EmbeddedRedis implements AutoCloseable {
   public void close() {
     closing = true;
     supervisor.shutdownNow();
+    try {
+      // a restart under way may have started a child: wait for it, then stop whatever runs
+      supervisor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     destroyChild();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -32,6 +32,9 @@ public final class DebouncerVerticle extends VerticleBase {
   private PartitionLeases leases;
   private RoomPublisher rooms;
   private String node;
+  private static final long RESYNC_RETRY_MIN_MS = 100;
+  private static final long RESYNC_RETRY_MAX_MS = 2000;
+  private long resyncTimer = -1;
 
   @Override
   public Future<?> start() {
@@ -66,6 +69,18 @@ public final class DebouncerVerticle extends VerticleBase {
 
   /** Re-reads every live room (and every room we published) after a gap in notifications. */
   private void resync() {
+    resync(RESYNC_RETRY_MIN_MS);
+  }
+
+  /**
+   * A failed resync is retried until one succeeds: the re-subscription can succeed while Redis is
+   * still loading its append-only file (it answers -LOADING to reads), and the notifications of
+   * that gap are lost, so without the retry rooms written just before an outage stayed stale.
+   */
+  private void resync(long retryMs) {
+    if (resyncTimer >= 0) {
+      return; // a retry is already scheduled and will read everything
+    }
     api.zrange(List.of(RedisKeys.ACTIVE_CALLS, "0", "-1"))
         .onSuccess(
             active -> {
@@ -75,7 +90,13 @@ public final class DebouncerVerticle extends VerticleBase {
               rooms.knownRooms().forEach(rooms::touch);
               LOG.atDebug().addKeyValue("rooms", active.size()).log("debouncer resync");
             })
-        .onFailure(err -> LOG.atDebug().addKeyValue("error", err.getMessage()).log("resync deferred"));
+        .onFailure(err -> {
+          LOG.atDebug().addKeyValue("error", err.getMessage()).addKeyValue("retryInMs", retryMs).log("resync deferred");
+          resyncTimer = vertx.setTimer(retryMs, t -> {
+            resyncTimer = -1;
+            resync(Math.min(RESYNC_RETRY_MAX_MS, retryMs * 2));
+          });
+        });
   }
 
   private Future<HealthReply> health() {
@@ -95,6 +116,9 @@ public final class DebouncerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (resyncTimer >= 0) {
+      vertx.cancelTimer(resyncTimer);
+    }
     if (subscriber != null) {
       subscriber.stop();
     }

@@ -17,6 +17,8 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The checks behind {@code GET /health}: the shared stores (Redis, MongoDB), the cluster, and every
@@ -27,6 +29,12 @@ final class GatewayHealth {
   private final Vertx vertx;
   private final GatewayConfig cfg;
   private final HealthChecks checks;
+  /**
+   * Each probe gives up before its procedure's timeout: a probe that outlived the procedure made
+   * the answer a 500 "procedure failed" (and completed an already-timed-out promise) instead of a
+   * 503 naming the dead store.
+   */
+  private final long probeMs;
   private Redis redis;
   private MongoClient mongo;
 
@@ -34,7 +42,9 @@ final class GatewayHealth {
     this.vertx = vertx;
     this.cfg = cfg;
     this.checks = HealthChecks.create(vertx);
-    long timeout = cfg.healthTimeout().toMillis();
+    this.probeMs = cfg.healthTimeout().toMillis();
+    // the procedures wait a little longer than their probes, so a probe's own deadline decides
+    long timeout = probeMs + Math.max(250, probeMs / 2);
     if (cfg.redisUrl() != null) {
       redis = RedisClients.pooled(vertx, cfg.redisUrl(), 2, 16);
       checks.register("redis", timeout, this::checkRedis);
@@ -46,8 +56,8 @@ final class GatewayHealth {
               new JsonObject()
                   .put("connection_string", cfg.mongoUrl())
                   .put("db_name", cfg.mongoDb())
-                  .put("serverSelectionTimeoutMS", timeout)
-                  .put("connectTimeoutMS", timeout),
+                  .put("serverSelectionTimeoutMS", probeMs)
+                  .put("connectTimeoutMS", probeMs),
               "switchboard-gateway-health");
       checks.register("mongo", timeout, this::checkMongo);
     }
@@ -62,17 +72,30 @@ final class GatewayHealth {
   }
 
   private void checkRedis(Promise<Status> p) {
-    RedisAPI.api(redis)
-        .ping(List.of())
-        .onSuccess(r -> p.complete(Status.OK()))
-        .onFailure(e -> p.complete(Status.KO(reason(e))));
+    probe(p, () -> RedisAPI.api(redis).ping(List.of()), r -> Status.OK());
   }
 
   private void checkMongo(Promise<Status> p) {
-    mongo
-        .runCommand("ping", new JsonObject().put("ping", 1))
-        .onSuccess(r -> p.complete(Status.OK()))
-        .onFailure(e -> p.complete(Status.KO(reason(e))));
+    probe(p, () -> mongo.runCommand("ping", new JsonObject().put("ping", 1)), r -> Status.OK());
+  }
+
+  /**
+   * Runs one probe with its own deadline, set before the client is called: a first call that is
+   * slow to even start (a driver warming up on a loaded machine) still loses to this timer, not to
+   * the procedure's, so the answer stays a 503 naming the check.
+   */
+  private <T> void probe(Promise<Status> p, Supplier<Future<T>> call, Function<T, Status> ok) {
+    long timer = vertx.setTimer(probeMs, t -> p.tryComplete(Status.KO(new JsonObject().put("reason", "no answer within " + probeMs + " ms"))));
+    Future<T> f;
+    try {
+      f = call.get();
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    f.onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      p.tryComplete(ar.succeeded() ? ok.apply(ar.result()) : Status.KO(reason(ar.cause())));
+    });
   }
 
   private void checkCluster(Promise<Status> p) {
@@ -90,24 +113,18 @@ final class GatewayHealth {
   }
 
   private void checkVerticle(VerticleName name, Promise<Status> p) {
-    vertx
-        .eventBus()
-        .<JsonObject>request(
-            Addresses.health(name), new JsonObject(), new DeliveryOptions().setSendTimeout(cfg.healthTimeout().toMillis()))
-        .onSuccess(
-            m -> {
-              HealthReply reply = HealthReply.fromJson(m.body());
-              JsonObject data = new JsonObject().put("node", reply.node()).mergeIn(reply.details());
-              p.complete(reply.up() ? Status.OK(data) : Status.KO(data));
-            })
-        .onFailure(
-            e -> {
-              String why =
-                  e instanceof ReplyException re && re.failureType() == io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS
-                      ? "not running on any reachable node"
-                      : e.getMessage();
-              p.complete(Status.KO(new JsonObject().put("reason", why)));
-            });
+    probe(
+        p,
+        () -> vertx.eventBus().<JsonObject>request(Addresses.health(name), new JsonObject(), new DeliveryOptions().setSendTimeout(probeMs))
+            .recover(e -> Future.failedFuture(
+                e instanceof ReplyException re && re.failureType() == io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS
+                    ? new IllegalStateException("not running on any reachable node")
+                    : e)),
+        m -> {
+          HealthReply reply = HealthReply.fromJson(m.body());
+          JsonObject data = new JsonObject().put("node", reply.node()).mergeIn(reply.details());
+          return reply.up() ? Status.OK(data) : Status.KO(data);
+        });
   }
 
   private static JsonObject reason(Throwable e) {
