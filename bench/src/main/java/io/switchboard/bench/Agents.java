@@ -73,23 +73,16 @@ final class Agents implements AutoCloseable {
 
   /** Posts events at {@code rate} per call per second until {@link #stop()}. */
   void run(double rate) {
-    double perMs = calls * rate / 1000.0;
-    long t0 = System.nanoTime();
-    long[] due = {0};
     int[] next = {0};
-    timer = vertx.setPeriodic(5, id -> {
-      long target = (long) ((System.nanoTime() - t0) / 1e6 * perMs);
-      while (due[0] < target) {
-        due[0]++;
-        if (inflight.get() >= maxInflight) {
-          skipped.incrementAndGet();
-          continue;
-        }
-        // spread the rooms: consecutive events go to different calls
-        int call = next[0];
-        next[0] = (next[0] + 1) % calls;
-        sendOne(call);
+    timer = Pacer.start(vertx, 5, calls * rate, () -> {
+      if (inflight.get() >= maxInflight) {
+        skipped.incrementAndGet();
+        return;
       }
+      // spread the rooms: consecutive events go to different calls
+      int call = next[0];
+      next[0] = (next[0] + 1) % calls;
+      sendOne(call);
     });
   }
 

@@ -126,27 +126,20 @@ final class CallLoad implements AutoCloseable {
 
   /** Posts events at {@code rate} per call per second until {@link #stop()} (calls take turns). */
   void run(double rate) {
-    double perMs = calls * rate / 1000.0;
-    long t0 = System.nanoTime();
-    long[] due = {0};
     int[] next = {0};
-    timer = vertx.setPeriodic(5, id -> {
-      long target = (long) ((System.nanoTime() - t0) / 1e6 * perMs);
-      while (due[0] < target) {
-        due[0]++;
-        int call = next[0];
-        next[0] = (next[0] + 1) % calls;
-        if (recording) {
-          offered.incrementAndGet();
-        }
-        if (inflight.get() >= maxInflight) {
-          if (recording) {
-            skipped.incrementAndGet();
-          }
-          continue;
-        }
-        sendOne(call);
+    timer = Pacer.start(vertx, 5, calls * rate, () -> {
+      int call = next[0];
+      next[0] = (next[0] + 1) % calls;
+      if (recording) {
+        offered.incrementAndGet();
       }
+      if (inflight.get() >= maxInflight) {
+        if (recording) {
+          skipped.incrementAndGet();
+        }
+        return;
+      }
+      sendOne(call);
     });
   }
 

@@ -24,7 +24,7 @@ final class Dashboards implements AutoCloseable {
   final Stats list = new Stats();
   final AtomicLong roomMessages = new AtomicLong();
   final AtomicLong listMessages = new AtomicLong();
-  private final List<BridgeClient> clients = Collections.synchronizedList(new ArrayList<>());
+  private final ClientPool clients = new ClientPool();
   volatile boolean recording;
 
   static String login(Vertx vertx, int port) throws Exception {
@@ -64,15 +64,11 @@ final class Dashboards implements AutoCloseable {
   }
 
   int closedCount() {
-    synchronized (clients) {
-      return (int) clients.stream().filter(BridgeClient::isClosed).count();
-    }
+    return clients.closedCount();
   }
 
   int errorCount() {
-    synchronized (clients) {
-      return clients.stream().mapToInt(c -> c.errors().size()).sum();
-    }
+    return clients.errorCount();
   }
 
   private void onRoom(JsonObject delta) {
@@ -129,15 +125,6 @@ final class Dashboards implements AutoCloseable {
 
   @Override
   public void close() {
-    synchronized (clients) {
-      for (BridgeClient c : clients) {
-        try {
-          c.close();
-        } catch (RuntimeException ignored) {
-          // already gone
-        }
-      }
-      clients.clear();
-    }
+    clients.close();
   }
 }

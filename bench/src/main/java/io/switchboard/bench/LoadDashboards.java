@@ -29,7 +29,7 @@ final class LoadDashboards implements AutoCloseable {
   final AtomicLong listMessages = new AtomicLong();
   final AtomicLong delivered = new AtomicLong();
   final AtomicLong duplicates = new AtomicLong();
-  private final List<BridgeClient> clients = Collections.synchronizedList(new ArrayList<>());
+  private final ClientPool clients = new ClientPool();
   private CallLoad load;
 
   Future<Void> connect(Vertx vertx, int port, String token, int n, CallLoad load) {
@@ -54,15 +54,11 @@ final class LoadDashboards implements AutoCloseable {
   }
 
   int closedCount() {
-    synchronized (clients) {
-      return (int) clients.stream().filter(BridgeClient::isClosed).count();
-    }
+    return clients.closedCount();
   }
 
   int errorCount() {
-    synchronized (clients) {
-      return clients.stream().mapToInt(c -> c.errors().size()).sum();
-    }
+    return clients.errorCount();
   }
 
   /** One client's handler runs on that client's context only: {@code seen} needs no lock. */
@@ -119,15 +115,6 @@ final class LoadDashboards implements AutoCloseable {
 
   @Override
   public void close() {
-    synchronized (clients) {
-      for (BridgeClient c : clients) {
-        try {
-          c.close();
-        } catch (RuntimeException ignored) {
-          // already gone
-        }
-      }
-      clients.clear();
-    }
+    clients.close();
   }
 }

@@ -152,23 +152,16 @@ final class ChaosLoad implements AutoCloseable {
 
   /** Posts final transcript lines, {@code rate} per call per second, round robin over the calls, until {@link #stop()}. */
   void run(double rate) {
-    double perMs = calls * rate / 1000.0;
-    long t0 = System.nanoTime();
-    long[] due = {0};
     int[] next = {0};
-    timer = vertx.setPeriodic(10, id -> {
-      long target = (long) ((System.nanoTime() - t0) / 1e6 * perMs);
-      while (due[0] < target) {
-        due[0]++;
-        if (inflight.get() >= maxInflight) {
-          skipped.incrementAndGet();
-          continue;
-        }
-        String room = room(next[0]);
-        next[0] = (next[0] + 1) % calls;
-        if (!quiet.contains(room)) {
-          line(room);
-        }
+    timer = io.switchboard.bench.Pacer.start(vertx, 10, calls * rate, () -> {
+      if (inflight.get() >= maxInflight) {
+        skipped.incrementAndGet();
+        return;
+      }
+      String room = room(next[0]);
+      next[0] = (next[0] + 1) % calls;
+      if (!quiet.contains(room)) {
+        line(room);
       }
     });
   }

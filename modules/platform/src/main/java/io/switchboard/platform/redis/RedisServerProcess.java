@@ -91,6 +91,16 @@ public final class RedisServerProcess implements AutoCloseable {
     }
   }
 
+  /** SIGKILL, as an outage does it (no shutdown, the append-only file as it was); returns once it is gone. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     stop();
@@ -216,7 +226,8 @@ public final class RedisServerProcess implements AutoCloseable {
     }
   }
 
-  private static boolean pong(int port) {
+  /** Whether a Redis on the loopback {@code port} answers PING with PONG (not LOADING, not refused). */
+  public static boolean pong(int port) {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", port), 200);
       s.setSoTimeout(500);
