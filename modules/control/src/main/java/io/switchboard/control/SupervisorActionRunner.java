@@ -66,11 +66,15 @@ final class SupervisorActionRunner {
                     .put("session_id", attempt.sessionId)
                     .mergeIn(ar.result());
             msg.reply(reply);
-            finish(attempt, true, null, latencyMs);
+            // accepted, but the audit must say when the agent never got it (issue 15: say what happened)
+            String detail = Boolean.FALSE.equals(reply.getValue("delivered"))
+                ? "not delivered to the agent: " + reply.getString("reason", "unknown")
+                : null;
+            finish(attempt, true, null, latencyMs, detail);
           } else {
             ControlFailure f = ControlFailure.of(ar.cause());
             msg.fail(f.code(), f.getMessage());
-            finish(attempt, false, f, latencyMs);
+            finish(attempt, false, f, latencyMs, null);
           }
         });
   }
@@ -100,8 +104,8 @@ final class SupervisorActionRunner {
     return ControlRequest.fromJson(j);
   }
 
-  private void finish(Attempt a, boolean ok, ControlFailure failure, long latencyMs) {
-    String message = failure == null ? null : failure.getMessage();
+  private void finish(Attempt a, boolean ok, ControlFailure failure, long latencyMs, String detail) {
+    String message = failure == null ? detail : failure.getMessage();
     metrics.action(a.action, failure == null ? 0 : failure.code());
     audit.record(auditRecord(a, ok, message, latencyMs));
     // never the token (not in this line) nor guide text (args are not logged) at INFO
