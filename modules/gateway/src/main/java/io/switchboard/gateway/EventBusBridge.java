@@ -69,10 +69,14 @@ final class EventBusBridge {
         openSockets.add(socketId(be));
         be.complete(true);
       }
-      // after a socket error the library drops the socket's state but may still hand us frames it
-      // had already read: approving one of those made it throw (NPE in checkMaxHandlers)
+      // after a socket error the library drops the socket's state but keeps the socket's data
+      // handler: a REGISTER read afterwards reaches its own max-handlers check before any bridge
+      // event, on the missing state (NPE in checkMaxHandlers). This event runs on the socket's
+      // context right after that clean-up, so no frame is read in between: drop what follows, close.
       case SOCKET_ERROR -> {
         openSockets.remove(socketId(be));
+        be.socket().handler(ignored -> { }); // not null: the raw WebSocket transport calls it unchecked
+        be.socket().close();
         be.complete(true);
       }
       case SOCKET_CLOSED -> {
