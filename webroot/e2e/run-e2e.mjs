@@ -58,14 +58,25 @@ function strictlyIncreasing(a) {
 
 async function openFirstRoom(page) {
   await page.goto(`${BASE_URL}/#/bubbles`);
-  const bubble = page.locator('[data-testid=bubble]').first();
-  await bubble.waitFor({ timeout: TIMEOUT });
-  const room = await bubble.getAttribute('data-room');
-  await bubble.focus();
-  await page.keyboard.press('Enter'); // keyboard path: Enter opens the room
-  await page.locator(`[data-testid=room-view][data-room="${room}"]`).waitFor({ timeout: TIMEOUT });
-  await page.locator('[data-testid=room-sync]', { hasText: 'live' }).waitFor({ timeout: TIMEOUT });
-  return room;
+  // simulated calls end and start all the time: the bubble picked may be gone (and focus with it)
+  // before Enter lands, so a pick that opened nothing is retried with the then-first bubble
+  for (let attempt = 1; ; attempt++) {
+    const bubble = page.locator('[data-testid=bubble]').first();
+    await bubble.waitFor({ timeout: TIMEOUT });
+    const room = await bubble.getAttribute('data-room');
+    await bubble.focus();
+    await page.keyboard.press('Enter'); // keyboard path: Enter opens the room
+    try {
+      await page.locator(`[data-testid=room-view][data-room="${room}"]`).waitFor({ timeout: attempt < 3 ? 7000 : TIMEOUT });
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      console.log(`      ${room} did not open (attempt ${attempt}: the call may have ended); picking again`);
+      await page.goto(`${BASE_URL}/#/bubbles`);
+      continue;
+    }
+    await page.locator('[data-testid=room-sync]', { hasText: 'live' }).waitFor({ timeout: TIMEOUT });
+    return room;
+  }
 }
 
 async function main() {
