@@ -173,7 +173,9 @@ final class ChaosDashboard implements AutoCloseable {
         }
         JsonArray lines = delta.getJsonArray("lines", new JsonArray());
         long from = delta.getLong("fromSeq", held);
-        gap = !lines.isEmpty() && from > held;
+        // a fields-only delta beyond the held seq is a gap too (docs/architecture.md#deltas-and-late-join): a debouncer
+        // taking over a room's partition announces the room from its current seq, with no lines
+        gap = from > held;
         if (!gap) {
           take(lines, sent);
           return;

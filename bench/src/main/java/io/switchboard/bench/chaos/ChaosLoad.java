@@ -42,7 +42,7 @@ final class ChaosLoad implements AutoCloseable {
   final AtomicLong failed = new AtomicLong();
   final AtomicLong skipped = new AtomicLong();
   private final AtomicInteger inflight = new AtomicInteger();
-  private final int maxInflight = 256;
+  static final int MAX_INFLIGHT = 256;
   private long timer = -1;
   /** Off for a soak: a 30-minute run would hold every answer in memory. */
   volatile boolean recordOutcomes = true;
@@ -154,7 +154,7 @@ final class ChaosLoad implements AutoCloseable {
   void run(double rate) {
     int[] next = {0};
     timer = io.switchboard.bench.Pacer.start(vertx, 10, calls * rate, () -> {
-      if (inflight.get() >= maxInflight) {
+      if (inflight.get() >= MAX_INFLIGHT) {
         skipped.incrementAndGet();
         return;
       }
@@ -190,6 +190,10 @@ final class ChaosLoad implements AutoCloseable {
     while (inflight.get() > 0 && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }
+  }
+
+  int inflight() {
+    return inflight.get();
   }
 
   Map<String, Set<String>> acked() {

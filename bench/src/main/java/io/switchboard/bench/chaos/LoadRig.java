@@ -131,6 +131,8 @@ final class LoadRig implements AutoCloseable {
   void finish(ScenarioResult r) throws Exception {
     load.stop();
     load.drain(6000);
+    r.figure("agent posts of the steady load", load.ok.get() + " answered 2xx, " + load.failed.get() + " not, "
+        + load.skipped.get() + " skipped (" + ChaosLoad.MAX_INFLIGHT + " already in flight), " + load.inflight() + " still in flight");
     long t0 = System.currentTimeMillis();
     Probe.RedisState end = redisState();
     long settle = awaitConverged(t0, end, 10_000);

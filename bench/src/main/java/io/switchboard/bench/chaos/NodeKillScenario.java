@@ -88,8 +88,16 @@ final class NodeKillScenario {
           r.check("B's verticles run again elsewhere ≤ 10 s", moved >= 0 && moved <= 10_000,
               moved + " ms (kill → C's HA manager redeployed both; /health has both UP)");
           long since = Math.max(movedAt, killAt);
-          long firstOk = rig.load.outcomes.stream().filter(o -> o.endMs() > since && o.status() / 100 == 2)
-              .mapToLong(ChaosLoad.Outcome::endMs).min().orElse(-1);
+          // the convergence target must hold lines that C's ingest accepted, or it only proves what B published
+          long firstOk = -1;
+          for (long waitUntil = System.currentTimeMillis() + 10_000; firstOk < 0 && System.currentTimeMillis() < waitUntil; ) {
+            firstOk = rig.load.outcomes.stream().filter(o -> o.endMs() > since && o.status() / 100 == 2)
+                .mapToLong(ChaosLoad.Outcome::endMs).min().orElse(-1);
+            if (firstOk < 0) {
+              Thread.sleep(50);
+            }
+          }
+          Thread.sleep(500); // a few more lines through C
           Probe.RedisState target = rig.redisState();
           long converged = rig.awaitConverged(Math.max(movedAt, killAt), target, 20_000);
           r.figure("convergence detail", rig.convergence());
