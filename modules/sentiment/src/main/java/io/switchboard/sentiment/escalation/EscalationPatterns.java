@@ -23,17 +23,23 @@ public final class EscalationPatterns {
   private static final Pattern NEVER = Pattern.compile("(?!)");
 
   private final Map<String, Pattern> byKey;
+  /** key → the same alternatives, tried only where they can start; empty: plain {@code find()}. */
+  private final Map<String, CueMatcher> fast;
   /** key → substrings one of which every cue of the key contains (see {@code need:} lines). */
   private final Map<String, List<String>> needs;
 
-  private EscalationPatterns(Map<String, Pattern> byKey, Map<String, List<String>> needs) {
+  private EscalationPatterns(Map<String, Pattern> byKey, Map<String, CueMatcher> fast, Map<String, List<String>> needs) {
     this.byKey = byKey;
+    this.fast = fast;
     this.needs = needs;
   }
 
-  /** The same cues without the prefilters (to prove they change nothing). */
+  /**
+   * The same cues matched the plain way — the combined regex's {@code find()}, no {@code need:}
+   * prefilters, no {@link CueMatcher} — to prove that both only save time.
+   */
   public EscalationPatterns withoutPrefilters() {
-    return new EscalationPatterns(byKey, Map.of());
+    return new EscalationPatterns(byKey, Map.of(), Map.of());
   }
 
   public static EscalationPatterns loadDefault() {
@@ -50,6 +56,7 @@ public final class EscalationPatterns {
 
   public static EscalationPatterns parse(Reader source) throws IOException {
     Map<String, StringBuilder> alternatives = new HashMap<>();
+    Map<String, List<Pattern>> separate = new HashMap<>();
     Map<String, List<String>> needs = new HashMap<>();
     BufferedReader in = new BufferedReader(source);
     String line;
@@ -70,7 +77,7 @@ public final class EscalationPatterns {
         continue;
       }
       try {
-        Pattern.compile(regex);
+        separate.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(Pattern.compile(regex));
       } catch (PatternSyntaxException e) {
         throw new IllegalArgumentException("escalation patterns line " + lineNo + ": " + e.getDescription(), e);
       }
@@ -79,7 +86,13 @@ public final class EscalationPatterns {
     }
     Map<String, Pattern> compiled = new HashMap<>();
     alternatives.forEach((k, v) -> compiled.put(k, Pattern.compile(v.toString())));
-    return new EscalationPatterns(Map.copyOf(compiled), Map.copyOf(needs));
+    Map<String, CueMatcher> fast = new HashMap<>();
+    separate.forEach((k, alts) -> {
+      if (!k.startsWith("mask:")) {
+        fast.put(k, CueMatcher.of(alts));
+      }
+    });
+    return new EscalationPatterns(Map.copyOf(compiled), Map.copyOf(fast), Map.copyOf(needs));
   }
 
   private static final Pattern PUNCTUATION = Pattern.compile("[,;:!?\"()\\[\\]…]|\\.+(?=\\s|$)|\\s-+\\s");
@@ -109,14 +122,18 @@ public final class EscalationPatterns {
     if (need != null && !containsAny(normalisedText, need)) {
       return false;
     }
-    Pattern cue = byKey.getOrDefault(key, NEVER);
     // most lines match no cue at all: only pay for the mask when there is something to mask
     // (blanking words out never creates a match the whole line did not have)
-    if (!cue.matcher(normalisedText).find()) {
+    if (!find(key, normalisedText)) {
       return false;
     }
     Pattern mask = byKey.get("mask:" + maskKey);
-    return mask == null || cue.matcher(mask.matcher(normalisedText).replaceAll(" ~ ")).find();
+    return mask == null || find(key, mask.matcher(normalisedText).replaceAll(" ~ "));
+  }
+
+  private boolean find(String key, String text) {
+    CueMatcher m = fast.get(key);
+    return m != null ? m.find(text) : byKey.getOrDefault(key, NEVER).matcher(text).find();
   }
 
   private static boolean containsAny(String text, List<String> needles) {

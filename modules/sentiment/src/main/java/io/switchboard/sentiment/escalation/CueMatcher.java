@@ -1,0 +1,111 @@
+package io.switchboard.sentiment.escalation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code find()} of an OR of regular expressions, without trying every alternative at every
+ * position. The combined {@code (?:a)|(?:b)|…} of a cue key holds up to 45 alternatives, most of
+ * them {@code \b(word|word…)…}; {@link Pattern#find} tries all of them at every character of the
+ * line, which made the escalation cues the largest CPU cost per customer line (bench/BOTTLENECKS.md).
+ *
+ * <p>Here each alternative is asked once, when the matcher is built, at which positions a match
+ * could start: for each kind of preceding character (none, a word character, anything else — all
+ * that {@code ^}, {@code \b} and {@code \B} look at; the cue patterns use no lookbehind) and each
+ * ASCII character at the position, {@link Matcher#hitEnd()} on that one character tells whether more
+ * input could still make it match (false means no continuation can). A line is then scanned once;
+ * at each position only the alternatives that can start there run, anchored there. Same answer as
+ * {@code Pattern.compile(a|b|…).matcher(text).find()} for every text — {@code CueMatcherTest} checks
+ * it against the plain regex; non-ASCII characters and combining marks take the full list.
+ */
+final class CueMatcher {
+  private static final int START = 0;
+  private static final int AFTER_WORD = 1;
+  private static final int AFTER_OTHER = 2;
+  private static final String[] CONTEXT = {"", "a", " "};
+  private static final int ASCII = 128;
+
+  private final Pattern[] alternatives;
+  /** [context][ascii char] → indexes of the alternatives that can match from there. */
+  private final int[][][] candidates;
+  /** [context] → alternatives that can match the empty rest of the line (at its end). */
+  private final int[][] atEnd;
+  private final int[] all;
+
+  private CueMatcher(Pattern[] alternatives, int[][][] candidates, int[][] atEnd) {
+    this.alternatives = alternatives;
+    this.candidates = candidates;
+    this.atEnd = atEnd;
+    this.all = new int[alternatives.length];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+  }
+
+  static CueMatcher of(List<Pattern> alternatives) {
+    Pattern[] alts = alternatives.toArray(new Pattern[0]);
+    int[][][] candidates = new int[CONTEXT.length][ASCII][];
+    int[][] atEnd = new int[CONTEXT.length][];
+    for (int ctx = 0; ctx < CONTEXT.length; ctx++) {
+      for (int c = 0; c < ASCII; c++) {
+        candidates[ctx][c] = possible(alts, CONTEXT[ctx], String.valueOf((char) c));
+      }
+      atEnd[ctx] = possible(alts, CONTEXT[ctx], "");
+    }
+    return new CueMatcher(alts, candidates, atEnd);
+  }
+
+  /** The alternatives that match, or could match with more input, right after {@code context}. */
+  private static int[] possible(Pattern[] alts, String context, String rest) {
+    String probe = context + rest;
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < alts.length; i++) {
+      Matcher m = alts[i].matcher(probe);
+      m.useTransparentBounds(true).useAnchoringBounds(false).region(context.length(), probe.length());
+      if (m.lookingAt() || (!rest.isEmpty() && m.hitEnd())) {
+        out.add(i);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  boolean find(String text) {
+    int n = text.length();
+    Matcher[] matchers = new Matcher[alternatives.length];
+    for (int p = 0; p <= n; p++) {
+      int[] tryHere = tryAt(text, p, n);
+      for (int i : tryHere) {
+        Matcher m = matchers[i];
+        if (m == null) {
+          m = alternatives[i].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+          matchers[i] = m;
+        }
+        m.region(p, n);
+        if (m.lookingAt()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private int[] tryAt(String text, int p, int n) {
+    int ctx;
+    if (p == 0) {
+      ctx = START;
+    } else {
+      char before = text.charAt(p - 1);
+      if (before >= ASCII || Character.isSurrogate(before)) {
+        return all; // a combining mark or a non-ASCII letter: \b's rules get subtle, ask everyone
+      }
+      ctx = before == '_' || Character.isLetterOrDigit(before) ? AFTER_WORD : AFTER_OTHER;
+    }
+    if (p == n) {
+      return atEnd[ctx];
+    }
+    char c = text.charAt(p);
+    return c < ASCII ? candidates[ctx][c] : all;
+  }
+}

@@ -1,0 +1,101 @@
+package io.switchboard.sentiment.escalation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Example;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * {@link CueMatcher} answers exactly what the combined regex's {@code find()} answers, for texts
+ * made of the cue vocabulary itself (so that many of them match), stray punctuation, digits,
+ * apostrophes, the mask's {@code ~} and non-ASCII letters and combining marks.
+ */
+class CueMatcherTest {
+  private static final List<String> KEYS;
+  private static final EscalationPatterns FAST = EscalationPatterns.loadDefault();
+  private static final EscalationPatterns PLAIN = FAST.withoutPrefilters();
+  private static final List<String> VOCABULARY;
+
+  static {
+    KEYS = FAST.keys().stream().filter(k -> !k.startsWith("mask:")).sorted().toList();
+    Set<String> words = new TreeSet<>();
+    try (InputStream in = EscalationPatterns.class.getResourceAsStream(EscalationPatterns.DEFAULT_RESOURCE)) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.startsWith("#") || !line.contains("\t")) {
+          continue;
+        }
+        for (String w : line.substring(line.indexOf('\t') + 1).split("[^a-z']+")) {
+          if (w.length() > 1) {
+            words.add(w);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    words.addAll(List.of("i", "a", "my", "the", "you", "me", "is", "this", "it", "to", "not", "no", "and", "~"));
+    VOCABULARY = List.copyOf(words);
+  }
+
+  @Provide
+  Arbitrary<String> utterances() {
+    Arbitrary<String> word = Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(20, Arbitraries.of(VOCABULARY)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.of("é", "ça", "naïve", "e\u0301", "x_y", "42", "'", "-", "b:lx3k:1a", "~", "ß", "日本")),
+        net.jqwik.api.Tuple.of(1, Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(4)));
+    Arbitrary<String> separator = Arbitraries.of(" ", " ", " ", "", "  ", "'");
+    return Combinators.combine(word.list().ofMinSize(1).ofMaxSize(14), separator.list().ofSize(14))
+        .as((ws, seps) -> {
+          StringBuilder sb = new StringBuilder();
+          for (int i = 0; i < ws.size(); i++) {
+            sb.append(ws.get(i)).append(i + 1 < ws.size() ? seps.get(i) : "");
+          }
+          return sb.toString();
+        });
+  }
+
+  @Property(tries = 4000)
+  void answersWhatTheCombinedRegexAnswers(@ForAll("utterances") String text) {
+    boolean any = false;
+    for (String key : KEYS) {
+      boolean plain = PLAIN.matches(key, text);
+      assertEquals(plain, FAST.matches(key, text), () -> key + " on \"" + text + "\"");
+      any |= plain;
+    }
+    Statistics.label("matches a cue").collect(any);
+  }
+
+  @Property(tries = 300)
+  void theGeneratorReachesTheCues(@ForAll("utterances") String text) {
+    // not vacuous: the vocabulary makes a good share of utterances match some cue
+    Statistics.label("any").collect(KEYS.stream().anyMatch(k -> PLAIN.matches(k, text)));
+    Statistics.label("any").coverage(c -> c.check(true).percentage(p -> p > 10.0));
+  }
+
+  @Example
+  void matchesOnlyWhereAnAlternativeCanStart() {
+    CueMatcher m = CueMatcher.of(List.of(Pattern.compile("\\bcancel\\b"), Pattern.compile("^operator$"), Pattern.compile("x?$")));
+    assertTrue(m.find("i want to cancel"));
+    assertFalse(CueMatcher.of(List.of(Pattern.compile("\\bcancel\\b"))).find("uncancelled"));
+    assertTrue(m.find("")); // x?$ matches the empty line, at its end
+    assertTrue(CueMatcher.of(List.of(Pattern.compile("^operator$"))).find("operator"));
+    assertFalse(CueMatcher.of(List.of(Pattern.compile("^operator$"))).find("an operator"));
+    assertTrue(CueMatcher.of(List.of(Pattern.compile("\\bé"))).find("café é"));
+    assertEquals(Pattern.compile("\\Bcel").matcher("cancel").find(), CueMatcher.of(List.of(Pattern.compile("\\Bcel"))).find("cancel"));
+  }
+}
