@@ -34,6 +34,7 @@ public final class StageCost {
         event("tool_call", new JsonObject().put("name", "lookup_order").put("args", new JsonObject().put("order", "A1")).put("result", new JsonObject().put("status", "shipped")).put("duration_ms", 42)),
         event("metrics", new JsonObject().put("stt_ms", 120).put("llm_ttft_ms", 310).put("e2e_ms", 640)));
     JsonObject out = new JsonObject();
+    out.put("sentiment_analyze_hard_line", sentiment(n));
     out.put("schema_validator_hard_us", cost(n, () -> schemas.validatorProblem(hard)));
     out.put("schema_with_fast_path_hard_us", cost(n, () -> schemas.problem(hard)));
     int[] i = {0};
@@ -62,6 +63,29 @@ public final class StageCost {
         .put("copy_us", cost(n, body::copy))
         .put("viewer_redaction_us", cost(n, () -> redaction.redact(body.copy())))
         .put("encode_frame_us", cost(n, () -> new JsonObject().put("type", "rec").put("address", "calls.active").put("body", body).encode()));
+  }
+
+  /** The sentiment verticle's work per customer line (model + call state + escalation rules), escalation cues before and after CueMatcher. */
+  private static JsonObject sentiment(int n) {
+    List<String> lines = List.of(
+        "I have been waiting for twenty minutes and nobody can tell me where my order is", "thanks, that is really helpful",
+        "no that is not what I asked, this is the third time I call about it", "can you check the delivery address please",
+        "okay that works for me", "this is ridiculous, I want to cancel my subscription",
+        "I'm not sure I understand the charge on my bill", "great, thank you so much for sorting that out");
+    io.switchboard.sentiment.SentimentConfig cfg = new io.switchboard.sentiment.SentimentConfig("embedded", null, null, null, 1500);
+    io.switchboard.sentiment.escalation.EscalationPatterns fast = io.switchboard.sentiment.escalation.EscalationPatterns.loadDefault();
+    JsonObject out = new JsonObject();
+    for (var e : java.util.Map.of("before_us", fast.withoutCueMatcher(), "after_us", fast).entrySet()) {
+      io.switchboard.sentiment.SentimentAnalyzer analyzer = new io.switchboard.sentiment.SentimentAnalyzer(
+          new io.switchboard.sentiment.provider.EmbeddedSentimentProvider(io.switchboard.sentiment.model.EmbeddedSentimentModel.withDefaultLexicon()),
+          new io.switchboard.sentiment.call.CallSentimentAggregator(), e.getValue(),
+          io.switchboard.sentiment.escalation.EscalationDetector.standard(e.getValue(), cfg));
+      int[] k = {0};
+      out.put(e.getKey(), cost(n, () -> analyzer.analyze(new io.switchboard.contract.sentiment.SentimentRequest("ld-1", "s-ld-1", k[0],
+          "b:x:" + k[0] + " " + lines.get(k[0]++ % lines.size()), "en", 640, io.switchboard.contract.sentiment.CallSentimentState.initial(),
+          "let me look that up for you", 0)).result()));
+    }
+    return out;
   }
 
   static JsonObject event(String type, JsonObject data) {

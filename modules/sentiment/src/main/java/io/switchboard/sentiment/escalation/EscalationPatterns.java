@@ -34,6 +34,11 @@ public final class EscalationPatterns {
     this.needs = needs;
   }
 
+  /** The same cues and prefilters with the combined regex's {@code find()} (before/after figures in bench/BOTTLENECKS.md). */
+  public EscalationPatterns withoutCueMatcher() {
+    return new EscalationPatterns(byKey, Map.of(), needs);
+  }
+
   /**
    * The same cues matched the plain way — the combined regex's {@code find()}, no {@code need:}
    * prefilters, no {@link CueMatcher} — to prove that both only save time.
