@@ -79,6 +79,10 @@ async function openFirstRoom(page) {
   }
 }
 
+async function callEnded(page) {
+  return (await page.getByText('The call has ended; controls are disabled.').count()) > 0;
+}
+
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const browser = await launchPersistent('sb-e2e-');
@@ -124,6 +128,13 @@ async function main() {
     // 4. take over / hand back
     if (['supervisor', 'admin'].includes(role)) {
       await page.locator('[data-testid=control-bar]').waitFor({ timeout: TIMEOUT });
+      // a simulated call lasts seconds: the one watched above may have ended meanwhile (its
+      // controls are then disabled, as they should be); take over a call that is still live
+      for (let attempt = 1; attempt <= 3 && (await callEnded(page)); attempt++) {
+        console.log(`      the watched call ended before the take-over step (attempt ${attempt}); opening a live one`);
+        await openFirstRoom(page);
+        await page.locator('[data-testid=control-bar]').waitFor({ timeout: TIMEOUT });
+      }
       const take = page.locator('[data-testid=ctl-takeover]');
       if ((await take.count()) > 0 && (await take.isEnabled())) {
         await take.click();
