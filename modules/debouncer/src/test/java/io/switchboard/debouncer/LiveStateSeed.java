@@ -20,6 +20,11 @@ final class LiveStateSeed {
     this.redis = redis;
   }
 
+  /** The client this seed writes through. */
+  RedisAPI api() {
+    return redis;
+  }
+
   /** Sets hash fields (name, value, name, value…). */
   LiveStateSeed fields(String room, String... nameValues) {
     List<String> args = new ArrayList<>();
