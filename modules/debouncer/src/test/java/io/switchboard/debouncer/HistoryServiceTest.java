@@ -11,6 +11,7 @@ import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.HistoryReply;
 import io.switchboard.testkit.FreePort;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HistoryServiceTest {
   private static final int MAX_PAGE = 50;
   @RegisterExtension
-  static final LiveRedis redis = new LiveRedis();
+  static final RedisPerClass redis = new RedisPerClass();
   private LiveStateSeed seed;
   private DebugRings debug;
   private Vertx vertx;
@@ -46,7 +47,7 @@ class HistoryServiceTest {
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
     this.vertx = vertx;
-    seed = redis.emptySeed(vertx);
+    seed = LiveStateSeed.emptied(redis.connect(vertx));
     RedisAPI api = seed.api();
     debug = new DebugRings(vertx, api, 3);
     HistoryService history = new HistoryService(api, MAX_PAGE, debug);

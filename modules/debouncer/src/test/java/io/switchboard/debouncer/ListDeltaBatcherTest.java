@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.ListDelta;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ListDeltaBatcherTest {
   /** The batcher numbers each delta from a Redis counter (calls.active versions). */
   @RegisterExtension
-  static final LiveRedis redis = new LiveRedis();
+  static final RedisPerClass redis = new RedisPerClass();
   private Context loop;
   private ListDeltaBatcher batcher;
   private final BlockingQueue<JsonObject> published = new LinkedBlockingQueue<>();

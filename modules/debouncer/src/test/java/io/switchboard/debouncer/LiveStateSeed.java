@@ -20,7 +20,14 @@ final class LiveStateSeed {
     this.redis = redis;
   }
 
-  /** The client this seed writes through. */
+  /** Empties the Redis behind {@code redis} and returns a seed writing through it: each test starts from no live state. */
+  static LiveStateSeed emptied(RedisAPI redis) {
+    LiveStateSeed seed = new LiveStateSeed(redis);
+    seed.flushAll();
+    return seed;
+  }
+
+  /** The client this seed writes through, for the code under test to share. */
   RedisAPI api() {
     return redis;
   }

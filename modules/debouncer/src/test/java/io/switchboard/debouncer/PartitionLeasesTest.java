@@ -4,6 +4,7 @@ import static io.switchboard.testkit.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(VertxExtension.class)
 class PartitionLeasesTest {
   @RegisterExtension
-  static final LiveRedis redis = new LiveRedis();
+  static final RedisPerClass redis = new RedisPerClass();
 
   @Test
   void twoInstancesSplitThePartitionsAndTheSurvivorTakesOverADeadOnesShare() throws Exception {

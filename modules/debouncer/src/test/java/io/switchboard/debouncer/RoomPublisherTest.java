@@ -9,6 +9,7 @@ import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.ListDelta;
 import io.switchboard.contract.live.RoomDelta;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RoomPublisherTest {
   private static final long WINDOW_MS = 20;
   @RegisterExtension
-  static final LiveRedis redis = new LiveRedis();
+  static final RedisPerClass redis = new RedisPerClass();
   private LiveStateSeed seed;
   private Context loop;
   private RoomPublisher publisher;
@@ -53,7 +54,7 @@ class RoomPublisherTest {
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
     this.vertx = vertx;
-    seed = redis.emptySeed(vertx);
+    seed = LiveStateSeed.emptied(redis.connect(vertx));
     RedisAPI api = seed.api();
     vertx.eventBus().<JsonObject>consumer(Addresses.CALLS_ACTIVE, m -> listDeltas.add(m.body()));
     loop = vertx.getOrCreateContext();
