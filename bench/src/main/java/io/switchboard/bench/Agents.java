@@ -22,7 +22,6 @@ import java.util.function.IntFunction;
  */
 final class Agents implements AutoCloseable {
   static final String MARK = "b:";
-  private final Vertx vertx;
   private final WebClient web;
   private final String prefix;
   private final int calls;
@@ -32,11 +31,11 @@ final class Agents implements AutoCloseable {
   final AtomicLong skipped = new AtomicLong();
   private final AtomicInteger inflight = new AtomicInteger();
   private final int maxInflight;
-  private long timer = -1;
+  private final Pacer pacer;
   private volatile String lastError;
 
   Agents(Vertx vertx, int port, String prefix, int calls, int connections) {
-    this.vertx = vertx;
+    this.pacer = new Pacer(vertx, 5);
     this.web =
         WebClient.create(
             vertx,
@@ -74,7 +73,7 @@ final class Agents implements AutoCloseable {
   /** Posts events at {@code rate} per call per second until {@link #stop()}. */
   void run(double rate) {
     int[] next = {0};
-    timer = Pacer.start(vertx, 5, calls * rate, () -> {
+    pacer.start(calls * rate, () -> {
       if (inflight.get() >= maxInflight) {
         skipped.incrementAndGet();
         return;
@@ -107,10 +106,7 @@ final class Agents implements AutoCloseable {
   }
 
   void stop() {
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-      timer = -1;
-    }
+    pacer.stop();
   }
 
   /** Runs {@code task(0..n-1)} with at most {@code parallel} at once; fails on the first failure. */

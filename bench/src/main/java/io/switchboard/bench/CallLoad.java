@@ -56,7 +56,6 @@ final class CallLoad implements AutoCloseable {
     "is there anything else I can help with",
   };
 
-  private final Vertx vertx;
   private final HttpClient http;
   private final String prefix;
   private final int calls;
@@ -67,7 +66,7 @@ final class CallLoad implements AutoCloseable {
   private final AtomicLong seq = new AtomicLong();
   private final AtomicInteger inflight = new AtomicInteger();
   private final int maxInflight;
-  private long timer = -1;
+  private final Pacer pacer;
   private volatile boolean recording;
   private volatile String lastError;
 
@@ -85,7 +84,7 @@ final class CallLoad implements AutoCloseable {
   volatile long recordTo = Long.MAX_VALUE;
 
   CallLoad(Vertx vertx, int port, String prefix, int calls, int connections, Workload workload) {
-    this.vertx = vertx;
+    this.pacer = new Pacer(vertx, 5);
     this.http = vertx.createHttpClient(
         new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setKeepAlive(true).setConnectTimeout(5000),
         new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
@@ -127,7 +126,7 @@ final class CallLoad implements AutoCloseable {
   /** Posts events at {@code rate} per call per second until {@link #stop()} (calls take turns). */
   void run(double rate) {
     int[] next = {0};
-    timer = Pacer.start(vertx, 5, calls * rate, () -> {
+    pacer.start(calls * rate, () -> {
       int call = next[0];
       next[0] = (next[0] + 1) % calls;
       if (recording) {
@@ -143,7 +142,7 @@ final class CallLoad implements AutoCloseable {
     });
   }
 
-  void record(boolean on) {
+  private void record(boolean on) {
     if (on) {
       recordFrom = seq.get();
       recordTo = Long.MAX_VALUE;
@@ -152,6 +151,15 @@ final class CallLoad implements AutoCloseable {
       recording = false;
       recordTo = seq.get();
     }
+  }
+
+  /** Records the events posted over the next {@code seconds} (the caller's thread sleeps meanwhile); the seconds measured. */
+  double recordFor(int seconds) throws InterruptedException {
+    long t0 = System.nanoTime();
+    record(true);
+    Thread.sleep(seconds * 1000L);
+    record(false);
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   boolean inWindow(long n) {
@@ -253,10 +261,7 @@ final class CallLoad implements AutoCloseable {
   }
 
   void stop() {
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-      timer = -1;
-    }
+    pacer.stop();
   }
 
   /** Waits (caller thread, not an event loop) until no post is in flight, at most 10 s. */

@@ -9,23 +9,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Dashboard clients: real WebSocket clients of the SockJS bridge (testkit's {@link BridgeClient}),
  * logged in as the demo viewer. Each received {@code b:<µs>} mark is one latency sample
  * (receive time − post time), per address kind.
  */
-final class Dashboards implements AutoCloseable {
-  final Stats rooms = new Stats();
-  final Stats list = new Stats();
-  final AtomicLong roomMessages = new AtomicLong();
-  final AtomicLong listMessages = new AtomicLong();
-  private final ClientPool clients = new ClientPool();
-  volatile boolean recording;
+final class Dashboards extends BridgeDashboards {
+  private volatile boolean recording;
 
   static String login(Vertx vertx, int port) throws Exception {
     WebClient web = WebClient.create(vertx);
@@ -40,6 +33,15 @@ final class Dashboards implements AutoCloseable {
     } finally {
       web.close();
     }
+  }
+
+  /** Takes latency samples for {@code seconds} (the caller's thread sleeps meanwhile); the seconds measured. */
+  double recordFor(int seconds) throws InterruptedException {
+    recording = true;
+    long t0 = System.nanoTime();
+    Thread.sleep(seconds * 1000L);
+    recording = false;
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   /** Connects n clients; client i watches {@code roomsPerClient} rooms and, when i < activeClients, calls.active. */
@@ -57,18 +59,6 @@ final class Dashboards implements AutoCloseable {
       }
       return Future.all(regs);
     }));
-  }
-
-  int size() {
-    return clients.size();
-  }
-
-  int closedCount() {
-    return clients.closedCount();
-  }
-
-  int errorCount() {
-    return clients.errorCount();
   }
 
   private void onRoom(JsonObject delta) {
@@ -121,10 +111,5 @@ final class Dashboards implements AutoCloseable {
         // not ours
       }
     }
-  }
-
-  @Override
-  public void close() {
-    clients.close();
   }
 }

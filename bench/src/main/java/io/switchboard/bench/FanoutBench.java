@@ -49,11 +49,7 @@ public final class FanoutBench {
             double connectS = (System.nanoTime() - c0) / 1e9;
             Thread.sleep(args.quick ? 1000 : 2000);
             long m0 = dash.listMessages.get();
-            dash.recording = true;
-            long t0 = System.nanoTime();
-            Thread.sleep(measureS * 1000L);
-            dash.recording = false;
-            double secs = (System.nanoTime() - t0) / 1e9;
+            double secs = dash.recordFor(measureS);
             JsonObject r = dash.list.json()
                 .put("clients", n)
                 .put("connect_s", Stats.r(connectS))

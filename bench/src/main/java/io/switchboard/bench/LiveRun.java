@@ -32,13 +32,8 @@ final class LiveRun {
       Thread.sleep(warmupS * 1000L);
       long posted0 = agents.posted.get();
       long skipped0 = agents.skipped.get();
-      long room0 = dash.roomMessages.get();
-      long list0 = dash.listMessages.get();
-      dash.recording = true;
-      long m0 = System.nanoTime();
-      Thread.sleep(measureS * 1000L);
-      dash.recording = false;
-      double secs = (System.nanoTime() - m0) / 1e9;
+      BridgeDashboards.Mark since = dash.mark();
+      double secs = dash.recordFor(measureS);
       agents.stop();
       JsonObject out = new JsonObject()
           .put("calls", calls)
@@ -53,12 +48,7 @@ final class LiveRun {
           .put("events_skipped", agents.skipped.get() - skipped0)
           .put("post_failures", agents.failed.get())
           .put("last_post_error", agents.lastError())
-          .put("room_messages_per_s", Stats.r((dash.roomMessages.get() - room0) / secs))
-          .put("list_messages_per_s", Stats.r((dash.listMessages.get() - list0) / secs))
-          .put("clients_closed", dash.closedCount())
-          .put("bridge_errors", dash.errorCount())
-          .put("room_latency", dash.rooms.json())
-          .put("list_latency", dash.list.json());
+          .mergeIn(dash.results(since, secs));
       System.out.println("  live run: " + out.encode());
       Thread.sleep(500);
       return out;

@@ -156,13 +156,8 @@ public final class LoadBench {
         long node0 = ProcCpu.nanos(node.pid());
         double redis0 = redisCpuSeconds(rapi);
         long bench0 = os.getProcessCpuTime();
-        long room0 = dash.roomMessages.get();
-        long list0 = dash.listMessages.get();
-        long t0 = System.nanoTime();
-        load.record(true);
-        Thread.sleep(seconds * 1000L);
-        load.record(false);
-        double secs = (System.nanoTime() - t0) / 1e9;
+        BridgeDashboards.Mark since = dash.mark();
+        double secs = load.recordFor(seconds);
         long node1 = ProcCpu.nanos(node.pid());
         var threads1 = ProcCpu.byThread(node.pid());
         if (jfr) {
@@ -174,10 +169,7 @@ public final class LoadBench {
         load.drain();
         Thread.sleep(1500); // deliveries of the last window's lines
         // the node's CPU without events (timers, pings, GC): subtracted for the marginal cost per event
-        long idle0 = ProcCpu.nanos(node.pid());
-        long i0 = System.nanoTime();
-        Thread.sleep(3000);
-        double idlePerS = (ProcCpu.nanos(node.pid()) - idle0) / ((System.nanoTime() - i0) / 1e9);
+        double idlePerS = ProcCpu.nanosPerSecond(node.pid(), 3000);
         long accepted = load.accepted.get();
         JsonObject out = new JsonObject()
             .put("workload", wl.id())
@@ -197,17 +189,12 @@ public final class LoadBench {
             .put("redis_cpu_pct", Stats.r(100.0 * (redis1 - redis0) / secs))
             .put("bench_cpu_us_per_event", accepted == 0 ? null : Stats.r((bench1 - bench0) / 1000.0 / accepted))
             .put("post_latency", load.post.json())
-            .put("room_latency", dash.rooms.json())
-            .put("list_latency", dash.list.json())
-            .put("room_messages_per_s", Stats.r((dash.roomMessages.get() - room0) / secs))
-            .put("list_messages_per_s", Stats.r((dash.listMessages.get() - list0) / secs))
             .put("expected", load.expectedLines.get())
             .put("delivered", dash.delivered.get())
             .put("duplicates", dash.duplicates.get())
             .put("delivered_ratio", load.expectedLines.get() == 0 ? null : Stats.r((double) dash.delivered.get() / load.expectedLines.get()))
-            .put("bridge_errors", dash.errorCount())
-            .put("clients_closed", dash.closedCount())
-            .put("load_average", Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            .put("load_average", Files.readString(Path.of("/proc/loadavg")).split(" ")[0])
+            .mergeIn(dash.results(since, secs));
         JsonObject perThread = new JsonObject();
         threads1.forEach((name, n) -> {
           long d = n - threads0.getOrDefault(name, 0L);
@@ -313,18 +300,11 @@ public final class LoadBench {
         load.run(1.0);
         Thread.sleep(warmup * 1000L);
         long c0 = ProcCpu.nanos(p.pid());
-        long t0 = System.nanoTime();
-        load.record(true);
-        Thread.sleep(seconds * 1000L);
-        load.record(false);
-        double secs = (System.nanoTime() - t0) / 1e9;
+        double secs = load.recordFor(seconds);
         long c1 = ProcCpu.nanos(p.pid());
         load.stop();
         load.drain();
-        long idle0 = ProcCpu.nanos(p.pid());
-        long i0 = System.nanoTime();
-        Thread.sleep(3000);
-        double idlePerS = (ProcCpu.nanos(p.pid()) - idle0) / ((System.nanoTime() - i0) / 1e9);
+        double idlePerS = ProcCpu.nanosPerSecond(p.pid(), 3000);
         long ok = load.accepted.get();
         JsonObject out = new JsonObject().put("calls", calls).put("accepted_per_s", Stats.r(ok / secs))
             .put("cpu_us_per_request", ok == 0 ? null : Stats.r((c1 - c0) / 1000.0 / ok))

@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,14 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * and post → {@code calls.active} upsert from the upsert's {@code last_seq} (the seq the POST
  * reply gave; an upsert whose last_seq is a later annotation's is not sampled) or its interim's mark.
  */
-final class LoadDashboards implements AutoCloseable {
-  final Stats rooms = new Stats();
-  final Stats list = new Stats();
-  final AtomicLong roomMessages = new AtomicLong();
-  final AtomicLong listMessages = new AtomicLong();
+final class LoadDashboards extends BridgeDashboards {
   final AtomicLong delivered = new AtomicLong();
   final AtomicLong duplicates = new AtomicLong();
-  private final ClientPool clients = new ClientPool();
   private CallLoad load;
 
   Future<Void> connect(Vertx vertx, int port, String token, int n, CallLoad load) {
@@ -47,18 +41,6 @@ final class LoadDashboards implements AutoCloseable {
           c.register(Addresses.CALLS_ACTIVE, this::onList),
           c.register(Addresses.call(room), d -> onRoom(d, seen)));
     }));
-  }
-
-  int size() {
-    return clients.size();
-  }
-
-  int closedCount() {
-    return clients.closedCount();
-  }
-
-  int errorCount() {
-    return clients.errorCount();
   }
 
   /** One client's handler runs on that client's context only: {@code seen} needs no lock. */
@@ -111,10 +93,5 @@ final class LoadDashboards implements AutoCloseable {
         list.add(now - at);
       }
     }
-  }
-
-  @Override
-  public void close() {
-    clients.close();
   }
 }

@@ -23,6 +23,14 @@ final class ProcCpu {
     return stat(Path.of("/proc", String.valueOf(pid), "stat"));
   }
 
+  /** CPU nanoseconds per second process {@code pid} uses over the next {@code millis} (the caller's thread sleeps meanwhile). */
+  static double nanosPerSecond(long pid, long millis) throws InterruptedException {
+    long c0 = nanos(pid);
+    long t0 = System.nanoTime();
+    Thread.sleep(millis);
+    return (nanos(pid) - c0) / ((System.nanoTime() - t0) / 1e9);
+  }
+
   /**
    * CPU nanoseconds by thread kind (the thread's name with its digits dropped: {@code
    * vert.x-eventloop-thread-}, {@code C2 CompilerThread}, {@code GC Thread#}…): where a JVM's CPU

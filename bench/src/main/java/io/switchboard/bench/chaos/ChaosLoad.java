@@ -1,6 +1,7 @@
 package io.switchboard.bench.chaos;
 
 import io.switchboard.app.BenchNode;
+import io.switchboard.bench.Pacer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -43,7 +44,7 @@ final class ChaosLoad implements AutoCloseable {
   final AtomicLong skipped = new AtomicLong();
   private final AtomicInteger inflight = new AtomicInteger();
   static final int MAX_INFLIGHT = 256;
-  private long timer = -1;
+  private final Pacer pacer;
   /** Off for a soak: a 30-minute run would hold every answer in memory. */
   volatile boolean recordOutcomes = true;
   /** Rooms whose agent stopped sending lines (their call ended). */
@@ -51,6 +52,7 @@ final class ChaosLoad implements AutoCloseable {
 
   ChaosLoad(Vertx vertx, int port, String prefix, int calls) {
     this.vertx = vertx;
+    this.pacer = new Pacer(vertx, 10);
     this.web = WebClient.create(vertx,
         new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setKeepAlive(true).setConnectTimeout(2000)
             .setIdleTimeout(30),
@@ -153,7 +155,7 @@ final class ChaosLoad implements AutoCloseable {
   /** Posts final transcript lines, {@code rate} per call per second, round robin over the calls, until {@link #stop()}. */
   void run(double rate) {
     int[] next = {0};
-    timer = io.switchboard.bench.Pacer.start(vertx, 10, calls * rate, () -> {
+    pacer.start(calls * rate, () -> {
       if (inflight.get() >= MAX_INFLIGHT) {
         skipped.incrementAndGet();
         return;
@@ -178,10 +180,7 @@ final class ChaosLoad implements AutoCloseable {
   }
 
   void stop() {
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-      timer = -1;
-    }
+    pacer.stop();
   }
 
   /** Waits (caller thread) until nothing is in flight, at most {@code ms}. */

@@ -1,5 +1,6 @@
 package io.switchboard.bench.chaos;
 
+import io.switchboard.bench.Args;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,25 +19,11 @@ public final class ChaosMain {
   private ChaosMain() {}
 
   public static void main(String[] argv) throws Exception {
-    ChaosSettings cfg = new ChaosSettings();
-    Path out = Path.of("bench", "results");
-    Path readme = null;
-    boolean partial = false;
-    for (int i = 0; i < argv.length; i++) {
-      switch (argv[i]) {
-        case "--only" -> {
-          cfg.scenarios = Arrays.asList(argv[++i].split(","));
-          partial = true;
-        }
-        case "--ci" -> cfg.ci();
-        case "--calls" -> cfg.calls = Integer.parseInt(argv[++i]);
-        case "--rate" -> cfg.rate = Double.parseDouble(argv[++i]);
-        case "--dashboards" -> cfg.dashboards = Integer.parseInt(argv[++i]);
-        case "--out" -> out = Path.of(argv[++i]);
-        case "--readme" -> readme = Path.of(argv[++i]);
-      default -> throw new IllegalArgumentException("unknown argument " + argv[i]);
-      }
-    }
+    Args args = new Args(argv, "ci").only("ci", "only", "calls", "rate", "dashboards", "out", "readme");
+    ChaosSettings cfg = ChaosSettings.from(args);
+    Path out = args.out;
+    Path readme = args.path("readme", null);
+    boolean partial = args.has("only");
     // the hard timeout of scripts/chaos (SIGTERM) must not leave a node, Redis or MongoDB behind
     Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
     Path work = Path.of("bench", "target", "chaos");

@@ -4,36 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.switchboard.analytics.archive.ArchiveDocument;
+import io.switchboard.analytics.fixture.ArchiveMongo;
 import io.switchboard.analytics.fixture.Bus;
 import io.switchboard.contract.Addresses;
-import io.switchboard.testkit.TestMongo;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** call.ended and audit.record are stored with placeholders and per-type counts, never the PII. */
 @ExtendWith(VertxExtension.class)
 class ArchiveRedactionTest {
-  private TestMongo mongoServer;
+  @RegisterExtension
+  final ArchiveMongo archive = new ArchiveMongo();
   private MongoClient mongo;
 
   @BeforeEach
   void setUp(Vertx vertx) {
-    mongoServer = TestMongo.start();
-    Bus.deploy(vertx, Bus.config(mongoServer.url()));
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", mongoServer.url()).put("db_name", "test"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    mongo.close();
-    mongoServer.close();
+    mongo = archive.deployAnalytics(vertx);
   }
 
   @Test

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.analytics.archive.RetentionJob;
+import io.switchboard.analytics.fixture.ArchiveMongo;
 import io.switchboard.analytics.fixture.Bus;
 import io.switchboard.analytics.mongo.MongoAccess;
 import io.switchboard.analytics.search.SearchBackfill;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.testkit.ArchiveCorpus;
-import io.switchboard.testkit.TestMongo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -24,24 +24,23 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** archive.search / archive.call on the bus over the embedded server: review, legacy calls, retention, refusals. */
 @ExtendWith(VertxExtension.class)
 class ArchiveSearchTest {
   private static final long T0 = Instant.parse("2026-10-01T00:00:00Z").toEpochMilli();
-  private TestMongo server;
+  @RegisterExtension
+  final ArchiveMongo archive = new ArchiveMongo();
   private MongoClient mongo;
   private List<ArchiveCorpus.Call> calls;
 
   @BeforeEach
   void setUp(Vertx vertx) {
-    server = TestMongo.start();
-    Bus.deploy(vertx, Bus.config(server.url()));
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", server.url()).put("db_name", "test"));
+    mongo = archive.deployAnalytics(vertx);
     calls = ArchiveCorpus.generate(ArchiveCorpus.RARE_EVERY + 3, T0, 3_600_000L, 5);
     // in batches of 20: a burst of 100 waits behind the embedded store past the 2 s bound on a loaded machine
     for (int i = 0; i < calls.size(); i += 20) {
@@ -49,12 +48,6 @@ class ArchiveSearchTest {
       calls.subList(i, Math.min(calls.size(), i + 20)).forEach(c -> sent.add(vertx.eventBus().request(Addresses.CALL_ENDED, c.body())));
       Bus.await(Future.all(sent));
     }
-  }
-
-  @AfterEach
-  void tearDown() {
-    mongo.close();
-    server.close();
   }
 
   private static JsonObject search(Vertx vertx, JsonObject q) {

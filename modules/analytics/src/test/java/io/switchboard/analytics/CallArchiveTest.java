@@ -3,12 +3,12 @@ package io.switchboard.analytics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.analytics.fixture.ArchiveMongo;
 import io.switchboard.analytics.fixture.Bus;
 import io.switchboard.analytics.fixture.CallFixture;
 import io.switchboard.analytics.fixture.FixtureCall;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
-import io.switchboard.testkit.TestMongo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -21,28 +21,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(VertxExtension.class)
 class CallArchiveTest {
   private static final long T0 = Instant.parse("2026-03-02T10:00:00Z").toEpochMilli();
-  private TestMongo mongoServer;
+  @RegisterExtension
+  final ArchiveMongo archive = new ArchiveMongo();
   private MongoClient mongo;
 
   @BeforeEach
   void setUp(Vertx vertx) {
-    mongoServer = TestMongo.start();
-    Bus.deploy(vertx, Bus.config(mongoServer.url()));
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", mongoServer.url()).put("db_name", "test"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    mongo.close();
-    mongoServer.close();
+    mongo = archive.deployAnalytics(vertx);
   }
 
   @Test

@@ -2,11 +2,11 @@ package io.switchboard.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.switchboard.analytics.fixture.ArchiveMongo;
 import io.switchboard.analytics.fixture.Bus;
 import io.switchboard.analytics.fixture.CallFixture;
 import io.switchboard.analytics.fixture.FixtureCall;
 import io.switchboard.contract.Addresses;
-import io.switchboard.testkit.TestMongo;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Archive identity is the call, not the agent's session id: agents restart their counters, so
@@ -30,24 +30,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class CallIdentityTest {
   private static final long T0 = Instant.parse("2026-03-02T10:00:00Z").toEpochMilli();
-  private TestMongo mongoServer;
+  @RegisterExtension
+  final ArchiveMongo archive = new ArchiveMongo();
   private MongoClient mongo;
 
   /** An archive written by the previous version: one old document and its unique session index. */
   @BeforeEach
   void setUp(Vertx vertx) {
-    mongoServer = TestMongo.start();
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", mongoServer.url()).put("db_name", "test"));
+    mongo = archive.client(vertx);
     Bus.await(mongo.createIndexWithOptions("calls", new JsonObject().put("session_id", 1),
         new IndexOptions().unique(true).name("session_id_unique")));
     Bus.await(mongo.insert("calls", new JsonObject().put("_id", "legacy-1").put("session_id", "legacy-1").put("room", "old")));
-    Bus.deploy(vertx, Bus.config(mongoServer.url()));
-  }
-
-  @AfterEach
-  void tearDown() {
-    mongo.close();
-    mongoServer.close();
+    archive.deployAnalytics(vertx);
   }
 
   @Test

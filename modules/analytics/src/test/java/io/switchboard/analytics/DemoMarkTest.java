@@ -50,7 +50,7 @@ class DemoMarkTest {
     Bus.request(vertx, Addresses.CALL_ENDED, call("d-2", T0 + 3_600_000, true));
     Bus.request(vertx, Addresses.CALL_ENDED, call("real-1", T0 + 7_200_000, null));
 
-    MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", mongoServer.url()).put("db_name", "test"));
+    MongoClient mongo = Bus.mongoClient(vertx, mongoServer.url());
     try {
       assertEquals(Boolean.TRUE, Bus.await(mongo.findOne("calls", new JsonObject().put("session_id", "d-1"), null)).getValue("demo"));
       assertEquals(Boolean.FALSE, Bus.await(mongo.findOne("calls", new JsonObject().put("session_id", "real-1"), null)).getValue("demo"));

@@ -78,7 +78,7 @@ class MongoOutageTest {
     assertTrue(ack != null && ack.getBoolean("ok"), "archive retry never succeeded after restart");
     assertTrue(health(vertx).up());
 
-    MongoClient check = MongoClient.create(vertx, new JsonObject().put("connection_string", mongoServer.url()).put("db_name", "test"));
+    MongoClient check = Bus.mongoClient(vertx, mongoServer.url());
     try {
       assertEquals(1L, Bus.await(check.count("calls", new JsonObject().put("session_id", "during-outage"))));
     } finally {

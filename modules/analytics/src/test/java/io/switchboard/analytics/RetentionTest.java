@@ -44,7 +44,7 @@ class RetentionTest {
       Bus.request(vertx, Addresses.CALL_ENDED, c.body());
     }
 
-    MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", mongoServer.url()).put("db_name", "test"));
+    MongoClient mongo = Bus.mongoClient(vertx, mongoServer.url());
     try {
       JsonObject purged = eventuallyGet("the periodic job purges the old transcript", Duration.ofSeconds(10), () -> {
         JsonObject doc = Bus.await(mongo.findOne("calls", new JsonObject().put("session_id", "old"), null));

@@ -7,30 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.testkit.FreePort;
-import io.switchboard.testkit.TestRedis;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpServer;
 import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** LiveKit down or hanging: readable 503/504 answers, audited, and no lock left behind. */
 @ExtendWith(VertxExtension.class)
 class ControlLiveKitDownTest {
-  private static TestRedis redisServer;
-
-  @BeforeAll
-  static void redis() {
-    redisServer = TestRedis.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redisServer.close();
-  }
+  @RegisterExtension
+  static final RedisPerClass redisServer = new RedisPerClass();
 
   @Test
   void anUnreachableLiveKitIsA503(Vertx vertx) {

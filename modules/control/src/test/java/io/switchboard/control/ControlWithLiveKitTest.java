@@ -14,7 +14,7 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.testkit.FakeLiveKit;
-import io.switchboard.testkit.TestRedis;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
@@ -26,33 +26,23 @@ import java.util.UUID;
 import livekit.LivekitModels.ParticipantInfo.Kind;
 import livekit.LivekitRoom;
 import livekit.LivekitSip;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Actions against a LiveKit fake that speaks the real Twirp/protobuf API and records each call. */
 @ExtendWith(VertxExtension.class)
 class ControlWithLiveKitTest {
   static final String KEY = "devkey";
   static final String SECRET = "secret-of-at-least-32-characters-long";
-  private static TestRedis redisServer;
+  @RegisterExtension
+  static final RedisPerClass redisServer = new RedisPerClass();
   private FakeLiveKit liveKit;
   private ControlHarness h;
   private String room;
   private String sid;
-
-  @BeforeAll
-  static void redis() {
-    redisServer = TestRedis.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redisServer.close();
-  }
 
   @BeforeEach
   void deploy(Vertx vertx) {

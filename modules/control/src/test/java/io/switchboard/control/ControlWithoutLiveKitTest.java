@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.contract.control.ControlRequest;
-import io.switchboard.testkit.TestRedis;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
@@ -21,28 +21,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The embedded demo: no LiveKit, every action drives the simulator through agent.<room>.control. */
 @ExtendWith(VertxExtension.class)
 class ControlWithoutLiveKitTest {
-  private static TestRedis redisServer;
+  @RegisterExtension
+  static final RedisPerClass redisServer = new RedisPerClass();
   private ControlHarness h;
   private String room;
-
-  @BeforeAll
-  static void redis() {
-    redisServer = TestRedis.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redisServer.close();
-  }
 
   @BeforeEach
   void deploy(Vertx vertx) {

@@ -14,7 +14,7 @@ import io.switchboard.contract.observer.LiveRooms;
 import io.switchboard.contract.observer.ObserverToken;
 import io.switchboard.contract.observer.ObserverTokenRequest;
 import io.switchboard.testkit.FakeLiveKit;
-import io.switchboard.testkit.TestRedis;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
@@ -23,29 +23,19 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** observer.token / observer.rooms against a LiveKit fake speaking the real Twirp API. */
 @ExtendWith(VertxExtension.class)
 class ObserverAccessTest {
-  private static TestRedis redisServer;
+  @RegisterExtension
+  static final RedisPerClass redisServer = new RedisPerClass();
   private FakeLiveKit liveKit;
   private Vertx vertx;
-
-  @BeforeAll
-  static void redis() {
-    redisServer = TestRedis.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redisServer.close();
-  }
 
   @BeforeEach
   void deploy(Vertx vertx) {

@@ -11,7 +11,7 @@ import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.HistoryReply;
 import io.switchboard.testkit.FreePort;
-import io.switchboard.testkit.TestRedis;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
@@ -24,11 +24,10 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Late join against real Redis: {@code call.history} returns the snapshot and the lines after a
@@ -39,27 +38,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class HistoryServiceTest {
   private static final int MAX_PAGE = 50;
-  private static TestRedis redis;
+  @RegisterExtension
+  static final RedisPerClass redis = new RedisPerClass();
   private LiveStateSeed seed;
   private DebugRings debug;
   private Vertx vertx;
 
-  @BeforeAll
-  static void startRedis() throws Exception {
-    redis = TestRedis.start();
-  }
-
-  @AfterAll
-  static void stopRedis() throws Exception {
-    redis.close();
-  }
-
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
     this.vertx = vertx;
-    RedisAPI api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
-    seed = new LiveStateSeed(api);
-    seed.flushAll();
+    seed = LiveStateSeed.emptied(redis.connect(vertx));
+    RedisAPI api = seed.api();
     debug = new DebugRings(vertx, api, 3);
     HistoryService history = new HistoryService(api, MAX_PAGE, debug);
     vertx.eventBus().consumer(Addresses.CALL_HISTORY, history::history).completion().await(5, TimeUnit.SECONDS);
@@ -171,7 +160,7 @@ class HistoryServiceTest {
   }
 
   private RedisAPI redisApi() {
-    return RedisAPI.api(Redis.createClient(vertx, redis.url()));
+    return redis.connect(vertx);
   }
 
   @Test

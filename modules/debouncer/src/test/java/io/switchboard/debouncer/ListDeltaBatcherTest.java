@@ -5,22 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.ListDelta;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.switchboard.testkit.TestRedis;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisAPI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every call-list change of one window leaves as one {@code calls.active} delta: partial summaries
@@ -31,26 +28,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class ListDeltaBatcherTest {
   /** The batcher numbers each delta from a Redis counter (calls.active versions). */
-  private static TestRedis redis;
+  @RegisterExtension
+  static final RedisPerClass redis = new RedisPerClass();
   private Context loop;
   private ListDeltaBatcher batcher;
   private final BlockingQueue<JsonObject> published = new LinkedBlockingQueue<>();
-
-  @BeforeAll
-  static void startRedis() {
-    redis = TestRedis.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
 
   @BeforeEach
   void setUp(Vertx vertx) {
     vertx.eventBus().<JsonObject>consumer(Addresses.CALLS_ACTIVE, m -> published.add(m.body()));
     loop = vertx.getOrCreateContext();
-    batcher = new ListDeltaBatcher(vertx, RedisAPI.api(Redis.createClient(vertx, redis.url())), 20, new DebouncerMetrics());
+    batcher = new ListDeltaBatcher(vertx, redis.connect(vertx), 20, new DebouncerMetrics());
   }
 
   private ListDelta next() throws InterruptedException {

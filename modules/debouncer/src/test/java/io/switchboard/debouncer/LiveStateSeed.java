@@ -20,6 +20,18 @@ final class LiveStateSeed {
     this.redis = redis;
   }
 
+  /** Empties the Redis behind {@code redis} and returns a seed writing through it: each test starts from no live state. */
+  static LiveStateSeed emptied(RedisAPI redis) {
+    LiveStateSeed seed = new LiveStateSeed(redis);
+    seed.flushAll();
+    return seed;
+  }
+
+  /** The client this seed writes through, for the code under test to share. */
+  RedisAPI api() {
+    return redis;
+  }
+
   /** Sets hash fields (name, value, name, value…). */
   LiveStateSeed fields(String room, String... nameValues) {
     List<String> args = new ArrayList<>();

@@ -4,20 +4,17 @@ import static io.switchboard.testkit.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.testkit.TestRedis;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisAPI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Exactly one debouncer publishes for a room: two instances share the partitions without overlap
@@ -26,25 +23,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class PartitionLeasesTest {
-  private static TestRedis redis;
-
-  @BeforeAll
-  static void start() {
-    redis = TestRedis.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
-  }
+  @RegisterExtension
+  static final RedisPerClass redis = new RedisPerClass();
 
   @Test
   void twoInstancesSplitThePartitionsAndTheSurvivorTakesOverADeadOnesShare() throws Exception {
     Vertx a = Vertx.vertx();
     Vertx b = Vertx.vertx();
     try {
-      PartitionLeases leasesA = new PartitionLeases(a, RedisAPI.api(Redis.createClient(a, redis.url())), "node-a", p -> { }, p -> { });
-      PartitionLeases leasesB = new PartitionLeases(b, RedisAPI.api(Redis.createClient(b, redis.url())), "node-b", p -> { }, p -> { });
+      PartitionLeases leasesA = new PartitionLeases(a, redis.connect(a), "node-a", p -> { }, p -> { });
+      PartitionLeases leasesB = new PartitionLeases(b, redis.connect(b), "node-b", p -> { }, p -> { });
       a.runOnContext(v -> leasesA.start());
       b.runOnContext(v -> leasesB.start());
 

@@ -9,13 +9,12 @@ import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.ListDelta;
 import io.switchboard.contract.live.RoomDelta;
-import io.switchboard.testkit.TestRedis;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Duration;
 import java.util.List;
@@ -26,11 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Room deltas against real Redis (docs/architecture.md, deltas and late join): a delta carries the
@@ -42,7 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class RoomPublisherTest {
   private static final long WINDOW_MS = 20;
-  private static TestRedis redis;
+  @RegisterExtension
+  static final RedisPerClass redis = new RedisPerClass();
   private LiveStateSeed seed;
   private Context loop;
   private RoomPublisher publisher;
@@ -52,22 +51,11 @@ class RoomPublisherTest {
   private final BlockingQueue<JsonObject> listDeltas = new LinkedBlockingQueue<>();
   private Vertx vertx;
 
-  @BeforeAll
-  static void startRedis() throws Exception {
-    redis = TestRedis.start();
-  }
-
-  @AfterAll
-  static void stopRedis() throws Exception {
-    redis.close();
-  }
-
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
     this.vertx = vertx;
-    RedisAPI api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
-    seed = new LiveStateSeed(api);
-    seed.flushAll();
+    seed = LiveStateSeed.emptied(redis.connect(vertx));
+    RedisAPI api = seed.api();
     vertx.eventBus().<JsonObject>consumer(Addresses.CALLS_ACTIVE, m -> listDeltas.add(m.body()));
     loop = vertx.getOrCreateContext();
     ListDeltaBatcher list = new ListDeltaBatcher(vertx, api, WINDOW_MS, new DebouncerMetrics());
@@ -172,7 +160,7 @@ class RoomPublisherTest {
   }
 
   private RedisAPI redisApi() {
-    return RedisAPI.api(Redis.createClient(vertx, redis.url()));
+    return redis.connect(vertx);
   }
 
   @Test

@@ -43,7 +43,7 @@ public final class KpiBenchmark {
     TestMongo server = TestMongo.start();
     try {
       Bus.deploy(vertx, Bus.config(server.url()).put("analytics.mongo.timeout.ms", 30_000));
-      MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", server.url()).put("db_name", "test"));
+      MongoClient mongo = Bus.mongoClient(vertx, server.url());
 
       long t0 = System.nanoTime();
       load(mongo, n);

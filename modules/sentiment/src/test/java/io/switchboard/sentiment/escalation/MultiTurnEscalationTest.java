@@ -6,38 +6,46 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.switchboard.sentiment.SentimentAnalyzer;
 import io.switchboard.sentiment.eval.Conversation;
 import io.switchboard.sentiment.eval.EvaluateEscalation;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Whole calls replayed turn by turn with the state carried over, as ingest does. */
 class MultiTurnEscalationTest {
   private static final SentimentAnalyzer ANALYZER = SentimentAnalyzer.embedded();
 
-  private static Conversation call(String json) {
-    return Conversation.readJsonl(List.of(new JsonObject(json))).get(0);
+  /**
+   * A call whose turns alternate customer, agent, customer… (as every call here does), the first
+   * alert expected on turn {@code alertAt}, replayed turn by turn.
+   */
+  private static EvaluateEscalation.Replay replay(int alertAt, String... turns) {
+    List<Conversation.Turn> lines = IntStream.range(0, turns.length)
+        .mapToObj(i -> new Conversation.Turn(i % 2 == 0, turns[i], -1L, false))
+        .toList();
+    return EvaluateEscalation.replay(ANALYZER, new Conversation("test", lines, alertAt, List.of()));
+  }
+
+  private static void assertFirstAlert(int turn, EvaluateEscalation.Replay r) {
+    assertEquals(turn, r.firstAlert(), () -> "raised per turn " + r.raisedPerTurn());
   }
 
   @Test
   void alertFiresOnTheRightTurnAndEachReasonOnlyOnce() {
-    Conversation c = call("""
-        {"id":"t1","turns":[
-          {"role":"customer","text":"hi my phone bill looks wrong this month"},
-          {"role":"agent","text":"let me look at it."},
-          {"role":"customer","text":"okay thanks"},
-          {"role":"agent","text":"there is a roaming charge."},
-          {"role":"customer","text":"i wasn't abroad so i want to talk to a supervisor"},
-          {"role":"agent","text":"i'll arrange that."},
-          {"role":"customer","text":"please get me the supervisor now"},
-          {"role":"agent","text":"one moment."},
-          {"role":"customer","text":"supervisor please"}],
-         "alert_at":4}""");
-    EvaluateEscalation.Replay r = EvaluateEscalation.replay(ANALYZER, c);
-    assertEquals(4, r.firstAlert(), () -> "raised per turn " + r.raisedPerTurn());
+    EvaluateEscalation.Replay r = replay(4,
+        "hi my phone bill looks wrong this month",
+        "let me look at it.",
+        "okay thanks",
+        "there is a roaming charge.",
+        "i wasn't abroad so i want to talk to a supervisor",
+        "i'll arrange that.",
+        "please get me the supervisor now",
+        "one moment.",
+        "supervisor please");
+    assertFirstAlert(4, r);
     assertEquals(List.of("human_requested"), r.raisedPerTurn().get(4));
     List<String> all = new ArrayList<>();
     r.raisedPerTurn().forEach(all::addAll);
@@ -47,32 +55,26 @@ class MultiTurnEscalationTest {
 
   @Test
   void trendAlertWaitsForTheThirdNegativeTurn() {
-    Conversation c = call("""
-        {"id":"t2","turns":[
-          {"role":"customer","text":"the tv signal keeps cutting out"},
-          {"role":"agent","text":"i'm sorry, let me check."},
-          {"role":"customer","text":"it's been awful all week"},
-          {"role":"agent","text":"i see a fault."},
-          {"role":"customer","text":"this is a total shambles"}],
-         "alert_at":4}""");
-    EvaluateEscalation.Replay r = EvaluateEscalation.replay(ANALYZER, c);
+    EvaluateEscalation.Replay r = replay(4,
+        "the tv signal keeps cutting out",
+        "i'm sorry, let me check.",
+        "it's been awful all week",
+        "i see a fault.",
+        "this is a total shambles");
     assertEquals(List.of(), r.raisedPerTurn().get(0));
-    assertEquals(4, r.firstAlert(), () -> "raised per turn " + r.raisedPerTurn());
+    assertFirstAlert(4, r);
     assertTrue(r.raisedPerTurn().get(4).contains("negative_streak"), r.raisedPerTurn().toString());
   }
 
   @Test
   void agentThatKeepsNotUnderstandingEscalatesOnTheSecondFailure() {
-    Conversation c = call("""
-        {"id":"t3","turns":[
-          {"role":"customer","text":"i want to change my tariff"},
-          {"role":"agent","text":"sorry, I didn't catch that."},
-          {"role":"customer","text":"change my tariff"},
-          {"role":"agent","text":"I'm sorry, could you rephrase?"},
-          {"role":"customer","text":"tariff change"}],
-         "alert_at":4}""");
-    EvaluateEscalation.Replay r = EvaluateEscalation.replay(ANALYZER, c);
-    assertEquals(4, r.firstAlert(), () -> "raised per turn " + r.raisedPerTurn());
+    EvaluateEscalation.Replay r = replay(4,
+        "i want to change my tariff",
+        "sorry, I didn't catch that.",
+        "change my tariff",
+        "I'm sorry, could you rephrase?",
+        "tariff change");
+    assertFirstAlert(4, r);
     assertEquals(List.of("agent_failing"), r.raisedPerTurn().get(4));
   }
 

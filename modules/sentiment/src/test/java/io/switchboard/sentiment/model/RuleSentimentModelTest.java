@@ -12,17 +12,14 @@ class RuleSentimentModelTest {
     return MODEL.analyze(text);
   }
 
-  private static void assertLabel(SentimentLabel expected, String text) {
-    UtteranceSentiment r = s(text);
-    assertEquals(expected, r.label(), () -> "'" + text + "' scored " + r.score());
+  private static void assertLabel(SentimentLabel expected, String... texts) {
+    SentimentAssertions.assertLabels(MODEL::analyze, expected, texts);
   }
 
   @Test
   void negationFlipsPositiveToNegative() {
     assertLabel(SentimentLabel.POSITIVE, "I am happy with the service");
-    assertLabel(SentimentLabel.NEGATIVE, "I am not happy with the service");
-    assertLabel(SentimentLabel.NEGATIVE, "It never works");
-    assertLabel(SentimentLabel.NEGATIVE, "I don't think that's fair");
+    assertLabel(SentimentLabel.NEGATIVE, "I am not happy with the service", "It never works", "I don't think that's fair");
   }
 
   @Test
@@ -54,42 +51,36 @@ class RuleSentimentModelTest {
   @Test
   void clauseAfterButDominates() {
     assertLabel(SentimentLabel.NEGATIVE, "The agent was friendly and nice but the problem is still not fixed");
-    assertLabel(SentimentLabel.POSITIVE, "It took ages but you sorted it, thank you");
-    assertLabel(SentimentLabel.POSITIVE, "The outage was annoying, however you fixed it fast");
+    assertLabel(SentimentLabel.POSITIVE, "It took ages but you sorted it, thank you", "The outage was annoying, however you fixed it fast");
   }
 
   @Test
   void sarcasmIsNegative() {
-    assertLabel(SentimentLabel.NEGATIVE, "Great, just great");
-    assertLabel(SentimentLabel.NEGATIVE, "Oh wonderful, another hour on hold");
-    assertLabel(SentimentLabel.NEGATIVE, "Thanks for nothing");
-    assertLabel(SentimentLabel.NEGATIVE, "Oh brilliant, the app crashed again");
-    assertLabel(SentimentLabel.NEGATIVE, "Perfect, another transfer");
+    assertLabel(SentimentLabel.NEGATIVE,
+        "Great, just great",
+        "Oh wonderful, another hour on hold",
+        "Thanks for nothing",
+        "Oh brilliant, the app crashed again",
+        "Perfect, another transfer");
     // the same praise without a complaint around it stays praise
     assertLabel(SentimentLabel.POSITIVE, "Oh wonderful, thank you");
   }
 
   @Test
   void contactCentreDomainVocabulary() {
-    assertLabel(SentimentLabel.NEGATIVE, "I was charged twice");
-    assertLabel(SentimentLabel.NEGATIVE, "I've been on hold for forty minutes");
-    assertLabel(SentimentLabel.NEGATIVE, "It's still not fixed");
-    assertLabel(SentimentLabel.NEGATIVE, "I want to make a complaint");
-    assertLabel(SentimentLabel.POSITIVE, "That's all sorted now, I appreciate it");
-    assertLabel(SentimentLabel.POSITIVE, "The issue has been resolved");
+    assertLabel(SentimentLabel.NEGATIVE,
+        "I was charged twice",
+        "I've been on hold for forty minutes",
+        "It's still not fixed",
+        "I want to make a complaint");
+    assertLabel(SentimentLabel.POSITIVE, "That's all sorted now, I appreciate it", "The issue has been resolved");
     // a plain service request carries no sentiment even with a domain word in it
-    assertLabel(SentimentLabel.NEUTRAL, "I'd like to check the status of my refund");
-    assertLabel(SentimentLabel.NEUTRAL, "My account number is 4 5 7 2 9");
+    assertLabel(SentimentLabel.NEUTRAL, "I'd like to check the status of my refund", "My account number is 4 5 7 2 9");
   }
 
   @Test
   void scoreAndConfidenceStayInRange() {
-    for (String t : new String[] {"", "!!!", "TERRIBLE TERRIBLE TERRIBLE AWFUL!!!", "great great great amazing", "ok"}) {
-      UtteranceSentiment r = s(t);
-      assertTrue(r.score() >= -1 && r.score() <= 1, t);
-      assertTrue(r.confidence() >= 0 && r.confidence() <= 1, t);
-      assertEquals("embedded", r.source());
-    }
+    SentimentAssertions.assertVerdictsInRange(MODEL::analyze, 0, "", "!!!", "TERRIBLE TERRIBLE TERRIBLE AWFUL!!!", "great great great amazing", "ok");
     assertTrue(s("terrible, awful, the worst").confidence() > s("a bit slow").confidence());
   }
 
