@@ -65,7 +65,9 @@ class CallEventFastPathTest {
         Arbitraries.just(null), Arbitraries.of(true, false), Arbitraries.integers().between(-5, 5).map(i -> (Object) i),
         Arbitraries.longs().map(l -> (Object) l), Arbitraries.doubles().map(d -> (Object) d),
         Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, -0.0, 1.0, -1.5).map(d -> (Object) d),
-        strings().map(s -> (Object) s), Arbitraries.just(new JsonObject().put("a", 1)), Arbitraries.just(new JsonArray().add(1)));
+        strings().map(s -> (Object) s), // fresh objects per try: one shared instance could be put into itself by two mutations
+        // (data := {a:1}, then data.x := {a:1}) and recurse forever in hashCode (seen once)
+        Arbitraries.create(() -> new JsonObject().put("a", 1)), Arbitraries.create(() -> new JsonArray().add(1)));
     Arbitrary<String> key = Arbitraries.of("room_name", "session_id", "event_type", "event_id", "ts", "v", "data", "extra",
         "role", "text", "final", "segment_id", "language", "state", "name", "args", "result", "duration_ms",
         "stt_ms", "e2e_ms", "tokens", "custom", "agent", "customer", "supervision", "metadata");
