@@ -32,7 +32,7 @@ class RedisServerProcessTest {
 
   @Test
   void anAppendOnlyServerKeepsAcknowledgedWritesAcrossARestartOnTheSamePort(@TempDir Path dir) throws Exception {
-    RedisServerProcess.Builder builder = RedisServerProcess.builder().dir(dir.toFile()).appendOnly("everysec").keyspaceEvents("KEA");
+    RedisServerProcess.Builder builder = RedisServerProcess.builder().dir(dir.toFile()).appendOnly("everysec").keyspaceEvents("KEA").streamNodeMaxBytes(512);
     int port;
     try (RedisServerProcess first = builder.start()) {
       port = first.port();
@@ -40,6 +40,7 @@ class RedisServerProcessTest {
       assertEquals("+OK\r\n", command(port, "SET greeting hello"));
       assertTrue(command(port, "CONFIG GET notify-keyspace-events").contains("AKE"), "keyspace notifications on");
       assertTrue(command(port, "CONFIG GET appendfsync").contains("everysec"));
+      assertTrue(command(port, "CONFIG GET stream-node-max-bytes").contains("\r\n512\r\n"), "small stream nodes");
     }
     try (RedisServerProcess second = builder.port(port).start()) {
       assertEquals(port, second.port());
