@@ -35,8 +35,6 @@ final class EmbeddedRedis implements AutoCloseable {
   private static final long HEALTHY_RUN_MS = 10_000;
 
   /** Every (re)start of the child: same port, same directory, so a restart reloads the file. */
-  /** Small stream nodes: a live call's log stream holds few lines (RedisServerProcess.Builder#streamNodeMaxBytes). */
-  static final int STREAM_NODE_MAX_BYTES = 512;
   private final RedisServerProcess.Builder server;
   private final File dir;
   private final int port;
@@ -60,7 +58,7 @@ final class EmbeddedRedis implements AutoCloseable {
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.server = RedisServerProcess.builder().port(port).dir(dir).appendOnly("everysec").keyspaceEvents("KEA")
-        .streamNodeMaxBytes(STREAM_NODE_MAX_BYTES);
+        .streamNodeMaxBytes(RedisServerProcess.SMALL_STREAM_NODES);
     // closing first: a child stopped by the hook must not look like a death to restart from
     this.shutdownHook = new Thread(() -> {
       closing = true;

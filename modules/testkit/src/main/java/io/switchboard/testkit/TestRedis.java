@@ -25,7 +25,8 @@ public final class TestRedis implements AutoCloseable {
   private TestRedis(int port, File dir) {
     this.port = port;
     this.dir = dir;
-    this.builder = RedisServerProcess.builder().port(port).dir(dir).keyspaceEvents("KEA");
+    this.builder = RedisServerProcess.builder().port(port).dir(dir).keyspaceEvents("KEA")
+        .streamNodeMaxBytes(RedisServerProcess.SMALL_STREAM_NODES);
   }
 
   public static TestRedis start() {

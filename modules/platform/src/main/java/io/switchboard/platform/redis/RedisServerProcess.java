@@ -25,6 +25,9 @@ import redis.embedded.core.ExecutableProvider;
  * an event loop.
  */
 public final class RedisServerProcess implements AutoCloseable {
+  /** The {@code stream-node-max-bytes} Switchboard runs its own Redis with (see {@link Builder#streamNodeMaxBytes}). */
+  public static final int SMALL_STREAM_NODES = 512;
+
   private static File binary;
 
   private final Process process;
