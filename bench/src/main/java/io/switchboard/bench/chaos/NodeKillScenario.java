@@ -73,9 +73,10 @@ final class NodeKillScenario {
             JsonObject h = healthJson(hc, http);
             if (ing > 0 && deb > 0 && up(h, "ingest") && up(h, "debouncer")) {
               movedAt = Math.max(ing, deb);
-              String reported = nodeOf(h, "ingest");
-              r.figure("node id /health reports for the redeployed ingest", reported == null ? "none"
-                  : reported.equals(cId) ? "C's" : reported.equals(bId) ? "B's (the dead node's: HA redeploys with B's config, which carries node.id)" : reported);
+              String ingestOn = nodeOf(h, "ingest");
+              String debouncerOn = nodeOf(h, "debouncer");
+              r.check("/health says the redeployed verticles run on C", cId.equals(ingestOn) && cId.equals(debouncerOn),
+                  "ingest on " + who(ingestOn, bId, cId) + ", debouncer on " + who(debouncerOn, bId, cId));
               break;
             }
             Thread.sleep(50);
@@ -127,6 +128,10 @@ final class NodeKillScenario {
   private static ChaosNode started(ChaosNode n) throws Exception {
     n.awaitReady(Duration.ofSeconds(120));
     return n;
+  }
+
+  private static String who(String node, String bId, String cId) {
+    return node == null ? "none" : node.equals(cId) ? "C" : node.equals(bId) ? "B (the dead node)" : node;
   }
 
   private static List<String> cluster(int port, String members, String verticles, boolean ha) {

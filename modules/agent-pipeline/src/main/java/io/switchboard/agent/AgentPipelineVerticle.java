@@ -6,6 +6,7 @@ import io.switchboard.agent.sim.DemoHistorySeeder;
 import io.switchboard.agent.sim.ScenarioCatalog;
 import io.switchboard.agent.sim.Simulator;
 import io.switchboard.contract.VerticleName;
+import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
@@ -31,7 +32,7 @@ public final class AgentPipelineVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     AgentPipelineConfig cfg = AgentPipelineConfig.from(settings);
-    String node = settings.nodeId();
+    String node = NodeIdentity.of(vertx, settings);
     client = WebClient.create(vertx);
     sink = new BusEventSink(vertx, cfg.ingestTimeoutMs(), cfg.ingestMaxInFlight());
     Future<?> health = HealthResponder.register(vertx, VerticleName.AGENT_PIPELINE, node,

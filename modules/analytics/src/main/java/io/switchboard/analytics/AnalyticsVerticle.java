@@ -17,6 +17,7 @@ import io.switchboard.contract.analytics.AuditQuery;
 import io.switchboard.contract.analytics.AuditRecord;
 import io.switchboard.contract.analytics.CallSearchQuery;
 import io.switchboard.contract.analytics.KpiQuery;
+import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
@@ -58,7 +59,7 @@ public final class AnalyticsVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     AnalyticsConfig cfg = AnalyticsConfig.from(settings);
-    node = settings.nodeId();
+    node = NodeIdentity.of(vertx, settings);
     redaction = new ArchiveRedaction(RedactionConfig.from(settings));
     mongo = MongoClient.create(vertx, MongoAccess.clientConfig(cfg.mongoUrl(), cfg.mongoDb(), cfg.mongoTimeoutMs()));
     access = new MongoAccess(cfg.mongoTimeoutMs());

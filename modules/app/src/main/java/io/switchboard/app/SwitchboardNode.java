@@ -4,6 +4,7 @@ import io.switchboard.contract.VerticleName;
 import io.switchboard.gateway.GatewayVerticle;
 import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.ConfigException;
+import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -68,6 +69,7 @@ final class SwitchboardNode implements AutoCloseable {
 
       vertx = clustered ? clusteredVertx(settings) : Vertx.builder().with(vertxOptions(settings)).build();
       config.put(CommonKeys.NODE_ID, nodeId(clustered));
+      NodeIdentity.record(vertx, config.getString(CommonKeys.NODE_ID));
       boolean ha = settings.bool(LauncherKeys.HA, false);
       for (VerticleName name : VerticleCatalog.ORDER) {
         if (selected.contains(name)) {

@@ -1,6 +1,7 @@
 package io.switchboard.control;
 
 import io.switchboard.contract.VerticleName;
+import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.control.ControlActions;
 import io.switchboard.contract.health.HealthReply;
@@ -36,7 +37,7 @@ public final class ControlVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     ControlConfig cfg = ControlConfig.from(settings);
-    node = settings.nodeId();
+    node = NodeIdentity.of(vertx, settings);
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 6, 256);
     api = RedisAPI.api(redis);
     liveKitConfigured = cfg.liveKit().configured();

@@ -2,6 +2,7 @@ package io.switchboard.debouncer;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.VerticleName;
+import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
@@ -40,7 +41,7 @@ public final class DebouncerVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     DebouncerConfig cfg = DebouncerConfig.from(settings);
-    node = settings.nodeId();
+    node = NodeIdentity.of(vertx, settings);
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 8, 1024);
     api = RedisAPI.api(redis);
 

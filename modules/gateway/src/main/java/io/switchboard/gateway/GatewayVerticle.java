@@ -2,6 +2,7 @@ package io.switchboard.gateway;
 
 import io.switchboard.contract.VerticleName;
 import io.switchboard.platform.auth.AgentKeys;
+import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.platform.health.HealthResponder;
 import io.switchboard.redaction.LiveRedaction;
@@ -24,7 +25,7 @@ public final class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
 
   /** Local shared map of per-node facts (read by the launcher). */
-  public static final String NODE_MAP = "switchboard.node";
+  public static final String NODE_MAP = NodeIdentity.LOCAL_MAP;
 
   private GatewayHealth health;
   private HttpServer server;
@@ -35,7 +36,7 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     GatewayConfig cfg = GatewayConfig.from(settings);
-    String node = settings.nodeId();
+    String node = NodeIdentity.of(vertx, settings);
     health = new GatewayHealth(vertx, cfg);
 
     // password hashing (demo accounts, decoy) runs on a worker before the routes exist

@@ -6,6 +6,7 @@ import io.switchboard.contract.RoomNames;
 import io.switchboard.contract.SchemaVersion;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.platform.auth.AgentKeys;
+import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
@@ -55,7 +56,7 @@ public final class IngestVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     IngestConfig cfg = IngestConfig.from(settings);
-    node = settings.nodeId();
+    node = NodeIdentity.of(vertx, settings);
     orderWaitMs = cfg.orderWaitMs();
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 16, 256);
     api = RedisAPI.api(redis);

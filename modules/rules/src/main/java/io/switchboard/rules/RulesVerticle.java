@@ -11,6 +11,7 @@ import io.switchboard.contract.live.EventType;
 import io.switchboard.contract.rules.RuleSchema;
 import io.switchboard.contract.rules.Rules;
 import io.switchboard.platform.config.CommonKeys;
+import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.platform.health.HealthResponder;
 import io.switchboard.rules.action.FiringActions;
@@ -70,7 +71,7 @@ public final class RulesVerticle extends VerticleBase {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    node = settings.nodeId();
+    node = NodeIdentity.of(vertx, settings);
     web = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2_000).setKeepAlive(true));
     actions = new FiringActions(vertx.eventBus(), new WebhookNotifier(web, cfg.webhookConcurrency()), Clock.systemUTC());
     engine.replace(compileAll(BuiltinRules.load()));

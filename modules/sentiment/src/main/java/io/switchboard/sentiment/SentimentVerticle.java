@@ -3,6 +3,7 @@ package io.switchboard.sentiment;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.VerticleName;
+import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.platform.health.HealthResponder;
 import io.switchboard.contract.sentiment.SentimentRequest;
@@ -58,7 +59,7 @@ public final class SentimentVerticle extends VerticleBase {
           LOG.atInfo().addKeyValue("provider", cfg.provider()).log("sentiment ready");
           return Future.all(
               consumer.completion(),
-              HealthResponder.register(vertx, VerticleName.SENTIMENT, settings.nodeId()));
+              HealthResponder.register(vertx, VerticleName.SENTIMENT, NodeIdentity.of(vertx, settings)));
         });
   }
 

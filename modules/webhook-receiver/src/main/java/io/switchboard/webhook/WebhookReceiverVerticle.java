@@ -5,6 +5,7 @@ import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.SchemaVersion;
 import io.switchboard.contract.VerticleName;
+import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
@@ -48,7 +49,7 @@ public final class WebhookReceiverVerticle extends VerticleBase {
   public Future<?> start() {
     Settings settings = Settings.of(config());
     WebhookReceiverConfig cfg = WebhookReceiverConfig.from(settings);
-    node = settings.nodeId();
+    node = NodeIdentity.of(vertx, settings);
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 6, 256);
     api = RedisAPI.api(redis);
     agentLoss = new AgentLossWatch(vertx, api);
