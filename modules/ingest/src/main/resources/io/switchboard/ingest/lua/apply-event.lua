@@ -112,15 +112,23 @@ end
 
 -- a late event keeps its log line but must not overwrite what a newer event already said
 local latestWins = {interim = true, agent_state = true, agent_state_at = true, metrics = true}
+-- every field this event changes goes out in ONE HSET at the end: one keyspace notification per
+-- event instead of one per field (the debouncer parses each; docs/architecture.md#redis-model)
+local fields, order = {}, {}
+local function put(field, value)
+  if fields[field] == nil then table.insert(order, field) end
+  fields[field] = value
+end
 local i = 11
 while i + 2 <= #ARGV + 0 and ARGV[i] ~= nil do
   local op, field, value = ARGV[i], ARGV[i + 1], ARGV[i + 2]
   if late and latestWins[field] then
     -- skipped
   elseif op == 'set' then
-    redis.call('HSET', call, field, value)
+    put(field, value)
   else
-    local raw = redis.call('HGET', call, field)
+    local raw = fields[field]
+    if raw == nil then raw = redis.call('HGET', call, field) end
     local arr = {}
     if raw and raw ~= '' then arr = cjson.decode(raw) end
     local kept, found = {}, false
@@ -129,14 +137,14 @@ while i + 2 <= #ARGV + 0 and ARGV[i] ~= nil do
       else table.insert(kept, v) end
     end
     if op == 'add' and not found then table.insert(kept, value) end
-    if #kept == 0 then redis.call('HSET', call, field, '[]')
-    else redis.call('HSET', call, field, cjson.encode(kept)) end
+    if #kept == 0 then put(field, '[]')
+    else put(field, cjson.encode(kept)) end
   end
   i = i + 3
 end
-redis.call('HSET', call, 'updated_at', now)
+put('updated_at', now)
 if sendSeq ~= nil then
-  if not late then redis.call('HSET', call, 'last_send_seq', sendSeq) end
+  if not late then put('last_send_seq', sendSeq) end
   -- RedisKeys.SEND_ORDER_CHANNEL_PREFIX: wakes whichever ingest instance holds the next send_seq
   redis.call('PUBLISH', 'ingest:order:' .. room .. '|' .. session, sendSeq)
 end
@@ -145,11 +153,18 @@ local seq = tonumber(redis.call('HGET', call, 'last_seq') or '0')
 if kind ~= '' then
   seq = seq + 1
   redis.call('XADD', log, seq .. '-0', 'kind', kind, 'line', line)
-  redis.call('HSET', call, 'last_seq', seq)
+  put('last_seq', seq)
 end
 
 if endsCall then
-  redis.call('HSET', call, 'status', 'ended', 'ended_at', now, 'interim', '', 'takeover_by', '')
+  put('status', 'ended'); put('ended_at', now); put('interim', ''); put('takeover_by', '')
+end
+local hset = {}
+for _, f in ipairs(order) do
+  table.insert(hset, f); table.insert(hset, fields[f])
+end
+redis.call('HSET', call, unpack(hset))
+if endsCall then
   redis.call('DEL', takeoverLock)
   redis.call('ZREM', active, room)
   redis.call('SADD', endedKey, session)
