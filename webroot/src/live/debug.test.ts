@@ -49,4 +49,10 @@ describe('debug — call.<room>.debug ring', () => {
       [13, 2, 99],
     ]);
   });
+
+  it('seedDebug puts events the server ring holds swapped back in time order, and keeps the newest', () => {
+    let id = 0;
+    const seeded = seedDebug([{ type: 'a', ts: 5 }, { type: 'b', ts: 3 }, { type: 'c', ts: 7 }, { type: 'd', ts: 7 }], () => ++id, 99, 3);
+    expect(seeded.map((d) => d.type)).toEqual(['a', 'c', 'd']);
+  });
 });

@@ -23,11 +23,16 @@ export function appendDebug(ring: readonly DebugEvent[], ev: DebugEvent, size: n
   return ring.length >= size ? [...ring.slice(ring.length - size + 1), ev] : [...ring, ev];
 }
 
-/** The ring a late joiner starts with: the newest `size` of the debug events sent with history. */
+/**
+ * The ring a late joiner starts with: the newest `size` of the debug events sent with history, in
+ * the order they happened. The server's ring is written by several Redis connections, so two events
+ * close together can sit in it swapped; each carries its `ts`, and equal times keep their order.
+ */
 export function seedDebug(bodies: readonly unknown[], nextId: () => number, receivedAt: number, size: number): DebugEvent[] {
   return bodies
     .map((body) => normaliseDebug(body, nextId(), receivedAt))
     .filter((ev): ev is DebugEvent => ev !== null)
+    .sort((a, b) => a.ts - b.ts)
     .slice(-size);
 }
 
