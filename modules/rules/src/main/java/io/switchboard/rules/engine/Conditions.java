@@ -98,47 +98,56 @@ public final class Conditions {
     }
   }
 
+  /**
+   * "For longer than T while the call is live": silence, takeover and call duration differ only in
+   * where the span starts ({@link #since}; {@code Long.MAX_VALUE} while it has not started).
+   */
+  interface LongerThan extends Condition {
+    long ms();
+
+    long since(CallState call);
+
+    @Override
+    default boolean test(CallState call, Observation o) {
+      return !call.ended() && o.at() - since(call) > ms();
+    }
+
+    @Override
+    default boolean timed() {
+      return true;
+    }
+  }
+
   /** Nobody said anything for longer than T while the call is live. */
-  record Silence(long ms) implements Condition {
+  record Silence(long ms) implements LongerThan {
     public String type() {
       return Rules.SILENCE;
     }
 
-    public boolean test(CallState call, Observation o) {
-      return !call.ended() && o.at() - call.lastSpokeAt() > ms;
-    }
-
-    public boolean timed() {
-      return true;
+    public long since(CallState call) {
+      return call.lastSpokeAt();
     }
   }
 
   /** A supervisor has held the call for longer than T. */
-  record Takeover(long ms) implements Condition {
+  record Takeover(long ms) implements LongerThan {
     public String type() {
       return Rules.TAKEOVER;
     }
 
-    public boolean test(CallState call, Observation o) {
-      return !call.ended() && call.takeoverSince() > 0 && o.at() - call.takeoverSince() > ms;
-    }
-
-    public boolean timed() {
-      return true;
+    public long since(CallState call) {
+      return call.takeoverSince() > 0 ? call.takeoverSince() : Long.MAX_VALUE;
     }
   }
 
-  record CallDuration(long ms) implements Condition {
+  /** The call has lasted longer than T. */
+  record CallDuration(long ms) implements LongerThan {
     public String type() {
       return Rules.CALL_DURATION;
     }
 
-    public boolean test(CallState call, Observation o) {
-      return !call.ended() && o.at() - call.startedAt() > ms;
-    }
-
-    public boolean timed() {
-      return true;
+    public long since(CallState call) {
+      return call.startedAt();
     }
   }
 
