@@ -29,6 +29,39 @@ record Flatness(String name, double mean, double slopePerMin, double drift, doub
     return new Flatness(name, mean, slope, slope * runMinutes, share * Math.abs(mean) + floor);
   }
 
+  /**
+   * As {@link #judge} with the Theil–Sen slope (the median of the slopes between every two
+   * samples) instead of least squares: for a series that sits at a ceiling and dips now and then
+   * (open files: idle pooled connections close and reopen), where a few dips early in the run tilt
+   * a least-squares line although nothing grows. A leak still moves the median.
+   */
+  static Flatness judgeRobust(String name, double[] minutes, double[] values, double runMinutes, double share, double floor) {
+    if (minutes.length != values.length || minutes.length < 2) {
+      throw new IllegalArgumentException(name + ": need at least two samples, got " + values.length);
+    }
+    double slope = medianSlope(minutes, values);
+    double mean = mean(values);
+    return new Flatness(name, mean, slope, slope * runMinutes, share * Math.abs(mean) + floor);
+  }
+
+  /** Theil–Sen: the median of {@code (y[j] - y[i]) / (x[j] - x[i])} over every pair with distinct x. */
+  static double medianSlope(double[] x, double[] y) {
+    java.util.List<Double> slopes = new java.util.ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      for (int j = i + 1; j < x.length; j++) {
+        if (x[j] != x[i]) {
+          slopes.add((y[j] - y[i]) / (x[j] - x[i]));
+        }
+      }
+    }
+    if (slopes.isEmpty()) {
+      throw new IllegalArgumentException("all samples at the same time");
+    }
+    java.util.Collections.sort(slopes);
+    int n = slopes.size();
+    return n % 2 == 1 ? slopes.get(n / 2) : (slopes.get(n / 2 - 1) + slopes.get(n / 2)) / 2;
+  }
+
   /** Least-squares slope of {@code y} over {@code x}. */
   static double slope(double[] x, double[] y) {
     double mx = mean(x);

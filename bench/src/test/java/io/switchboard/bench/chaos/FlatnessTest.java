@@ -52,6 +52,39 @@ class FlatnessTest {
     assertFalse(Flatness.judge("keys", x, y, 30, 0.02, 20).ok());
   }
 
+  /** The open files of the 30-minute soak of 2026-12-02 03:27 (t ≥ 240 s): at 140, dipping early when idle connections closed. */
+  private static final double[] FILES = {120, 121, 138, 126, 126, 131, 138, 138, 140, 140, 125, 140, 140, 140, 140, 133, 140, 140, 132, 140, 140,
+      140, 140, 140, 140, 140, 140};
+
+  private static double[] minutes(int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = 4 + i;
+    }
+    return x;
+  }
+
+  @Test
+  void aCeilingWithEarlyDipsIsFlatByTheRobustSlope() {
+    double[] x = minutes(FILES.length);
+    assertFalse(Flatness.judge("open files", x, FILES, 30, 0.05, 8).ok(), "least squares is tilted by the early dips");
+    Flatness robust = Flatness.judgeRobust("open files", x, FILES, 30, 0.05, 8);
+    assertTrue(Math.abs(robust.slopePerMin()) < 0.2, "slope " + robust.slopePerMin());
+    assertTrue(robust.ok(), robust.describe("", 1));
+  }
+
+  @Test
+  void aSteadyFileLeakIsNotFlatByTheRobustSlopeEither() {
+    double[] x = minutes(FILES.length);
+    double[] leaking = new double[FILES.length];
+    for (int i = 0; i < leaking.length; i++) {
+      leaking[i] = FILES[i] + i; // one more descriptor a minute
+    }
+    Flatness robust = Flatness.judgeRobust("open files", x, leaking, 30, 0.05, 8);
+    assertTrue(robust.slopePerMin() > 0.9, "slope " + robust.slopePerMin());
+    assertFalse(robust.ok(), robust.describe("", 1));
+  }
+
   @Test
   void needsTwoDistinctTimes() {
     assertThrows(IllegalArgumentException.class, () -> Flatness.judge("keys", new double[] {4}, new double[] {1}, 30, 0.02, 20));
