@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * The last few agent debug events of each room, for a supervisor who opens the room late
  * (docs/architecture.md#deltas-and-late-join). The debouncer instance that publishes for a room
  * records its debug events in a capped Redis list, so whichever debouncer of the cluster answers
- * {@code call.history} returns them. Still ephemeral: a short TTL, never archived.
+ * {@code call.history} returns them. Still ephemeral, never archived: recorded only while the
+ * call is live, dropped by ingest when a new call starts in the room, and expired with the call's
+ * other keys once it is archived (mark-archived.lua); the TTL here is the safety net for a live
+ * call that goes quiet.
  */
 final class DebugRings {
   private static final Logger LOG = LoggerFactory.getLogger(DebugRings.class);
@@ -43,15 +46,24 @@ final class DebugRings {
     if (consumers.containsKey(room)) {
       return;
     }
-    String key = RedisKeys.debug(room);
     consumers.put(room, vertx.eventBus().<Object>consumer(Addresses.callDebug(room), m -> {
-      if (!(m.body() instanceof JsonObject event)) {
-        return;
+      if (m.body() instanceof JsonObject event) {
+        record(room, event)
+            .onFailure(err -> LOG.atDebug().addKeyValue("room", room).addKeyValue("address", Addresses.callDebug(room))
+                .addKeyValue("error", err.getMessage()).log("debug event not recorded"));
       }
-      RECORD.run(redis, List.of(key), List.of(event.encode(), String.valueOf(size), String.valueOf(TTL_SECONDS)))
-          .onFailure(err -> LOG.atDebug().addKeyValue("room", room).addKeyValue("address", Addresses.callDebug(room))
-              .addKeyValue("error", err.getMessage()).log("debug event not recorded"));
     }));
+  }
+
+  /**
+   * Records one debug event in the room's ring; false when the room has no live call of the
+   * event's session (an ended call's ring must expire with its other keys, see debug-ring.lua).
+   */
+  Future<Boolean> record(String room, JsonObject event) {
+    String session = event.getValue("session_id") instanceof String s ? s : "";
+    return RECORD.run(redis, List.of(RedisKeys.debug(room), RedisKeys.call(room)),
+            List.of(event.encode(), String.valueOf(size), String.valueOf(TTL_SECONDS), session))
+        .map(r -> r.toInteger() == 1);
   }
 
   void forget(String room) {

@@ -134,7 +134,8 @@ final class Archiver {
                 RedisKeys.dedup(room),
                 RedisKeys.parked(room, session),
                 RedisKeys.parkedLog(room, session),
-                RedisKeys.ARCHIVE_PENDING),
+                RedisKeys.ARCHIVE_PENDING,
+                RedisKeys.debug(room)),
             List.of(session, member, String.valueOf(ttlSeconds)))
         .mapEmpty();
   }

@@ -33,7 +33,8 @@ final class LiveStateWriter {
             RedisKeys.ACTIVE_CALLS,
             RedisKeys.ARCHIVE_PENDING,
             RedisKeys.takeoverLock(room),
-            RedisKeys.liveKitParticipants(room));
+            RedisKeys.liveKitParticipants(room),
+            RedisKeys.debug(room));
     List<String> args = new ArrayList<>(10 + plan.ops.size());
     args.add(room);
     args.add(session);

@@ -2,7 +2,8 @@
 -- state that goes with it.
 -- KEYS: 1 call hash, 2 log stream, 3 dedup set, 4 ended-sessions set, 5 active_calls zset,
 --       6 archive:pending set, 7 takeover lock (dropped when a call ends or a new one starts),
---       8 LiveKit participants set of the room (webhook-receiver; seeds a new call's participants).
+--       8 LiveKit participants set of the room (webhook-receiver; seeds a new call's participants),
+--       9 the room's debug ring (the debouncer's; a new call starts without the previous call's events).
 --       A session pushed out of the room before its archive was
 --       acknowledged is parked under parked:<room>:<session> (+ ':log') until the archiver is done.
 -- ARGV: 1 room, 2 session ('' = the current session; internal senders), 3 event id ('' = none),
@@ -98,7 +99,7 @@ if cur == nil then
     'last_seq', '0', 'sentiment', 'neutral', 'sentiment_score', '0', 'escalation', '[]', 'takeover_by', '',
     'listeners', '[]', 'viewers', '[]', 'participants', '[]', 'interim', '', 'agent_state', 'initializing')
   redis.call('ZADD', active, now, room)
-  redis.call('DEL', takeoverLock)
+  redis.call('DEL', takeoverLock, KEYS[9])
   -- who LiveKit said joined before the agent posted call_started
   local present = redis.call('SMEMBERS', KEYS[8])
   if #present > 0 then
