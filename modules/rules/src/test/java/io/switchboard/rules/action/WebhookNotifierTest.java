@@ -63,7 +63,9 @@ class WebhookNotifierTest {
     received.clear();
     long start = System.currentTimeMillis();
     n.notify(List.of(new JsonObject().put("url", url("/hook")), new JsonObject().put("url", url("/hang")).put("timeout_ms", 300)), payload);
-    assertEquals(2, n.stats().getInteger("in_flight"), "notify returned with both posts still on their way");
+    // notify does not wait: the hanging post is still on its way (the other may already be answered:
+    // a warm keep-alive connection answers on another event loop within a millisecond)
+    assertTrue(n.stats().getInteger("in_flight") >= 1, "notify returned with the hanging post still on its way");
     waitFor(() -> n.stats().getLong("delivered") == 2 && n.stats().getLong("failed") == 1);
     long took = System.currentTimeMillis() - start;
     assertEquals(List.of(payload), received);
