@@ -273,7 +273,7 @@ public final class SoakMain {
         .append(lifetimeS / 2).append("–").append(lifetimeS * 3 / 2).append(" s and replaced by a new one · ").append(rate)
         .append(" posts/s per call (one in ").append(Churn.DEBUG_EVERY).append(" a debug event, the others final lines) · sample every ").append(sampleS).append(" s · ").append(Runtime.getRuntime().availableProcessors())
         .append(" cores, load average ").append(ChaosReport.loadAverage()).append("\n\n")
-        .append(ok ? "**Flat**" : "**NOT FLAT**").append(": least-squares slope of each series over the samples after the ").append(warmupS)
+        .append(ok ? "**Flat**" : "**NOT FLAT**").append(": least-squares slope (Theil–Sen for open files) of each series over the samples after the ").append(warmupS)
         .append(" s warm-up, extrapolated over the run (allowed: 2 % of the mean plus 2 % of the live calls for Redis keys, 20 % + 8 MB for the ")
         .append("live heap, 5 % + 8 for open files; the :ended tombstones, kept 24 h by design, must each have a TTL):\n\n");
     findings.forEach(f -> md.append("- ").append(f).append('\n'));

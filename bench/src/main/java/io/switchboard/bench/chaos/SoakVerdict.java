@@ -72,6 +72,6 @@ record SoakVerdict(boolean ok, List<String> findings, List<Flatness> checks) {
   }
 
   String describe(long warmupS) {
-    return "least-squares slope of the samples after the " + warmupS + " s warm-up, extrapolated over the run: " + String.join("; ", findings);
+    return "least-squares slope (Theil–Sen for open files) of the samples after the " + warmupS + " s warm-up, extrapolated over the run: " + String.join("; ", findings);
   }
 }
