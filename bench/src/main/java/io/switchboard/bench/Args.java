@@ -13,8 +13,7 @@ import java.util.Set;
  * ({@code --quick} always is one), read by name with the main's own default. One parser for every
  * main, so each states its knobs and defaults instead of writing its own {@code switch} loop.
  *
- * <p>Adopting it in a main that parses by hand, e.g. SoakMain's loop over {@code --minutes},
- * {@code --calls}, {@code --rate} … {@code --out}:
+ * <p>For example (SoakMain):
  *
  * <pre>{@code
  * Args args = new Args(argv).only("minutes", "calls", "rate", "lifetime-s", "sample-s", "ended-ttl-s", "out");

@@ -34,25 +34,15 @@ public final class SoakMain {
   private SoakMain() {}
 
   public static void main(String[] argv) throws Exception {
-    int minutes = 30;
-    int calls = 1000;
-    double rate = 0.2;
-    int lifetimeS = 120;
-    int sampleS = 60;
-    int endedTtlS = 60;
-    Path out = Path.of("bench", "results");
-    for (int i = 0; i < argv.length; i++) {
-      switch (argv[i]) {
-        case "--minutes" -> minutes = Integer.parseInt(argv[++i]);
-        case "--calls" -> calls = Integer.parseInt(argv[++i]);
-        case "--rate" -> rate = Double.parseDouble(argv[++i]);
-        case "--lifetime-s" -> lifetimeS = Integer.parseInt(argv[++i]);
-        case "--sample-s" -> sampleS = Integer.parseInt(argv[++i]);
-        case "--ended-ttl-s" -> endedTtlS = Integer.parseInt(argv[++i]);
-        case "--out" -> out = Path.of(argv[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + argv[i]);
-      }
-    }
+    io.switchboard.bench.Args args =
+        new io.switchboard.bench.Args(argv).only("minutes", "calls", "rate", "lifetime-s", "sample-s", "ended-ttl-s", "out");
+    int minutes = args.integer("minutes", 30);
+    int calls = args.integer("calls", 1000);
+    double rate = args.decimal("rate", 0.2);
+    int lifetimeS = args.integer("lifetime-s", 120);
+    int sampleS = args.integer("sample-s", 60);
+    int endedTtlS = args.integer("ended-ttl-s", 60);
+    Path out = args.out;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
     Path work = Path.of("bench", "target", "soak");
     // a fresh node: the embedded Redis persists (AOF under data.dir) and the archive too, so an
