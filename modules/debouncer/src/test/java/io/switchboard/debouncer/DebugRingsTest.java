@@ -6,19 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.RedisKeys;
-import io.switchboard.testkit.TestRedis;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A room's debug ring holds its live call's events only: an event of an ended call, or of
@@ -28,24 +26,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class DebugRingsTest {
-  private static TestRedis redis;
+  @RegisterExtension static final RedisPerClass redis = new RedisPerClass();
   private RedisAPI api;
   private LiveStateSeed seed;
   private DebugRings rings;
 
-  @BeforeAll
-  static void startRedis() throws Exception {
-    redis = TestRedis.start();
-  }
-
-  @AfterAll
-  static void stopRedis() throws Exception {
-    redis.close();
-  }
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
-    api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
+    api = redis.connect(vertx);
     seed = new LiveStateSeed(api);
     seed.flushAll();
     rings = new DebugRings(vertx, api, 3);

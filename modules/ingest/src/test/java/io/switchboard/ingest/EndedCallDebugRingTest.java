@@ -6,22 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.RedisKeys;
-import io.switchboard.testkit.TestRedis;
+import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The debouncer's debug ring of a room ({@code call:<room>:debug}) goes with its call: once the
@@ -32,24 +30,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class EndedCallDebugRingTest {
   private static final int ENDED_TTL_S = 60;
-  private static TestRedis redis;
+  @RegisterExtension static final RedisPerClass redis = new RedisPerClass();
   private Vertx vertx;
   private RedisAPI api;
 
-  @BeforeAll
-  static void startRedis() throws Exception {
-    redis = TestRedis.start();
-  }
-
-  @AfterAll
-  static void stopRedis() throws Exception {
-    redis.close();
-  }
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
     this.vertx = vertx;
-    api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
+    api = redis.connect(vertx);
     api.flushall(List.of()).await(5, TimeUnit.SECONDS);
     // analytics' part: acknowledge every archive
     vertx.eventBus().consumer(Addresses.CALL_ENDED, m -> m.reply(new JsonObject().put("archived", true))).completion().await(5, TimeUnit.SECONDS);
