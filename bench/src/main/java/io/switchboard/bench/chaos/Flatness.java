@@ -21,12 +21,7 @@ record Flatness(String name, double mean, double slopePerMin, double drift, doub
    * @param floor allowed drift in absolute units whatever the mean
    */
   static Flatness judge(String name, double[] minutes, double[] values, double runMinutes, double share, double floor) {
-    if (minutes.length != values.length || minutes.length < 2) {
-      throw new IllegalArgumentException(name + ": need at least two samples, got " + values.length);
-    }
-    double slope = slope(minutes, values);
-    double mean = mean(values);
-    return new Flatness(name, mean, slope, slope * runMinutes, share * Math.abs(mean) + floor);
+    return judged(name, minutes, values, runMinutes, share, floor, Flatness::slope);
   }
 
   /**
@@ -36,10 +31,15 @@ record Flatness(String name, double mean, double slopePerMin, double drift, doub
    * a least-squares line although nothing grows. A leak still moves the median.
    */
   static Flatness judgeRobust(String name, double[] minutes, double[] values, double runMinutes, double share, double floor) {
+    return judged(name, minutes, values, runMinutes, share, floor, Flatness::medianSlope);
+  }
+
+  private static Flatness judged(String name, double[] minutes, double[] values, double runMinutes, double share, double floor,
+      java.util.function.ToDoubleBiFunction<double[], double[]> slopeOf) {
     if (minutes.length != values.length || minutes.length < 2) {
       throw new IllegalArgumentException(name + ": need at least two samples, got " + values.length);
     }
-    double slope = medianSlope(minutes, values);
+    double slope = slopeOf.applyAsDouble(minutes, values);
     double mean = mean(values);
     return new Flatness(name, mean, slope, slope * runMinutes, share * Math.abs(mean) + floor);
   }
