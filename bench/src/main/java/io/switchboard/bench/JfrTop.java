@@ -52,6 +52,11 @@ public final class JfrTop {
   }
 
   static JsonObject analyse(Path jfr, double cpuMicrosPerEvent, int top) throws Exception {
+    return analyse(jfr, cpuMicrosPerEvent, top, java.time.Instant.MIN, java.time.Instant.MAX);
+  }
+
+  /** Only the samples taken in [from, to] (the recording also spans the warm-up). */
+  static JsonObject analyse(Path jfr, double cpuMicrosPerEvent, int top, java.time.Instant from, java.time.Instant to) throws Exception {
     Map<String, Long> self = new HashMap<>();
     Map<String, Long> stage = new LinkedHashMap<>();
     Map<String, Long> leaf = new LinkedHashMap<>();
@@ -60,7 +65,7 @@ public final class JfrTop {
     try (RecordingFile f = new RecordingFile(jfr)) {
       while (f.hasMoreEvents()) {
         RecordedEvent e = f.readEvent();
-        if (!"jdk.ExecutionSample".equals(e.getEventType().getName())) {
+        if (!"jdk.ExecutionSample".equals(e.getEventType().getName()) || e.getStartTime().isBefore(from) || e.getStartTime().isAfter(to)) {
           continue;
         }
         RecordedStackTrace st = e.getStackTrace();

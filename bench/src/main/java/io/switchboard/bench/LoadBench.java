@@ -82,7 +82,8 @@ public final class LoadBench {
         r.put("noop_cpu_us_per_request", noop.getValue("cpu_us_per_request")).put("noop_net_cpu_us_per_request", noop.getValue("net_cpu_us_per_request"));
         if (r.getString("jfr_file") != null && Files.exists(Path.of(r.getString("jfr_file")))) {
           Double us = r.getDouble("node_cpu_us_per_event");
-          JsonObject prof = JfrTop.analyse(Path.of(r.getString("jfr_file")), us == null ? Double.NaN : us, 25);
+          JsonObject prof = JfrTop.analyse(Path.of(r.getString("jfr_file")), us == null ? Double.NaN : us, 25,
+              java.time.Instant.ofEpochMilli(r.getLong("jfr_window_start_ms")), java.time.Instant.ofEpochMilli(r.getLong("jfr_window_end_ms")));
           r.put("jfr", prof);
           System.out.println("  JFR stages: " + prof.getJsonArray("stages_inclusive").encode());
         }
@@ -147,17 +148,21 @@ public final class LoadBench {
         String token = Dashboards.login(vertx, port);
         dash.connect(vertx, port, token, step.dashboards(), load).await(120, TimeUnit.SECONDS);
         load.run(1.0);
-        Thread.sleep(warmup * 1000L);
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         if (jfr) {
+          // started before the warm-up: starting a recording makes the JIT recompile part of the
+          // node, which (seen on this machine) costs the node a core for tens of seconds
           jcmd(node.pid(), "JFR.start", "name=load", "settings=" + jfcWithSampling(2));
         }
+        Thread.sleep(warmup * 1000L);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.time.Instant windowStart = java.time.Instant.now();
         var threads0 = ProcCpu.byThread(node.pid());
         long node0 = ProcCpu.nanos(node.pid());
         double redis0 = redisCpuSeconds(rapi);
         long bench0 = os.getProcessCpuTime();
         BridgeDashboards.Mark since = dash.mark();
         double secs = load.recordFor(seconds);
+        java.time.Instant windowEnd = java.time.Instant.now();
         long node1 = ProcCpu.nanos(node.pid());
         var threads1 = ProcCpu.byThread(node.pid());
         if (jfr) {
@@ -205,7 +210,9 @@ public final class LoadBench {
         out.put("node_cpu_us_per_event_by_thread", perThread);
         System.out.println("  " + out.encode());
         if (jfr) {
-          out.put("jfr_file", jfrFile.toString());
+          out.put("jfr_file", jfrFile.toString())
+              .put("jfr_window_start_ms", windowStart.toEpochMilli())
+              .put("jfr_window_end_ms", windowEnd.toEpochMilli());
         }
         return out;
       } finally {

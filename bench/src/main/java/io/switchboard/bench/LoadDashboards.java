@@ -18,13 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * does for real viewers). Dashboard i watches one room and {@code calls.active}. Only events posted
  * in the recorded window count, whenever they arrive: the final lines each dashboard receives
  * (delivered / expected, duplicates), the latency post → delta from each line's (or interim's) mark,
- * and post → {@code calls.active} upsert from the upsert's {@code last_seq} (the seq the POST
- * reply gave; an upsert whose last_seq is a later annotation's is not sampled) or its interim's mark.
+ * and post → {@code calls.active} upsert: for the watched rooms, every posted seq the upsert's
+ * {@code last_seq} covers for the first time on that client (a line and its sentiment annotation
+ * usually arrive as one upsert whose last_seq is the annotation's), or its interim's mark.
  */
 final class LoadDashboards extends BridgeDashboards {
   final AtomicLong delivered = new AtomicLong();
   final AtomicLong duplicates = new AtomicLong();
   private CallLoad load;
+  private final Set<String> watchedRooms = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   Future<Void> connect(Vertx vertx, int port, String token, int n, CallLoad load) {
     this.load = load;
@@ -37,8 +39,10 @@ final class LoadDashboards extends BridgeDashboards {
       clients.add(c);
       Set<Long> seen = new HashSet<>();
       String room = load.room((int) ((long) i * calls / n));
+      watchedRooms.add(room);
+      java.util.Map<String, Long> listedUpTo = new java.util.HashMap<>();
       return Future.all(
-          c.register(Addresses.CALLS_ACTIVE, this::onList),
+          c.register(Addresses.CALLS_ACTIVE, d -> onList(d, listedUpTo)),
           c.register(Addresses.call(room), d -> onRoom(d, seen)));
     }));
   }
@@ -73,7 +77,8 @@ final class LoadDashboards extends BridgeDashboards {
     }
   }
 
-  private void onList(JsonObject delta) {
+  /** {@code listedUpTo}: per watched room, the last_seq this client has sampled up to (its context only). */
+  private void onList(JsonObject delta, java.util.Map<String, Long> listedUpTo) {
     long now = Clock.micros();
     listMessages.incrementAndGet();
     if (delta == null || delta.getJsonArray("upserts") == null) {
@@ -82,10 +87,19 @@ final class LoadDashboards extends BridgeDashboards {
     for (Object o : delta.getJsonArray("upserts")) {
       JsonObject u = (JsonObject) o;
       Long at = null;
-      if (u.getValue("last_seq") instanceof Number seq) {
-        at = load.postedAtSeq.get(u.getString("room") + "#" + seq.longValue());
+      String room = u.getString("room");
+      if (u.getValue("last_seq") instanceof Number seq && watchedRooms.contains(room)) {
+        long last = seq.longValue();
+        long from = listedUpTo.getOrDefault(room, last - 2);
+        for (long s = from + 1; s <= last; s++) {
+          Long posted = load.postedAtSeq.get(room + "#" + s);
+          if (posted != null) {
+            list.add(now - posted);
+          }
+        }
+        listedUpTo.put(room, Math.max(from, last));
       }
-      if (at == null && u.getValue("interim") instanceof JsonObject interim) {
+      if (u.getValue("interim") instanceof JsonObject interim) {
         long[] m = CallLoad.parseMark(interim.getString("text"));
         at = m == null || !load.inWindow(m[1]) ? null : m[0];
       }

@@ -34,7 +34,7 @@ final class RedisProc implements AutoCloseable {
   }
 
   RedisProc start() throws IOException {
-    process = RedisServerProcess.builder().port(port).dir(dir.toFile()).appendOnly("everysec").keyspaceEvents("KEA")
+    process = RedisServerProcess.builder().port(port).dir(dir.toFile()).appendOnly("everysec").keyspaceEvents(io.switchboard.contract.live.RedisKeys.KEYSPACE_EVENTS)
         .readyTimeoutMs(30_000).start();
     return this;
   }

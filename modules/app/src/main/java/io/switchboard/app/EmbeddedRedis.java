@@ -57,7 +57,7 @@ final class EmbeddedRedis implements AutoCloseable {
     this.port = port;
     this.lockChannel = lockChannel;
     this.lock = lock;
-    this.server = RedisServerProcess.builder().port(port).dir(dir).appendOnly("everysec").keyspaceEvents("KEA")
+    this.server = RedisServerProcess.builder().port(port).dir(dir).appendOnly("everysec").keyspaceEvents(io.switchboard.contract.live.RedisKeys.KEYSPACE_EVENTS)
         .streamNodeMaxBytes(RedisServerProcess.SMALL_STREAM_NODES);
     // closing first: a child stopped by the hook must not look like a death to restart from
     this.shutdownHook = new Thread(() -> {

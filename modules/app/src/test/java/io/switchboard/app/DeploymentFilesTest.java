@@ -194,7 +194,7 @@ class DeploymentFilesTest {
   void dependenciesAreConfiguredAsTheRunbookRequires() throws Exception {
     Map<String, Object> compose = compose();
     List<String> redis = command(service(compose, "redis"));
-    assertEquals("KEA", redis.get(redis.indexOf("--notify-keyspace-events") + 1));
+    assertEquals(io.switchboard.contract.live.RedisKeys.KEYSPACE_EVENTS, redis.get(redis.indexOf("--notify-keyspace-events") + 1));
     assertEquals("noeviction", redis.get(redis.indexOf("--maxmemory-policy") + 1));
     String liveKitConfig = environment(service(compose, "livekit")).get("LIVEKIT_CONFIG");
     assertTrue(liveKitConfig.contains("http://edge:8080/livekit/webhook"), liveKitConfig);

@@ -38,7 +38,7 @@ final class KeyspaceSubscriber {
    * Redis may refuse CONFIG: then its operator must enable them.
    */
   private static Future<?> enableNotifications(RedisConnection conn) {
-    return conn.send(Request.cmd(Command.CONFIG).arg("SET").arg("notify-keyspace-events").arg("KEA"))
+    return conn.send(Request.cmd(Command.CONFIG).arg("SET").arg("notify-keyspace-events").arg(RedisKeys.KEYSPACE_EVENTS))
         .recover(err -> {
           LOG.atWarn().addKeyValue("error", err.getMessage()).log("cannot enable keyspace notifications; relying on server config");
           return Future.succeededFuture();

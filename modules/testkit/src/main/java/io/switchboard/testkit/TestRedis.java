@@ -25,7 +25,7 @@ public final class TestRedis implements AutoCloseable {
   private TestRedis(int port, File dir) {
     this.port = port;
     this.dir = dir;
-    this.builder = RedisServerProcess.builder().port(port).dir(dir).keyspaceEvents("KEA")
+    this.builder = RedisServerProcess.builder().port(port).dir(dir).keyspaceEvents(io.switchboard.contract.live.RedisKeys.KEYSPACE_EVENTS)
         .streamNodeMaxBytes(RedisServerProcess.SMALL_STREAM_NODES);
   }
 

@@ -35,6 +35,15 @@ public final class RedisKeys {
   /** Keyspace-notification channel pattern the debouncer subscribes to (database 0). */
   public static final String KEYSPACE_PATTERN = "__keyspace@0__:call:*";
   public static final String KEYSPACE_PREFIX = "__keyspace@0__:";
+  /**
+   * {@code notify-keyspace-events} the debouncer needs and sets: keyspace channel only ({@code K},
+   * no keyevent channel: nobody subscribes to it and Redis would publish a second message per
+   * write), hash writes ({@code h}: every event's apply writes the call hash in the same script as
+   * its log line, so stream, set and list writes need no notification), generic commands
+   * ({@code g}: DEL, RENAME, EXPIRE, PERSIST) and expiries ({@code x}). {@code KEA} works too, at
+   * ≈ 3× the notifications per event (docs/operations.md#redis-live-state).
+   */
+  public static final String KEYSPACE_EVENTS = "Kghx";
 
   /** A session pushed out of its room before its archive was acknowledged (ingest parks it). */
   public static String parked(String room, String session) {
