@@ -8,9 +8,10 @@ import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
 
 /**
- * CPU µs (this thread's CPU time) per viewer socket of one calls.active delta of 40 upserts:
- * redacting each socket's copy (before) vs {@link ViewerCopies} (after: one redaction per delta,
- * an equality check per further socket). In the gateway's package only to reach ViewerCopies.
+ * CPU µs (this thread's CPU time) per viewer socket of one calls.active delta of 40 upserts, from
+ * the published delta to the socket's encoded envelope: a copy, a redaction and an encoding per
+ * socket (before) vs {@link BridgeBodies} on the shared delta (after: one redaction and one
+ * encoding per delta, the envelope per socket). In the gateway's package only to reach BridgeBodies.
  * Benchmarks only.
  *
  * <pre>ViewerCopyCost [deltas] [sockets]</pre>
@@ -32,29 +33,36 @@ public final class ViewerCopyCost {
       published[d] = new JsonObject().put("v", 1).put("upserts", upserts).put("removes", new JsonArray());
     }
     for (int round = 0; round < 2; round++) { // the first round warms up
-      double before = perSocket(published, sockets, body -> redaction.redact(body));
-      ViewerCopies copies = new ViewerCopies(redaction::redact);
-      double after = perSocket(published, sockets, body -> copies.redacted("calls.active", body));
+      // before: the event bus copies the delta per socket, each viewer copy is redacted and each envelope encoded
+      double before = perSocket(published, sockets, delta -> envelope(redaction.redact(delta.copy())));
+      // after: one shared delta (SharedJsonCodec), redacted and encoded once (BridgeBodies), each envelope wraps the text
+      BridgeBodies bodies = new BridgeBodies(redaction::redact);
+      double after = perSocket(published, sockets, delta -> envelope(bodies.forSocket("calls.active", delta, true)));
       if (round == 1) {
         System.out.println(new JsonObject().put("sockets", sockets).put("upserts_per_delta", 40)
-            .put("per_socket_us_redact_each_copy", before).put("per_socket_us_viewer_copies", after).encodePrettily());
+            .put("per_viewer_socket_us_copy_redact_encode_each", before).put("per_viewer_socket_us_bridge_bodies", after).encodePrettily());
       }
     }
   }
 
-  private static double perSocket(JsonObject[] published, int sockets, java.util.function.UnaryOperator<JsonObject> viewerCopy) {
+  private static String envelope(Object body) {
+    return new JsonObject().put("type", "rec").put("address", "calls.active").put("body", body).encode();
+  }
+
+  /** CPU µs per socket and delta of {@code perSocket} (this thread's CPU time). */
+  private static double perSocket(JsonObject[] published, int sockets, java.util.function.Function<JsonObject, String> perSocket) {
     var threads = ManagementFactory.getThreadMXBean();
     long cpu = 0;
+    long sink = 0;
     for (JsonObject delta : published) {
-      JsonObject[] copies = new JsonObject[sockets];
-      for (int s = 0; s < sockets; s++) {
-        copies[s] = delta.copy(); // the event bus hands each socket its own copy (not counted)
-      }
       long c0 = threads.getCurrentThreadCpuTime();
       for (int s = 0; s < sockets; s++) {
-        copies[s] = viewerCopy.apply(copies[s]);
+        sink += perSocket.apply(delta).length();
       }
       cpu += threads.getCurrentThreadCpuTime() - c0;
+    }
+    if (sink == 42) {
+      System.out.print("");
     }
     return Math.round(cpu / 1000.0 / published.length / sockets * 100) / 100.0;
   }

@@ -7,6 +7,7 @@ import io.switchboard.platform.config.ConfigException;
 import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.vertx.core.DeploymentOptions;
+import io.switchboard.platform.bus.SharedJsonCodec;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
@@ -68,6 +69,7 @@ final class SwitchboardNode implements AutoCloseable {
       Map<VerticleName, Integer> instances = InstanceCounts.parse(settings.string(LauncherKeys.INSTANCES, "1"), selected);
 
       vertx = clustered ? clusteredVertx(settings) : Vertx.builder().with(vertxOptions(settings)).build();
+      SharedJsonCodec.register(vertx.eventBus()); // before any verticle, so remote deltas decode on every node
       config.put(CommonKeys.NODE_ID, nodeId(clustered));
       NodeIdentity.record(vertx, config.getString(CommonKeys.NODE_ID));
       boolean ha = settings.bool(LauncherKeys.HA, false);

@@ -1,6 +1,7 @@
 package io.switchboard.debouncer;
 
 import io.switchboard.contract.Addresses;
+import io.switchboard.platform.bus.SharedJsonCodec;
 import io.switchboard.contract.live.ListDelta;
 import io.switchboard.contract.live.RedisKeys;
 import io.vertx.core.Future;
@@ -37,6 +38,7 @@ final class ListDeltaBatcher {
     this.vertx = vertx;
     this.redis = redis;
     this.windowMs = windowMs;
+    SharedJsonCodec.register(vertx.eventBus());
   }
 
   void upsert(String room, JsonObject partialSummary) {
@@ -80,6 +82,6 @@ final class ListDeltaBatcher {
   private void publish(ListDelta delta) {
     published++;
     metrics.listPublished();
-    vertx.eventBus().publish(Addresses.CALLS_ACTIVE, delta.toJson());
+    SharedJsonCodec.publish(vertx.eventBus(), Addresses.CALLS_ACTIVE, delta.toJson());
   }
 }

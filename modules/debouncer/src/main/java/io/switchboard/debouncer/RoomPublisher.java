@@ -4,6 +4,7 @@ import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.RedisKeys;
 import io.switchboard.contract.live.RoomDelta;
+import io.switchboard.platform.bus.SharedJsonCodec;
 import io.switchboard.platform.redis.LiveStateCodec;
 import io.switchboard.platform.redis.LuaScript;
 import io.vertx.core.Vertx;
@@ -56,6 +57,7 @@ final class RoomPublisher {
     this.owns = owns;
     this.ownedSince = ownedSince;
     this.list = list;
+    SharedJsonCodec.register(vertx.eventBus());
   }
 
   long deltasPublished() {
@@ -198,7 +200,7 @@ final class RoomPublisher {
     deltas++;
     metrics.published(delta);
     LOG.atDebug().addKeyValue("room", delta.room()).addKeyValue("fromSeq", delta.fromSeq()).addKeyValue("toSeq", delta.toSeq()).log("room delta");
-    vertx.eventBus().publish(Addresses.call(delta.room()), delta.toJson());
+    SharedJsonCodec.publish(vertx.eventBus(), Addresses.call(delta.room()), delta.toJson());
   }
 
   /** Fields whose value differs; a field that disappeared is sent as null. */

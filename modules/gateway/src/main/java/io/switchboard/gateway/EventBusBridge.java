@@ -31,7 +31,7 @@ final class EventBusBridge {
   private final Presence presence;
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final LiveRedaction viewerRedaction;
-  private final ViewerCopies viewerCopies;
+  private final BridgeBodies bodies;
   /** The lowest role each socket has shown a token for: a socket that used a viewer token gets redacted lines. */
   private final Map<Object, BrowserAccess.Role> socketRoles = new ConcurrentHashMap<>();
   /**
@@ -45,7 +45,7 @@ final class EventBusBridge {
     this.tokens = tokens;
     this.presence = presence;
     this.viewerRedaction = viewerRedaction;
-    this.viewerCopies = new ViewerCopies(viewerRedaction::redact);
+    this.bodies = new BridgeBodies(viewerRedaction::redact);
   }
 
   Router router() {
@@ -101,7 +101,7 @@ final class EventBusBridge {
           be.complete(be.getRawMessage() == null);
           return;
         }
-        redactForViewer(be);
+        bodyOncePerMessage(be);
         be.complete(true);
       }
       default -> be.complete(true);
@@ -149,13 +149,12 @@ final class EventBusBridge {
   }
 
   /** Viewer dashboards see placeholders instead of PII in lines, interim text and customer ({@code redaction.viewer.live}). */
-  private void redactForViewer(BridgeEvent be) {
-    if (!viewerRedaction.active() || socketRoles.get(socketId(be)) != BrowserAccess.Role.VIEWER) {
-      return;
-    }
+  /** The envelope's body as {@link BridgeBodies} made it for all sockets of this message: redacted for viewers, encoded once. */
+  private void bodyOncePerMessage(BridgeEvent be) {
     JsonObject raw = be.getRawMessage();
     if (raw.getValue("body") instanceof JsonObject body) {
-      raw.put("body", viewerCopies.redacted(address(be), body));
+      boolean viewer = viewerRedaction.active() && socketRoles.get(socketId(be)) == BrowserAccess.Role.VIEWER;
+      raw.put("body", bodies.forSocket(address(be), body, viewer));
       be.setRawMessage(raw);
     }
   }

@@ -255,4 +255,35 @@ class EventBusBridgeTest {
       sam.close();
     }
   }
+
+  @Test
+  void aDeltaSharedByAllSocketsIsRedactedForViewersOnlyAndNeverChanged() throws Exception {
+    String room = "room-shared";
+    io.switchboard.platform.bus.SharedJsonCodec.register(vertx.eventBus());
+    BridgeClient vera = as("vera", Role.VIEWER);
+    BridgeClient vic = as("vic", Role.VIEWER);
+    BridgeClient sam = as("sam", Role.SUPERVISOR);
+    try {
+      List<JsonObject> toVera = registered(vera, Addresses.call(room));
+      List<JsonObject> toVic = registered(vic, Addresses.call(room));
+      List<JsonObject> toSam = registered(sam, Addresses.call(room));
+      String said = "my card is 4111 1111 1111 1111";
+      JsonObject delta = new JsonObject().put("room", room).put("lines",
+          new JsonArray().add(new JsonObject().put("seq", 1).put("kind", "transcript").put("role", "user").put("text", said)));
+      JsonObject before = delta.copy();
+      io.switchboard.platform.bus.SharedJsonCodec.publish(vertx.eventBus(), Addresses.call(room), delta);
+      eventually("all three got the delta", WAIT, () -> !toVera.isEmpty() && !toVic.isEmpty() && !toSam.isEmpty());
+      for (List<JsonObject> viewer : List.of(toVera, toVic)) {
+        String text = viewer.get(0).getJsonArray("lines").getJsonObject(0).getString("text");
+        assertFalse(text.contains("4111"), "a viewer never sees the card number: " + text);
+      }
+      assertEquals(toVera.get(0), toVic.get(0), "every viewer sees the same redaction");
+      assertEquals(before, toSam.get(0), "the supervisor gets the delta as published");
+      assertEquals(before, delta, "nobody changed the shared object");
+    } finally {
+      vera.close();
+      vic.close();
+      sam.close();
+    }
+  }
 }

@@ -1,0 +1,69 @@
+package io.switchboard.platform.bus;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageCodec;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Event-bus codec for published live deltas ({@code call.<room>}, {@code calls.active}): every
+ * local consumer receives the <em>same</em> {@link JsonObject} instead of its own deep copy. The
+ * SockJS bridge registers one consumer per socket and address, so with the default JSON codec a
+ * delta to 200 dashboards was copied 200 times before each copy was encoded (the largest single
+ * item of fan-out, bench/BOTTLENECKS.md). Safe because no consumer of these addresses changes a
+ * body: the bridge wraps it in its own envelope and viewer redaction builds a copy
+ * (docs/architecture.md#deltas-and-late-join). Between nodes it is the same wire format as Vert.x's
+ * JSON codec; every node registers it ({@link #register}), since a receiving node looks a message's
+ * codec up by name.
+ */
+public final class SharedJsonCodec implements MessageCodec<JsonObject, JsonObject> {
+  public static final String NAME = "switchboard.shared-json";
+
+  private static final DeliveryOptions PUBLISH = new DeliveryOptions().setCodecName(NAME);
+
+  /**
+   * Registers the codec on this event bus (later calls, from any verticle instance, are no-ops).
+   * Every verticle that publishes or consumes these addresses calls it in its start.
+   */
+  public static void register(EventBus bus) {
+    try {
+      bus.registerCodec(new SharedJsonCodec());
+    } catch (IllegalStateException alreadyRegistered) {
+      // another verticle of this node registered it first
+    }
+  }
+
+  /** Publishes a body that nobody changes afterwards, to every consumer without a copy each ({@link #register} first). */
+  public static void publish(EventBus bus, String address, JsonObject body) {
+    bus.publish(address, body, PUBLISH);
+  }
+
+  @Override
+  public void encodeToWire(Buffer buffer, JsonObject json) {
+    Buffer encoded = json.toBuffer();
+    buffer.appendInt(encoded.length());
+    buffer.appendBuffer(encoded);
+  }
+
+  @Override
+  public JsonObject decodeFromWire(int pos, Buffer buffer) {
+    int length = buffer.getInt(pos);
+    return new JsonObject(buffer.slice(pos + 4, pos + 4 + length));
+  }
+
+  @Override
+  public JsonObject transform(JsonObject json) {
+    return json;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public byte systemCodecID() {
+    return -1;
+  }
+}
