@@ -24,16 +24,18 @@ local sendSeq, force = tonumber(ARGV[9]), ARGV[10] == '1'
 local startsCall = string.find(flags, 's', 1, true) ~= nil
 local endsCall = string.find(flags, 'e', 1, true) ~= nil
 
-local cur = redis.call('HGET', call, 'session_id')
-local status = redis.call('HGET', call, 'status')
+-- the call's fields this script reads, in one call (each redis.call from Lua costs Redis a few µs)
+local known = redis.call('HMGET', call, 'session_id', 'status', 'room_sid', 'last_send_seq', 'last_seq')
+local cur, status = known[1], known[2]
 if cur == false then cur = nil end
+local knownSeq = known[5] or '0'
 
 if session == '' then
   if cur == nil or status ~= 'active' then return {'no_call', '', '0', ''} end
   session = cur
 end
 if expectSid ~= '' then
-  local sid = redis.call('HGET', call, 'room_sid')
+  local sid = known[3]
   if sid and sid ~= '' and sid ~= expectSid then return {'sid_mismatch', session, '0', ''} end
 end
 if redis.call('SISMEMBER', endedKey, session) == 1 and not (cur == session and status == 'active') then
@@ -45,15 +47,15 @@ end
 local late = false
 if sendSeq ~= nil then
   local lastSent = 0
-  if cur == session then lastSent = tonumber(redis.call('HGET', call, 'last_send_seq') or '0') end
+  if cur == session then lastSent = tonumber(known[4] or '0') end
   if sendSeq > lastSent + 1 and not force then
-    return {'gap', session, redis.call('HGET', call, 'last_seq') or '0', tostring(lastSent)}
+    return {'gap', session, knownSeq, tostring(lastSent)}
   end
   if sendSeq <= lastSent then
     late = true
     if kind == '' and not endsCall then
       redis.call('PUBLISH', 'ingest:order:' .. room .. '|' .. session, sendSeq)
-      return {'stale', session, redis.call('HGET', call, 'last_seq') or '0', tostring(lastSent)}
+      return {'stale', session, knownSeq, tostring(lastSent)}
     end
   end
 end
@@ -64,7 +66,7 @@ if cur ~= nil and cur ~= session then
   if not startsCall then return {'no_call', session, '0', ''} end
   if status == 'active' then
     -- the old call never said goodbye: end it as superseded, archive it from its parked copy
-    local seq = tonumber(redis.call('HGET', call, 'last_seq') or '0') + 1
+    local seq = tonumber(knownSeq) + 1
     redis.call('XADD', log, seq .. '-0', 'kind', 'lifecycle',
       'line', '{"kind":"lifecycle","event":"ended","reason":"superseded","ts":' .. now .. '}')
     redis.call('HSET', call, 'status', 'ended', 'ended_at', now, 'end_reason', 'superseded', 'last_seq', seq)
@@ -85,12 +87,13 @@ if cur ~= nil and cur ~= session then
   end
   redis.call('DEL', dedup)
   cur = nil
+  knownSeq = '0'
 end
 
 if cur == nil and not startsCall then return {'no_call', session, '0', ''} end
 
 if eventId ~= '' and redis.call('SADD', dedup, eventId) == 0 then
-  return {'duplicate', session, redis.call('HGET', call, 'last_seq') or '0', out}
+  return {'duplicate', session, knownSeq, out}
 end
 
 local created = false
@@ -150,7 +153,7 @@ if sendSeq ~= nil then
   redis.call('PUBLISH', 'ingest:order:' .. room .. '|' .. session, sendSeq)
 end
 
-local seq = tonumber(redis.call('HGET', call, 'last_seq') or '0')
+local seq = tonumber(knownSeq)
 if kind ~= '' then
   seq = seq + 1
   redis.call('XADD', log, seq .. '-0', 'kind', kind, 'line', line)
@@ -175,8 +178,9 @@ end
 
 local result = {'ok', session, tostring(seq), (created and 'created ' or '') .. out}
 if string.find(flags, 'u', 1, true) ~= nil then
-  table.insert(result, redis.call('HGET', call, 'sentiment_state') or '')
-  table.insert(result, redis.call('HGET', call, 'metrics') or '')
-  table.insert(result, redis.call('HGET', call, 'language') or '')
+  local inputs = redis.call('HMGET', call, 'sentiment_state', 'metrics', 'language')
+  table.insert(result, inputs[1] or '')
+  table.insert(result, inputs[2] or '')
+  table.insert(result, inputs[3] or '')
 end
 return result
