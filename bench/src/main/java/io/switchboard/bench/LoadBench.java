@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -159,6 +160,7 @@ public final class LoadBench {
         var threads0 = ProcCpu.byThread(node.pid());
         long node0 = ProcCpu.nanos(node.pid());
         double redis0 = redisCpuSeconds(rapi);
+        Map<String, long[]> commands0 = redisCommandStats(rapi);
         long bench0 = os.getProcessCpuTime();
         BridgeDashboards.Mark since = dash.mark();
         double secs = load.recordFor(seconds);
@@ -169,6 +171,7 @@ public final class LoadBench {
           jcmd(node.pid(), "JFR.stop", "name=load", "filename=" + jfrFile);
         }
         double redis1 = redisCpuSeconds(rapi);
+        Map<String, long[]> commands1 = redisCommandStats(rapi);
         long bench1 = os.getProcessCpuTime();
         load.stop();
         load.drain();
@@ -208,6 +211,7 @@ public final class LoadBench {
           }
         });
         out.put("node_cpu_us_per_event_by_thread", perThread);
+        out.put("redis_commands_per_event", perEvent(commands0, commands1, accepted));
         System.out.println("  " + out.encode());
         if (jfr) {
           out.put("jfr_file", jfrFile.toString())
@@ -269,6 +273,42 @@ public final class LoadBench {
     Files.createDirectories(out.getParent());
     Files.writeString(out, jfc);
     return out.toString();
+  }
+
+  /** {@code INFO commandstats}: command → {calls, usec} (Redis's own accounting, scripts' inner calls included). */
+  static Map<String, long[]> redisCommandStats(RedisAPI api) throws Exception {
+    String info = api.info(List.of("commandstats")).await(5, TimeUnit.SECONDS).toString();
+    Map<String, long[]> out = new java.util.TreeMap<>();
+    for (String line : info.split("\r?\n")) {
+      if (!line.startsWith("cmdstat_")) {
+        continue;
+      }
+      String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+      long calls = 0;
+      long usec = 0;
+      for (String kv : line.substring(line.indexOf(':') + 1).split(",")) {
+        if (kv.startsWith("calls=")) {
+          calls = Long.parseLong(kv.substring(6));
+        } else if (kv.startsWith("usec=")) {
+          usec = Long.parseLong(kv.substring(5));
+        }
+      }
+      out.put(name, new long[] {calls, usec});
+    }
+    return out;
+  }
+
+  /** Per accepted event: calls and Redis µs of each command between two {@link #redisCommandStats} readings. */
+  static JsonObject perEvent(Map<String, long[]> before, Map<String, long[]> after, long accepted) {
+    JsonObject out = new JsonObject();
+    after.forEach((cmd, a) -> {
+      long[] b = before.getOrDefault(cmd, new long[2]);
+      long calls = a[0] - b[0];
+      if (calls > 0 && accepted > 0) {
+        out.put(cmd, new JsonObject().put("calls", Stats.r((double) calls / accepted)).put("usec", Stats.r((double) (a[1] - b[1]) / accepted)));
+      }
+    });
+    return out;
   }
 
   static double redisCpuSeconds(RedisAPI api) throws Exception {

@@ -50,9 +50,9 @@ public final class DebouncerVerticle extends VerticleBase {
     ListDeltaBatcher list = new ListDeltaBatcher(vertx, api, cfg.listWindowMs(), metrics);
     leases = new PartitionLeases(vertx, api, owner, acquired -> resync(), lost -> rooms.forget(leases::owns));
     DebugRings debug = new DebugRings(vertx, api, 50);
-    rooms = new RoomPublisher(vertx, api, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list, metrics, debug);
+    rooms = new RoomPublisher(vertx, redis, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list, metrics, debug);
     subscriber = new KeyspaceSubscriber(vertx, redis, this::onKeyEvent, this::resync);
-    HistoryService history = new HistoryService(api, cfg.historyPageSize(), debug);
+    HistoryService history = new HistoryService(redis, cfg.historyPageSize(), debug);
 
     return vertx.eventBus().consumer(Addresses.CALL_HISTORY, metrics.history(history::history)).completion()
         .compose(v -> vertx.eventBus().consumer(Addresses.CALLS_SNAPSHOT, history::snapshot).completion())

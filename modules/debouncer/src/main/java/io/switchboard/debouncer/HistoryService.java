@@ -12,6 +12,7 @@ import io.switchboard.platform.redis.LuaScript;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import java.util.List;
@@ -22,16 +23,17 @@ import java.util.concurrent.TimeUnit;
  * (every live call's summary). Any debouncer instance answers; reads are consistent per call.
  */
 final class HistoryService {
-  private static final LuaScript READ = LuaScript.fromResource(HistoryService.class, "lua/read-room.lua");
   private static final LuaScript SUMMARIES = LuaScript.fromResource(HistoryService.class, "lua/active-summaries.lua");
+  private final Redis client;
   private final RedisAPI redis;
   private final int maxPage;
 
   private final DebugRings debug;
 
-  HistoryService(RedisAPI redis, int maxPage, DebugRings debug) {
+  HistoryService(Redis client, int maxPage, DebugRings debug) {
+    this.client = client;
     this.debug = debug;
-    this.redis = redis;
+    this.redis = RedisAPI.api(client);
     this.maxPage = maxPage;
   }
 
@@ -57,7 +59,7 @@ final class HistoryService {
       return;
     }
     int limit = req.limit() == 0 ? maxPage : Math.min(req.limit(), maxPage);
-    READ.run(redis, List.of(RedisKeys.call(req.room()), RedisKeys.log(req.room())), List.of(RedisKeys.entryId(req.afterSeq() + 1), String.valueOf(limit + 1)))
+    RoomRead.after(client, req.room(), req.afterSeq(), limit + 1)
         .timeout(3, TimeUnit.SECONDS)
         .onSuccess(
             r -> {

@@ -6,11 +6,10 @@ import io.switchboard.contract.live.RedisKeys;
 import io.switchboard.contract.live.RoomDelta;
 import io.switchboard.platform.bus.SharedJsonCodec;
 import io.switchboard.platform.redis.LiveStateCodec;
-import io.switchboard.platform.redis.LuaScript;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Redis;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,11 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 final class RoomPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(RoomPublisher.class);
-  private static final LuaScript READ = LuaScript.fromResource(RoomPublisher.class, "lua/read-room.lua");
   private static final int MAX_LINES_PER_DELTA = 500;
 
   private final Vertx vertx;
-  private final RedisAPI redis;
+  private final Redis redis;
   private final long windowMs;
   private final Predicate<String> owns;
   private final ToLongFunction<String> ownedSince;
@@ -47,7 +45,7 @@ final class RoomPublisher {
   private final DebugRings debug;
 
   RoomPublisher(
-      Vertx vertx, RedisAPI redis, long windowMs, Predicate<String> owns, ToLongFunction<String> ownedSince, ListDeltaBatcher list,
+      Vertx vertx, Redis redis, long windowMs, Predicate<String> owns, ToLongFunction<String> ownedSince, ListDeltaBatcher list,
       DebouncerMetrics metrics, DebugRings debug) {
     this.metrics = metrics;
     this.debug = debug;
@@ -105,7 +103,7 @@ final class RoomPublisher {
     flushing.add(room);
     RoomView known = views.get(room);
     long after = known == null ? 0 : known.lastSeq;
-    READ.run(redis, List.of(RedisKeys.call(room), RedisKeys.log(room)), List.of(RedisKeys.entryId(after + 1), String.valueOf(MAX_LINES_PER_DELTA)))
+    RoomRead.after(redis, room, after, MAX_LINES_PER_DELTA)
         .onSuccess(r -> publish(room, after, LiveStateCodec.fields(r.get(0)), LiveStateCodec.lines(r.get(1))))
         .onFailure(
             err -> {
