@@ -54,7 +54,7 @@ public final class ClusterBench {
           "--set", "health.expect=gateway,ingest,debouncer")) {
         n.awaitReady(Duration.ofSeconds(60));
         awaitHealth(http, Duration.ofSeconds(30));
-        single = measure(http, calls, clients, measure, warmup);
+        single = measure(http, calls, clients, measure, warmup, Map.of("single", n.pid()), null);
       }
     }
     JsonObject cluster;
@@ -72,7 +72,13 @@ public final class ClusterBench {
         nc.awaitReady(Duration.ofSeconds(120));
         na.awaitReady(Duration.ofSeconds(120));
         awaitHealth(http, Duration.ofSeconds(60));
-        cluster = measure(http, calls, clients, measure, warmup);
+        Vertx probe = Vertx.vertx();
+        try {
+          cluster = measure(http, calls, clients, measure, warmup,
+              Map.of("gateway", na.pid(), "ingest", nb.pid(), "debouncer", nc.pid()), io.vertx.redis.client.RedisAPI.api(io.vertx.redis.client.Redis.createClient(probe, redis.url())));
+        } finally {
+          probe.close().await(10, TimeUnit.SECONDS);
+        }
       }
     }
     report.details().put("single_node", single).put("three_nodes", cluster);
@@ -87,6 +93,15 @@ public final class ClusterBench {
         .target("≤ 150 ms", E2eBench.lte(k.getDouble("p99_ms"), 150));
     report.row("cluster e2e p99 calls.active, 3 JVMs (" + at + ")", cluster.getJsonObject("list_latency").getDouble("p99_ms"), "ms")
         .baseline(singleWhat, single.getJsonObject("list_latency").getDouble("p99_ms"));
+    JsonObject perRole = cluster.getJsonObject("cpu_us_per_event", new JsonObject());
+    for (String role : List.of("gateway", "ingest", "debouncer", "redis")) {
+      if (perRole.getValue(role) instanceof Number us) {
+        report.row("cluster CPU per event, " + role + (role.equals("redis") ? "" : " JVM") + " (" + at + ")", us.doubleValue(), "µs");
+      }
+    }
+    if (single.getJsonObject("cpu_us_per_event", new JsonObject()).getValue("single") instanceof Number us) {
+      report.row("single-node JVM CPU per event, gateway+ingest+debouncer (" + at + ")", us.doubleValue(), "µs");
+    }
     report.write(args.out);
     System.exit(0);
   }
@@ -121,6 +136,12 @@ public final class ClusterBench {
   }
 
   static JsonObject measure(int port, int calls, int clients, int measure, int warmup) throws Exception {
+    return measure(port, calls, clients, measure, warmup, Map.of(), null);
+  }
+
+  /** As above, also reporting each process's CPU per event (role → pid) and Redis's. */
+  static JsonObject measure(int port, int calls, int clients, int measure, int warmup, Map<String, Long> processes, io.vertx.redis.client.RedisAPI redis)
+      throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
       LiveRun run = new LiveRun();
@@ -131,6 +152,8 @@ public final class ClusterBench {
       run.measureS = measure;
       run.warmupS = warmup;
       run.prefix = "cl";
+      run.processes = processes;
+      run.redis = redis;
       return run.run(vertx, port);
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);

@@ -19,6 +19,10 @@ final class LiveRun {
   int measureS = 10;
   int connections = 32;
   String prefix = "e2e";
+  /** Processes whose CPU per event is reported (role → pid), e.g. the JVMs of a cluster. */
+  java.util.Map<String, Long> processes = java.util.Map.of();
+  /** Redis whose CPU per event is reported too (null: none). */
+  io.vertx.redis.client.RedisAPI redis;
 
   JsonObject run(Vertx vertx, int port) throws Exception {
     try (Agents agents = new Agents(vertx, port, prefix, calls, connections);
@@ -30,10 +34,19 @@ final class LiveRun {
       dash.connect(vertx, port, token, clients, activeClients, roomsPerClient, agents, calls).await(120, TimeUnit.SECONDS);
       agents.run(rate);
       Thread.sleep(warmupS * 1000L);
+      java.util.Map<String, Long> cpu0 = new java.util.HashMap<>();
+      processes.forEach((role, pid) -> cpu0.put(role, ProcCpu.nanos(pid)));
+      double redis0 = redis == null ? 0 : LoadBench.redisCpuSeconds(redis);
       long posted0 = agents.posted.get();
       long skipped0 = agents.skipped.get();
       BridgeDashboards.Mark since = dash.mark();
       double secs = dash.recordFor(measureS);
+      long postedIn = agents.posted.get() - posted0;
+      JsonObject cpuPerEvent = new JsonObject();
+      processes.forEach((role, pid) -> cpuPerEvent.put(role, postedIn == 0 ? null : Stats.r((ProcCpu.nanos(pid) - cpu0.get(role)) / 1000.0 / postedIn)));
+      if (redis != null && postedIn > 0) {
+        cpuPerEvent.put("redis", Stats.r((LoadBench.redisCpuSeconds(redis) - redis0) * 1e6 / postedIn));
+      }
       agents.stop();
       JsonObject out = new JsonObject()
           .put("calls", calls)
@@ -43,7 +56,8 @@ final class LiveRun {
           .put("rooms_per_client", roomsPerClient)
           .put("measure_s", Stats.r(secs))
           .put("start_calls_s", Stats.r(startS))
-          .put("events_per_s", Stats.r((agents.posted.get() - posted0) / secs))
+          .put("events_per_s", Stats.r(postedIn / secs))
+          .put("cpu_us_per_event", cpuPerEvent)
           .put("events_target_per_s", Stats.r(calls * rate))
           .put("events_skipped", agents.skipped.get() - skipped0)
           .put("post_failures", agents.failed.get())

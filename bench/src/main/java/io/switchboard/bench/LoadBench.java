@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * neighbours, CPU time barely. Same-run baselines: a no-op route in its own JVM driven by the same
  * generator (CPU per request) and the raw Redis HSET → keyspace notification latency.
  *
- * <pre>LoadBench --workload hard|realistic|hard,realistic --calls 200,1000,2000x200 --dashboards 20
+ * <pre>LoadBench --workload hard|realistic|hard,realistic --calls 200,1000,3000,5000,2000x200,5000x200 --dashboards 20
  *   --seconds 10 --warmup 3 [--jfr 1000] [--readme README.md]</pre>
  * A step {@code 2000x200} is 2,000 calls with 200 dashboards; {@code --jfr N} records a JFR
  * profile of the node during the step with N calls and adds its stage breakdown.
@@ -63,7 +63,7 @@ public final class LoadBench {
       workloads.add(CallLoad.Workload.of(w));
     }
     int dashboards = args.integer("dashboards", 20, 20);
-    List<Step> steps = Step.parse(args.string("calls", args.quick ? "200,1000" : "200,1000,3000,5000,2000x200"), dashboards);
+    List<Step> steps = Step.parse(args.string("calls", args.quick ? "200,1000" : "200,1000,3000,5000,2000x200,5000x200"), dashboards);
     int seconds = args.integer("seconds", 15, 8);
     int warmup = args.integer("warmup", 10, 3);
     int jfrAt = args.integer("jfr", -1, -1);
@@ -104,6 +104,11 @@ public final class LoadBench {
     System.exit(0);
   }
 
+  private static String lateJoin(JsonObject late) {
+    return late == null ? "–" : ReportMain.fmt(late.getValue("p50_ms")) + " / " + ReportMain.fmt(late.getValue("p99_ms"))
+        + (late.getInteger("short", 0) > 0 ? " (" + late.getInteger("short") + " short)" : "");
+  }
+
   static void rows(Report report, CallLoad.Workload wl, Step step, JsonObject r, JsonObject noop, JsonObject raw) {
     String at = wl.id() + ", " + String.format("%,d", step.calls()) + " calls, " + step.dashboards() + " dashboards";
     Double acc = r.getDouble("accepted_per_s");
@@ -125,6 +130,10 @@ public final class LoadBench {
     report.row("load e2e p99 calls.active, measured under load (" + at + ")", list.getDouble("p99_ms"), "ms")
         .target("≤ 150 ms", E2eBench.lte(list.getDouble("p99_ms"), 150))
         .note("p50 " + list.getDouble("p50_ms") + " / p95 " + list.getDouble("p95_ms") + " / max " + list.getDouble("max_ms") + " ms, " + list.getInteger("count") + " samples");
+    JsonObject late = r.getJsonObject("late_join", new JsonObject());
+    report.row("load late join p99, complete " + LateJoinProbe.LINES + "-line history over the bridge, measured under load (" + at + ")", late.getDouble("p99_ms"), "ms")
+        .target("≤ 50 ms, every fetch complete", E2eBench.lte(late.getDouble("p99_ms"), 50) && late.getInteger("short", 1) == 0)
+        .note("p50 " + late.getDouble("p50_ms") + " / max " + late.getDouble("max_ms") + " ms, " + late.getInteger("count") + " fetches, " + late.getInteger("short") + " short or failed");
     Double ratio = r.getDouble("delivered_ratio");
     report.row("load final lines delivered / expected (" + at + ")", ratio, "")
         .target("1.0, no duplicates", ratio != null && ratio >= 1.0 && r.getLong("duplicates", 1L) == 0)
@@ -148,6 +157,7 @@ public final class LoadBench {
         load.startCalls().await(180, TimeUnit.SECONDS);
         String token = Dashboards.login(vertx, port);
         dash.connect(vertx, port, token, step.dashboards(), load).await(120, TimeUnit.SECONDS);
+        LateJoinProbe lateJoin = LateJoinProbe.prepare(vertx, port, token);
         load.run(1.0);
         if (jfr) {
           // started before the warm-up: starting a recording makes the JIT recompile part of the
@@ -163,8 +173,11 @@ public final class LoadBench {
         Map<String, long[]> commands0 = redisCommandStats(rapi);
         long bench0 = os.getProcessCpuTime();
         BridgeDashboards.Mark since = dash.mark();
+        lateJoin.start(250);
         double secs = load.recordFor(seconds);
         java.time.Instant windowEnd = java.time.Instant.now();
+        JsonObject lateJoinFetches = lateJoin.stop();
+        lateJoin.close();
         long node1 = ProcCpu.nanos(node.pid());
         var threads1 = ProcCpu.byThread(node.pid());
         if (jfr) {
@@ -202,7 +215,8 @@ public final class LoadBench {
             .put("duplicates", dash.duplicates.get())
             .put("delivered_ratio", load.expectedLines.get() == 0 ? null : Stats.r((double) dash.delivered.get() / load.expectedLines.get()))
             .put("load_average", Files.readString(Path.of("/proc/loadavg")).split(" ")[0])
-            .mergeIn(dash.results(since, secs));
+            .mergeIn(dash.results(since, secs))
+            .put("late_join", lateJoinFetches);
         JsonObject perThread = new JsonObject();
         threads1.forEach((name, n) -> {
           long d = n - threads0.getOrDefault(name, 0L);
@@ -375,8 +389,8 @@ public final class LoadBench {
     sb.append("Load benchmark (`scripts/bench --only load`), ").append(java.time.Instant.now().toString(), 0, 16).append("Z, load average ").append(load)
         .append(" at the end; generator and dashboards in their own JVM, node (").append(VERTICLES).append(") in another, 1 event/s per call. ")
         .append("CPU per event is comparable between runs; the latencies were measured under whatever load the machine had.\n\n");
-    sb.append("| workload | calls | dashboards | accepted / offered events/s | node CPU µs/event (no-op route) | same, idle JVM subtracted (no-op) | node CPU | Redis CPU µs/event | POST p99 ms | call.<room> p50 / p95 / p99 / max ms | calls.active p50 / p95 / p99 / max ms | delivered / expected | duplicates |\n");
-    sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    sb.append("| workload | calls | dashboards | accepted / offered events/s | node CPU µs/event (no-op route) | same, idle JVM subtracted (no-op) | node CPU | Redis CPU µs/event | POST p99 ms | call.<room> p50 / p95 / p99 / max ms | calls.active p50 / p95 / p99 / max ms | late join 2,000 lines p50 / p99 ms | delivered / expected | duplicates |\n");
+    sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (JsonObject r : results) {
       JsonObject room = r.getJsonObject("room_latency");
       JsonObject list = r.getJsonObject("list_latency");
@@ -391,6 +405,7 @@ public final class LoadBench {
           .append(" | ").append(ReportMain.fmt(r.getJsonObject("post_latency").getValue("p99_ms")))
           .append(" | ").append(lat(room))
           .append(" | ").append(lat(list))
+          .append(" | ").append(lateJoin(r.getJsonObject("late_join")))
           .append(" | ").append(r.getValue("delivered")).append(" / ").append(r.getValue("expected"))
           .append(" | ").append(r.getValue("duplicates"))
           .append(" |\n");

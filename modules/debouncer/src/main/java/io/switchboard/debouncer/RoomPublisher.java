@@ -104,7 +104,7 @@ final class RoomPublisher {
     RoomView known = views.get(room);
     long after = known == null ? 0 : known.lastSeq;
     RoomRead.after(redis, room, after, MAX_LINES_PER_DELTA)
-        .onSuccess(r -> publish(room, after, LiveStateCodec.fields(r.get(0)), LiveStateCodec.lines(r.get(1))))
+        .onSuccess(r -> publish(room, after, LiveStateCodec.rawFields(r.get(0)), LiveStateCodec.lines(r.get(1))))
         .onFailure(
             err -> {
               LOG.atDebug().addKeyValue("room", room).addKeyValue("error", err.getMessage()).log("room read failed");
@@ -120,7 +120,7 @@ final class RoomPublisher {
             });
   }
 
-  private void publish(String room, long readAfter, JsonObject fields, JsonArray lines) {
+  private void publish(String room, long readAfter, Map<String, String> fields, JsonArray lines) {
     RoomView view = views.get(room);
     if (fields.isEmpty()) {
       if (view != null) {
@@ -133,16 +133,16 @@ final class RoomPublisher {
       }
       return;
     }
-    String session = fields.getString(CallFields.SESSION_ID);
-    long lastSeq = fields.getLong(CallFields.LAST_SEQ, 0L);
+    String session = fields.get(CallFields.SESSION_ID);
+    long lastSeq = number(fields.get(CallFields.LAST_SEQ));
     if (view == null || !Objects.equals(view.sessionId, session)) {
       boolean newSession = view != null;
-      long startedAt = fields.getLong(CallFields.STARTED_AT, 0L);
+      long startedAt = number(fields.get(CallFields.STARTED_AT));
       // a call that started before we owned its room was published by another instance up to
       // some seq we cannot know: continue from its current seq; clients that miss lines see the
       // gap in the next delta and fetch them from call.history
       long from = newSession || startedAt >= ownedSince.applyAsLong(room) ? 0 : lastSeq;
-      if (view != null && view.listed && !"active".equals(fields.getString(CallFields.STATUS))) {
+      if (view != null && view.listed && !"active".equals(fields.get(CallFields.STATUS))) {
         list.remove(room);
       }
       view = new RoomView(session, from);
@@ -171,8 +171,8 @@ final class RoomPublisher {
     }
   }
 
-  private void updateList(String room, RoomView view, JsonObject fields, JsonObject changed) {
-    boolean active = "active".equals(fields.getString(CallFields.STATUS));
+  private void updateList(String room, RoomView view, Map<String, String> fields, JsonObject changed) {
+    boolean active = "active".equals(fields.get(CallFields.STATUS));
     if (!active) {
       if (view.listed) {
         view.listed = false;
@@ -182,8 +182,10 @@ final class RoomPublisher {
     }
     JsonObject summary = new JsonObject();
     for (String f : CallFields.SUMMARY_FIELDS) {
-      if (!view.listed || changed.containsKey(f)) {
-        summary.put(f, fields.getValue(f));
+      if (changed.containsKey(f)) {
+        summary.put(f, changed.getValue(f));
+      } else if (!view.listed) {
+        summary.put(f, LiveStateCodec.field(f, fields.get(f)));
       }
     }
     if (view.listed && summary.isEmpty()) {
@@ -201,19 +203,33 @@ final class RoomPublisher {
     SharedJsonCodec.publish(vertx.eventBus(), Addresses.call(delta.room()), delta.toJson());
   }
 
-  /** Fields whose value differs; a field that disappeared is sent as null. */
-  static JsonObject diff(JsonObject before, JsonObject after) {
+  /**
+   * The fields whose Redis string differs, decoded (only those: most of a call's hash, such as its
+   * sentiment state, is JSON that rarely changes); a field that disappeared is sent as null.
+   */
+  static JsonObject diff(Map<String, String> before, Map<String, String> after) {
     JsonObject changed = new JsonObject();
-    for (Map.Entry<String, Object> e : after) {
-      if (!Objects.equals(before.getValue(e.getKey()), e.getValue())) {
-        changed.put(e.getKey(), e.getValue());
+    for (Map.Entry<String, String> e : after.entrySet()) {
+      if (!Objects.equals(before.get(e.getKey()), e.getValue())) {
+        changed.put(e.getKey(), LiveStateCodec.field(e.getKey(), e.getValue()));
       }
     }
-    for (String k : before.fieldNames()) {
+    for (String k : before.keySet()) {
       if (!after.containsKey(k)) {
         changed.putNull(k);
       }
     }
     return changed;
+  }
+
+  private static long number(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 }

@@ -97,6 +97,16 @@ class RoomPublisherTest {
   }
 
   @Test
+  void theDiffComparesRedisStringsAndDecodesOnlyWhatChanged() {
+    Map<String, String> before = Map.of(CallFields.LAST_SEQ, "4", CallFields.ESCALATION, "[]", CallFields.LISTENERS, "[\"sam\"]", CallFields.TAKEOVER_BY, "sam");
+    Map<String, String> after = Map.of(CallFields.LAST_SEQ, "5", CallFields.ESCALATION, "[]", CallFields.LISTENERS, "[\"sam\",\"ann\"]");
+    JsonObject changed = RoomPublisher.diff(before, after);
+    assertEquals(new JsonObject().put(CallFields.LAST_SEQ, 5L).put(CallFields.LISTENERS, new JsonArray().add("sam").add("ann")).putNull(CallFields.TAKEOVER_BY), changed,
+        "numbers as numbers, JSON fields decoded, a vanished field null, an unchanged JSON field not sent");
+    assertTrue(RoomPublisher.diff(after, after).isEmpty());
+  }
+
+  @Test
   void aCallsDeltasAreGapFreeCarryOnlyChangesAndEndWithRemoved() throws Exception {
     owned.add("r1");
     watch("r1");

@@ -36,6 +36,26 @@ public final class LiveStateCodec {
     return out;
   }
 
+  /** A hash reply as Redis strings (field → value), undecoded: for comparing before decoding. */
+  public static java.util.Map<String, String> rawFields(Response hash) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    if (hash == null) {
+      return out;
+    }
+    if (hash.isMap()) {
+      for (String key : hash.getKeys()) {
+        Response v = hash.get(key);
+        out.put(key, v == null ? null : v.toString());
+      }
+      return out;
+    }
+    for (int i = 0; i + 1 < hash.size(); i += 2) {
+      Response v = hash.get(i + 1);
+      out.put(hash.get(i).toString(), v == null ? null : v.toString());
+    }
+    return out;
+  }
+
   /** One hash value in its bus form. */
   public static Object field(String name, String raw) {
     if (raw == null) {

@@ -1,0 +1,83 @@
+package io.switchboard.bench;
+
+import io.switchboard.testkit.BridgeClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A dashboard joining late while the load benchmark's load runs (issue 16: "late join of a
+ * 2,000-line history p99 ≤ 50 ms while the 5,000-call load runs"): one extra call with
+ * {@link #LINES} lines is written before the warm-up; during the measured window a bridge client
+ * fetches its complete history ({@code call.history}, paging until {@code hasMore} is false) every
+ * {@code periodMs}, each fetch timed from request to last page.
+ */
+final class LateJoinProbe implements AutoCloseable {
+  static final int LINES = 2000;
+
+  private final Agents agent;
+  private final BridgeClient bridge;
+  private final String room;
+  private final Stats fetches = new Stats();
+  private volatile boolean stopped;
+  private volatile int shortFetches;
+  private volatile String lastError;
+  private Thread thread;
+
+  private LateJoinProbe(Agents agent, BridgeClient bridge) {
+    this.agent = agent;
+    this.bridge = bridge;
+    this.room = agent.room(0);
+  }
+
+  /** Starts the call, writes its history, connects the late-joining dashboard. */
+  static LateJoinProbe prepare(Vertx vertx, int port, String token) throws Exception {
+    Agents agent = new Agents(vertx, port, "lj", 1, 8);
+    agent.startCalls().await(30, TimeUnit.SECONDS);
+    Agents.each(LINES, 8, i -> agent.post(0, "transcript",
+        new JsonObject().put("role", i % 2 == 0 ? "agent" : "user").put("final", true)
+            .put("text", "history line " + i + ": the customer asks about the second charge on the November invoice")))
+        .await(120, TimeUnit.SECONDS);
+    BridgeClient bridge = BridgeClient.connect(vertx, port, new JsonObject().put("authorization", "Bearer " + token)).await(10, TimeUnit.SECONDS);
+    return new LateJoinProbe(agent, bridge);
+  }
+
+  void start(long periodMs) {
+    thread = new Thread(() -> {
+      while (!stopped) {
+        long t0 = System.nanoTime();
+        try {
+          int got = LateJoinBench.fetchAll(bridge, room, 0, 0, new int[1]).await(10, TimeUnit.SECONDS);
+          fetches.add((System.nanoTime() - t0) / 1000);
+          if (got < LINES) {
+            shortFetches++;
+          }
+          Thread.sleep(periodMs);
+        } catch (InterruptedException e) {
+          return;
+        } catch (Exception e) {
+          lastError = String.valueOf(e.getMessage());
+          shortFetches++;
+        }
+      }
+    }, "late-join-probe");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Stops fetching; {fetches: p50/p95/p99/max, short (fewer than LINES lines, or failed), last_error}. */
+  JsonObject stop() throws InterruptedException {
+    stopped = true;
+    if (thread != null) {
+      thread.join(15_000);
+    }
+    return fetches.json().put("lines", LINES).put("short", shortFetches).put("last_error", lastError);
+  }
+
+  @Override
+  public void close() {
+    stopped = true;
+    bridge.close();
+    agent.close();
+  }
+}
