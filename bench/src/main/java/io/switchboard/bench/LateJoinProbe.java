@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * 2,000-line history p99 ≤ 50 ms while the 5,000-call load runs"): one extra call with
  * {@link #LINES} lines is written before the warm-up; during the measured window a bridge client
  * fetches its complete history ({@code call.history}, paging until {@code hasMore} is false) every
- * {@code periodMs}, each fetch timed from request to last page.
+ * {@code periodMs} (the load benchmark: every second), each fetch timed from request to last page.
  */
 final class LateJoinProbe implements AutoCloseable {
   static final int LINES = 2000;

@@ -173,7 +173,7 @@ public final class LoadBench {
         Map<String, long[]> commands0 = redisCommandStats(rapi);
         long bench0 = os.getProcessCpuTime();
         BridgeDashboards.Mark since = dash.mark();
-        lateJoin.start(250);
+        lateJoin.start(1000); // one late join a second: each is a 2,000-line read, rare in real use
         double secs = load.recordFor(seconds);
         java.time.Instant windowEnd = java.time.Instant.now();
         JsonObject lateJoinFetches = lateJoin.stop();

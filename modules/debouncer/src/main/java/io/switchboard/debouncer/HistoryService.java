@@ -7,6 +7,7 @@ import io.switchboard.contract.live.CallsSnapshot;
 import io.switchboard.contract.live.HistoryReply;
 import io.switchboard.contract.live.HistoryRequest;
 import io.switchboard.contract.live.RedisKeys;
+import io.switchboard.platform.bus.SharedJsonCodec;
 import io.switchboard.platform.redis.LiveStateCodec;
 import io.switchboard.platform.redis.LuaScript;
 import io.vertx.core.eventbus.Message;
@@ -30,7 +31,8 @@ final class HistoryService {
 
   private final DebugRings debug;
 
-  HistoryService(Redis client, int maxPage, DebugRings debug) {
+  HistoryService(io.vertx.core.eventbus.EventBus bus, Redis client, int maxPage, DebugRings debug) {
+    SharedJsonCodec.register(bus);
     this.client = client;
     this.debug = debug;
     this.redis = RedisAPI.api(client);
@@ -74,7 +76,7 @@ final class HistoryService {
                 lines.remove(lines.size() - 1);
               }
               long lastSeq = lines.isEmpty() ? req.afterSeq() : LogLinesSeq.last(lines);
-              debug.recent(req.room()).onComplete(recent -> msg.reply(
+              debug.recent(req.room()).onComplete(recent -> SharedJsonCodec.reply(msg,
                   new HistoryReply(req.room(), snapshot.getString(CallFields.SESSION_ID), snapshot, lines, lastSeq, hasMore, recent.result()).toJson()));
             })
         .onFailure(err -> msg.fail(BusErrors.UNAVAILABLE, "live state store unavailable: " + err.getMessage()));
@@ -83,7 +85,7 @@ final class HistoryService {
   void snapshot(Message<Object> msg) {
     SUMMARIES.run(redis, List.of(RedisKeys.ACTIVE_CALLS, RedisKeys.ACTIVE_CALLS_VERSION), CallFields.SUMMARY_FIELDS)
         .timeout(3, TimeUnit.SECONDS)
-        .onSuccess(r -> msg.reply(new CallsSnapshot(summaries(r.get(1)), System.currentTimeMillis(), r.get(0).toLong()).toJson()))
+        .onSuccess(r -> SharedJsonCodec.reply(msg, new CallsSnapshot(summaries(r.get(1)), System.currentTimeMillis(), r.get(0).toLong()).toJson()))
         .onFailure(err -> msg.fail(BusErrors.UNAVAILABLE, "live state store unavailable: " + err.getMessage()));
   }
 

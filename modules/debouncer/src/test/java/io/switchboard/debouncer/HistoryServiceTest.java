@@ -50,7 +50,7 @@ class HistoryServiceTest {
     seed = LiveStateSeed.emptied(redis.connect(vertx));
     RedisAPI api = seed.api();
     debug = new DebugRings(vertx, api, 3);
-    HistoryService history = new HistoryService(io.vertx.redis.client.Redis.createClient(vertx, redis.url()), MAX_PAGE, debug);
+    HistoryService history = new HistoryService(vertx.eventBus(), io.vertx.redis.client.Redis.createClient(vertx, redis.url()), MAX_PAGE, debug);
     vertx.eventBus().consumer(Addresses.CALL_HISTORY, history::history).completion().await(5, TimeUnit.SECONDS);
     vertx.eventBus().consumer(Addresses.CALLS_SNAPSHOT, history::snapshot).completion().await(5, TimeUnit.SECONDS);
   }
@@ -180,7 +180,7 @@ class HistoryServiceTest {
   void aDeadRedisIsUnavailableNotAHang(Vertx other) throws Exception {
     Redis deadClient = Redis.createClient(other, "redis://127.0.0.1:" + FreePort.get());
     RedisAPI dead = RedisAPI.api(deadClient);
-    HistoryService history = new HistoryService(deadClient, MAX_PAGE, new DebugRings(other, dead, 3));
+    HistoryService history = new HistoryService(other.eventBus(), deadClient, MAX_PAGE, new DebugRings(other, dead, 3));
     other.eventBus().consumer("test.history.dead", history::history).completion().await(5, TimeUnit.SECONDS);
     other.eventBus().consumer("test.snapshot.dead", history::snapshot).completion().await(5, TimeUnit.SECONDS);
     assertEquals(BusErrors.UNAVAILABLE, failureCode("test.history.dead", new JsonObject().put("room", "r1")));

@@ -149,12 +149,21 @@ final class EventBusBridge {
   }
 
   /** Viewer dashboards see placeholders instead of PII in lines, interim text and customer ({@code redaction.viewer.live}). */
-  /** The envelope's body as {@link BridgeBodies} made it for all sockets of this message: redacted for viewers, encoded once. */
+  /**
+   * A published message's body as {@link BridgeBodies} made it for all sockets (redacted for
+   * viewers, encoded once); a reply to one socket's request (a history page) is that socket's
+   * alone: redacted for a viewer, left as it is otherwise, never kept.
+   */
   private void bodyOncePerMessage(BridgeEvent be) {
     JsonObject raw = be.getRawMessage();
     if (raw.getValue("body") instanceof JsonObject body) {
+      String address = address(be);
       boolean viewer = viewerRedaction.active() && socketRoles.get(socketId(be)) == BrowserAccess.Role.VIEWER;
-      raw.put("body", bodies.forSocket(address(be), body, viewer));
+      if (BrowserAccess.ruleFor(address, BrowserAccess.Direction.RECEIVE).isPresent()) {
+        raw.put("body", bodies.forSocket(address, body, viewer));
+      } else if (viewer) {
+        raw.put("body", viewerRedaction.redact(body));
+      }
       be.setRawMessage(raw);
     }
   }

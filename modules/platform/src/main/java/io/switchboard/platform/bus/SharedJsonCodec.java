@@ -7,7 +7,8 @@ import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Event-bus codec for published live deltas ({@code call.<room>}, {@code calls.active}): every
+ * Event-bus codec for published live deltas ({@code call.<room>}, {@code calls.active}) and large
+ * replies (history pages, snapshots): every
  * local consumer receives the <em>same</em> {@link JsonObject} instead of its own deep copy. The
  * SockJS bridge registers one consumer per socket and address, so with the default JSON codec a
  * delta to 200 dashboards was copied 200 times before each copy was encoded (the largest single
@@ -37,6 +38,14 @@ public final class SharedJsonCodec implements MessageCodec<JsonObject, JsonObjec
   /** Publishes a body that nobody changes afterwards, to every consumer without a copy each ({@link #register} first). */
   public static void publish(EventBus bus, String address, JsonObject body) {
     bus.publish(address, body, PUBLISH);
+  }
+
+  /**
+   * Replies with a body that nobody changes afterwards (a history page, a snapshot): the local
+   * requester — the bridge, for a browser — gets it without a deep copy ({@link #register} first).
+   */
+  public static void reply(io.vertx.core.eventbus.Message<?> msg, JsonObject body) {
+    msg.reply(body, PUBLISH);
   }
 
   @Override
