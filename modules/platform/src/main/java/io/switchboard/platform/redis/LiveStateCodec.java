@@ -17,28 +17,16 @@ public final class LiveStateCodec {
   /** An HGETALL reply (RESP2 flat list or RESP3 map) as call fields. */
   public static JsonObject fields(Response hash) {
     JsonObject out = new JsonObject();
-    if (hash == null) {
-      return out;
-    }
-    if (hash.isMap()) {
-      for (String key : hash.getKeys()) {
-        Response v = hash.get(key);
-        out.put(key, field(key, v == null ? null : v.toString()));
-      }
-      return out;
-    }
-    // from a Lua script, HGETALL arrives as a flat [field, value, …] array
-    for (int i = 0; i + 1 < hash.size(); i += 2) {
-      String key = hash.get(i).toString();
-      Response v = hash.get(i + 1);
-      out.put(key, field(key, v == null ? null : v.toString()));
-    }
+    rawFields(hash).forEach((key, raw) -> out.put(key, field(key, raw)));
     return out;
   }
 
-  /** A hash reply as Redis strings (field → value), undecoded: for comparing before decoding. */
+  /**
+   * A hash reply as Redis strings (field → value), undecoded: for comparing before decoding. HGETALL
+   * arrives as a map (RESP3) or, from a Lua script or RESP2, as a flat [field, value, …] array.
+   */
   public static java.util.Map<String, String> rawFields(Response hash) {
-    java.util.Map<String, String> out = new java.util.HashMap<>();
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
     if (hash == null) {
       return out;
     }
