@@ -134,10 +134,10 @@ final class RoomPublisher {
       return;
     }
     String session = fields.get(CallFields.SESSION_ID);
-    long lastSeq = number(fields.get(CallFields.LAST_SEQ));
+    long lastSeq = number(fields, CallFields.LAST_SEQ);
     if (view == null || !Objects.equals(view.sessionId, session)) {
       boolean newSession = view != null;
-      long startedAt = number(fields.get(CallFields.STARTED_AT));
+      long startedAt = number(fields, CallFields.STARTED_AT);
       // a call that started before we owned its room was published by another instance up to
       // some seq we cannot know: continue from its current seq; clients that miss lines see the
       // gap in the next delta and fetch them from call.history
@@ -222,14 +222,8 @@ final class RoomPublisher {
     return changed;
   }
 
-  private static long number(String raw) {
-    if (raw == null || raw.isEmpty()) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(raw);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+  /** A number field of the hash as {@link LiveStateCodec#field} reads it; 0 when absent or not a number. */
+  private static long number(Map<String, String> fields, String name) {
+    return LiveStateCodec.field(name, fields.get(name)) instanceof Number n ? n.longValue() : 0;
   }
 }

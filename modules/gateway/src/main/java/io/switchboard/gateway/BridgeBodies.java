@@ -46,12 +46,7 @@ final class BridgeBodies {
 
   /** The redacted copy of {@code body} for a viewer (made once per message and address). */
   JsonObject redacted(String address, JsonObject body) {
-    Last l = lastFor(address, body);
-    if (l.redacted == null) {
-      redactions++;
-      l.redacted = redact.apply(body);
-    }
-    return l.redacted;
+    return redacted(lastFor(address, body));
   }
 
   /**
@@ -59,21 +54,30 @@ final class BridgeBodies {
    * for a viewer; the plain object where the JSON codec cannot write raw values.
    */
   Object forSocket(String address, JsonObject body, boolean viewer) {
+    Last l = lastFor(address, body);
     if (viewer) {
-      JsonObject r = redacted(address, body);
-      Last l = lastFor(address, body);
       if (l.encodedRedacted == null) {
-        encodings++;
-        l.encodedRedacted = RawJson.SUPPORTED ? RawJson.of(r) : r;
+        l.encodedRedacted = encoded(redacted(l));
       }
       return l.encodedRedacted;
     }
-    Last l = lastFor(address, body);
     if (l.encoded == null) {
-      encodings++;
-      l.encoded = RawJson.SUPPORTED ? RawJson.of(body) : body;
+      l.encoded = encoded(l.original);
     }
     return l.encoded;
+  }
+
+  private JsonObject redacted(Last l) {
+    if (l.redacted == null) {
+      redactions++;
+      l.redacted = redact.apply(l.original);
+    }
+    return l.redacted;
+  }
+
+  private Object encoded(JsonObject body) {
+    encodings++;
+    return RawJson.SUPPORTED ? RawJson.of(body) : body;
   }
 
   long redactions() {

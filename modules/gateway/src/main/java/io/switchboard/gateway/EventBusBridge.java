@@ -148,11 +148,11 @@ final class EventBusBridge {
         });
   }
 
-  /** Viewer dashboards see placeholders instead of PII in lines, interim text and customer ({@code redaction.viewer.live}). */
   /**
-   * A published message's body as {@link BridgeBodies} made it for all sockets (redacted for
-   * viewers, encoded once); a reply to one socket's request (a history page) is that socket's
-   * alone: redacted for a viewer, left as it is otherwise, never kept.
+   * Viewer dashboards see placeholders instead of PII in lines, interim text and customer
+   * ({@code redaction.viewer.live}). A published message's body is as {@link BridgeBodies} made it
+   * for all sockets (redacted for viewers, encoded once); a reply to one socket's request (a history
+   * page) is that socket's alone: redacted for a viewer, left as it is otherwise, never kept.
    */
   private void bodyOncePerMessage(BridgeEvent be) {
     JsonObject raw = be.getRawMessage();

@@ -1,6 +1,5 @@
 package io.switchboard.gateway;
 
-import io.switchboard.platform.bus.SharedJsonCodec;
 import io.switchboard.contract.VerticleName;
 import io.switchboard.platform.auth.AgentKeys;
 import io.switchboard.platform.config.NodeIdentity;
@@ -38,7 +37,6 @@ public final class GatewayVerticle extends VerticleBase {
     Settings settings = Settings.of(config());
     GatewayConfig cfg = GatewayConfig.from(settings);
     String node = NodeIdentity.of(vertx, settings);
-    SharedJsonCodec.register(vertx.eventBus());
     health = new GatewayHealth(vertx, cfg);
 
     // password hashing (demo accounts, decoy) runs on a worker before the routes exist

@@ -3,6 +3,7 @@ package io.switchboard.platform.bus;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.json.JsonObject;
 
@@ -25,7 +26,8 @@ public final class SharedJsonCodec implements MessageCodec<JsonObject, JsonObjec
 
   /**
    * Registers the codec on this event bus (later calls, from any verticle instance, are no-ops).
-   * Every verticle that publishes or consumes these addresses calls it in its start.
+   * Whatever publishes or replies with it calls this when it is created; the launcher calls it for
+   * every node before any verticle, so a node that only receives can decode these messages.
    */
   public static void register(EventBus bus) {
     try {
@@ -44,7 +46,7 @@ public final class SharedJsonCodec implements MessageCodec<JsonObject, JsonObjec
    * Replies with a body that nobody changes afterwards (a history page, a snapshot): the local
    * requester — the bridge, for a browser — gets it without a deep copy ({@link #register} first).
    */
-  public static void reply(io.vertx.core.eventbus.Message<?> msg, JsonObject body) {
+  public static void reply(Message<?> msg, JsonObject body) {
     msg.reply(body, PUBLISH);
   }
 

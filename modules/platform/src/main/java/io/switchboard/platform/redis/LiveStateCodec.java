@@ -5,6 +5,8 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Turns Redis replies of the live-state model into the JSON the bus carries: the call hash into
@@ -25,8 +27,8 @@ public final class LiveStateCodec {
    * A hash reply as Redis strings (field → value), undecoded: for comparing before decoding. HGETALL
    * arrives as a map (RESP3) or, from a Lua script or RESP2, as a flat [field, value, …] array.
    */
-  public static java.util.Map<String, String> rawFields(Response hash) {
-    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+  public static Map<String, String> rawFields(Response hash) {
+    Map<String, String> out = new LinkedHashMap<>();
     if (hash == null) {
       return out;
     }
