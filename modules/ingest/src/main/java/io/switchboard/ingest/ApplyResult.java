@@ -7,8 +7,8 @@ import io.vertx.redis.client.Response;
  *
  * @param status ok | duplicate | ended | no_call | sid_mismatch | gap | stale (see apply-event.lua)
  * @param sessionId the session the event was applied to
- * @param seq the call's last seq after the event
- * @param notes "created", "superseded:&lt;session&gt;", "parked:&lt;session&gt;" markers
+ * @param notes "created", "superseded:&lt;session&gt;", "parked:&lt;session&gt;", "annotated" markers
+ * @param seq the call's last seq after the event (without its inline annotation, which is seq + 1)
  * @param sentimentState for a user final: the call's sentiment state JSON before it ("" if none)
  * @param metrics for a user final: the agent's last metrics JSON ("" if none)
  * @param language for a user final: the call's language ("" if unknown)
@@ -34,6 +34,11 @@ record ApplyResult(
   /** An earlier send_seq of the session has not been applied yet; nothing changed. */
   boolean gap() {
     return "gap".equals(status);
+  }
+
+  /** The event's inline annotation was stored with it, as line {@code seq + 1}. */
+  boolean annotated() {
+    return notes.contains("annotated");
   }
 
   boolean created() {

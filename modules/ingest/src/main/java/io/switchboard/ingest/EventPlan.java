@@ -18,6 +18,10 @@ final class EventPlan {
   /** The agent's per-session send counter ("" = the agent sends none: applied in arrival order). */
   String sendSeq = "";
   final List<String> ops = new ArrayList<>();
+  /** A customer line's annotation to store with it, if sentiment answered in time (null = none). */
+  InlineAnnotation inline;
+  /** Sentiment missed the inline deadline for this line. */
+  boolean inlineLate;
 
   EventPlan set(String field, String value) {
     ops.add("set");

@@ -36,6 +36,25 @@ final class IngestMetrics {
     });
   }
 
+  /** How a customer's final line got its annotation (MetricNames.INGEST_SENTIMENT). */
+  enum SentimentOutcome {
+    INLINE, AFTER, MISSED
+  }
+
+  private final java.util.Map<SentimentOutcome, Counter> sentimentOutcomes = new java.util.EnumMap<>(SentimentOutcome.class);
+
+  {
+    for (SentimentOutcome o : SentimentOutcome.values()) {
+      sentimentOutcomes.put(o, Counter.builder(MetricNames.INGEST_SENTIMENT)
+          .description("customers' final lines by how their sentiment annotation was written")
+          .tags("outcome", o.name().toLowerCase(java.util.Locale.ROOT)).register(registry));
+    }
+  }
+
+  void sentiment(SentimentOutcome outcome) {
+    sentimentOutcomes.get(outcome).increment();
+  }
+
   /** Times one atomic write. */
   <T> Future<T> redisWrite(Supplier<Future<T>> write) {
     return Meters.time(write, redisOk, redisError);

@@ -46,10 +46,12 @@ public final class IngestVerticle extends VerticleBase {
   private SentimentHook sentiment;
   private RulesFeed rules;
   private final AgentTurns agentTurns = new AgentTurns();
+  private final SentimentInputs sentimentInputs = new SentimentInputs();
   private final RoomOrder order = new RoomOrder();
   private final IngestMetrics metrics = new IngestMetrics();
   private String node;
   private int orderWaitMs;
+  private int sentimentInlineMs;
   private SendOrderWakeups wakeups;
 
   @Override
@@ -58,6 +60,7 @@ public final class IngestVerticle extends VerticleBase {
     IngestConfig cfg = IngestConfig.from(settings);
     node = NodeIdentity.of(vertx, settings);
     orderWaitMs = cfg.orderWaitMs();
+    sentimentInlineMs = cfg.sentimentInlineMs();
     redis = RedisClients.pooled(vertx, cfg.redisUrl(), 16, 256);
     api = RedisAPI.api(redis);
     keys = new AgentKeys(cfg.agentKeys());
@@ -66,7 +69,7 @@ public final class IngestVerticle extends VerticleBase {
     archiver = new Archiver(vertx, api, cfg.endedTtlSeconds(), metrics);
     archiver.start(15_000);
     rules = new RulesFeed(vertx.eventBus());
-    sentiment = new SentimentHook(vertx, writer, rules);
+    sentiment = new SentimentHook(vertx, writer, rules, sentimentInputs);
     wakeups = new SendOrderWakeups(vertx, cfg.redisUrl());
     wakeups.start();
     return vertx
@@ -146,8 +149,10 @@ public final class IngestVerticle extends VerticleBase {
     if (type == EventType.CALL_STARTED && agentName != null && !event.data().containsKey("agent")) {
       plan.set(CallFields.AGENT, agentName);
     }
-    applyInSendOrder(event, plan, now, now + orderWaitMs)
-        .onSuccess(result -> answer(msg, event, plan, result))
+    AgentTurns.Turn agentTurn = plan.userFinal ? agentTurns.take(event.room()) : AgentTurns.Turn.NONE;
+    annotateInline(event, plan, agentTurn)
+        .compose(v -> applyInSendOrder(event, plan, now, now + orderWaitMs))
+        .onSuccess(result -> answer(msg, event, plan, result, agentTurn))
         .onFailure(
             err -> {
               LOG.atWarn()
@@ -158,6 +163,31 @@ public final class IngestVerticle extends VerticleBase {
                   .log("live state write failed");
               msg.fail(BusErrors.UNAVAILABLE, "live state store unavailable, retry later");
             });
+  }
+
+  /**
+   * A customer's final line waits up to {@code ingest.sentiment.inline.ms} for its annotation, so the
+   * script stores both at once (docs/architecture.md#sentiment-inline); without this instance's view
+   * of the call, or past the deadline, the line goes alone and is annotated after it.
+   */
+  private Future<Void> annotateInline(CallEvent event, EventPlan plan, AgentTurns.Turn agentTurn) {
+    if (!plan.userFinal || sentimentInlineMs == 0) {
+      return Future.succeededFuture();
+    }
+    SentimentInputs.Room guess = sentimentInputs.guess(event.room(), event.sessionId()).orElse(null);
+    if (guess == null) {
+      return Future.succeededFuture();
+    }
+    return sentiment
+        .prepare(event.room(), guess, event.data().getString("text"), agentTurn, sentimentInlineMs)
+        .<Void>map(annotation -> {
+          plan.inline = annotation;
+          return null;
+        })
+        .otherwise(err -> {
+          plan.inlineLate = true;
+          return null;
+        });
   }
 
   /**
@@ -219,7 +249,7 @@ public final class IngestVerticle extends VerticleBase {
             });
   }
 
-  private void answer(Message<Object> msg, CallEvent event, EventPlan plan, ApplyResult result) {
+  private void answer(Message<Object> msg, CallEvent event, EventPlan plan, ApplyResult result, AgentTurns.Turn agentTurn) {
     switch (result.status()) {
       case "stale" -> msg.reply(accepted(result.sessionId(), result.seq(), false).put("stale", true));
       case "ok", "duplicate" -> {
@@ -227,6 +257,7 @@ public final class IngestVerticle extends VerticleBase {
         if (!result.ok()) {
           return;
         }
+        sentimentInputs.applied(event.room(), plan, result);
         rules.stored(event.room(), result.sessionId(), result.seq(), EventType.byWire(event.type()).orElseThrow(), event.data(), System.currentTimeMillis());
         if (result.created()) {
           LOG.atInfo().addKeyValue("room", event.room()).addKeyValue("session", result.sessionId()).log("call started");
@@ -241,8 +272,12 @@ public final class IngestVerticle extends VerticleBase {
         }
         if (plan.ends) {
           agentTurns.forget(event.room());
+        } else if (plan.userFinal && result.annotated()) {
+          metrics.sentiment(IngestMetrics.SentimentOutcome.INLINE);
+          sentiment.storedInline(event.room(), result.sessionId(), result.seq() + 1, plan.inline);
         } else if (plan.userFinal) {
-          sentiment.analyze(event.room(), result, event.data().getString("text"), agentTurns.take(event.room()));
+          metrics.sentiment(plan.inlineLate ? IngestMetrics.SentimentOutcome.MISSED : IngestMetrics.SentimentOutcome.AFTER);
+          sentiment.analyze(event.room(), result, event.data().getString("text"), agentTurn);
         } else {
           noteAgentTurn(event);
         }

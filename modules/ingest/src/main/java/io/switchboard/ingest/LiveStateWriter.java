@@ -35,7 +35,8 @@ final class LiveStateWriter {
             RedisKeys.takeoverLock(room),
             RedisKeys.liveKitParticipants(room),
             RedisKeys.debug(room));
-    List<String> args = new ArrayList<>(10 + plan.ops.size());
+    List<String> inline = plan.inline == null ? List.of() : plan.inline.scriptArgs();
+    List<String> args = new ArrayList<>(11 + inline.size() + plan.ops.size());
     args.add(room);
     args.add(session);
     args.add(plan.eventId);
@@ -46,6 +47,8 @@ final class LiveStateWriter {
     args.add(plan.expectedRoomSid);
     args.add(plan.sendSeq);
     args.add(force ? "1" : "");
+    args.add(String.valueOf(inline.size()));
+    args.addAll(inline);
     args.addAll(plan.ops);
     return metrics.redisWrite(() -> APPLY.run(redis, keys, args).timeout(timeoutMs, TimeUnit.MILLISECONDS))
         .map(ApplyResult::from);

@@ -1,6 +1,7 @@
 package io.switchboard.ingest;
 
 import io.switchboard.contract.Addresses;
+import io.switchboard.contract.live.CallEvent;
 import io.switchboard.contract.live.EventType;
 import io.switchboard.contract.sentiment.CallSentimentState;
 import io.switchboard.contract.sentiment.SentimentAnnotation;
@@ -11,55 +12,63 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After a customer's final line is stored, asks {@code sentiment.analyze} (any instance, any node)
- * and stores the annotation as a log line plus the call-level sentiment fields. Runs after the
- * agent got its reply: sentiment never delays an agent.
+ * Annotates customers' final lines through {@code sentiment.analyze} (any instance, any node): the
+ * annotation is a log line plus the call-level sentiment fields. Either before the line is written,
+ * within a few ms, so one script call stores both (docs/architecture.md#sentiment-inline), or after
+ * the agent got its reply, as a second write. Sentiment never delays an agent by more than the
+ * inline deadline.
  */
 final class SentimentHook {
   private static final Logger LOG = LoggerFactory.getLogger(SentimentHook.class);
   private final Vertx vertx;
   private final LiveStateWriter writer;
   private final RulesFeed rules;
+  private final SentimentInputs inputs;
 
-  SentimentHook(Vertx vertx, LiveStateWriter writer, RulesFeed rules) {
+  SentimentHook(Vertx vertx, LiveStateWriter writer, RulesFeed rules, SentimentInputs inputs) {
     this.vertx = vertx;
     this.writer = writer;
     this.rules = rules;
+    this.inputs = inputs;
   }
 
+  /**
+   * Annotates a customer line before it is written, from what this instance last saw of the call
+   * ({@link SentimentInputs}): the annotation to store with the line, or a failure when sentiment
+   * does not answer within {@code deadlineMs} (the line is then written alone and annotated after).
+   */
+  Future<InlineAnnotation> prepare(String room, SentimentInputs.Room guess, String text, AgentTurns.Turn agentTurn, long deadlineMs) {
+    long lineSeq = guess.lastSeq() + 1;
+    SentimentRequest request = request(room, guess.session(), lineSeq, text, guess.sentimentState(), guess.metrics(), guess.language(), agentTurn);
+    return vertx
+        .eventBus()
+        .<JsonObject>request(Addresses.SENTIMENT_ANALYZE, request.toJson(), new DeliveryOptions().setSendTimeout(deadlineMs))
+        .map(reply -> inline(room, guess, SentimentAnnotation.fromJson(reply.body()), System.currentTimeMillis()));
+  }
+
+  /** Annotation {@code a} of the line after {@code guess}, to store with it. */
+  static InlineAnnotation inline(String room, SentimentInputs.Room guess, SentimentAnnotation a, long now) {
+    JsonObject data = data(a);
+    EventPlan plan = plan(room, guess.session(), data, now);
+    return new InlineAnnotation(guess.lastSeq() + 1, guess.sentimentState(), guess.metrics(), guess.language(),
+        plan.eventId, plan.lineJson, setPairs(plan), a.call().toJson().encode(), data);
+  }
+
+  /** The inline annotation was stored as line {@code annotationSeq}: the rules see it as if sent on its own. */
+  void storedInline(String room, String session, long annotationSeq, InlineAnnotation a) {
+    rules.stored(room, session, annotationSeq, EventType.SENTIMENT, a.data(), System.currentTimeMillis());
+  }
+
+  /** After a customer's final line is stored on its own: annotate it and store the annotation. */
   void analyze(String room, ApplyResult stored, String text, AgentTurns.Turn agentTurn) {
-    CallSentimentState prior = CallSentimentState.initial();
-    if (!stored.sentimentState().isEmpty()) {
-      try {
-        prior = CallSentimentState.fromJson(new JsonObject(stored.sentimentState()));
-      } catch (DecodeException e) {
-        // a corrupt state only loses history of the rolling score; start afresh
-      }
-    }
-    long latency = -1;
-    if (!stored.metrics().isEmpty()) {
-      try {
-        Object e2e = new JsonObject(stored.metrics()).getValue("e2e_ms");
-        latency = e2e instanceof Number n ? n.longValue() : -1;
-      } catch (DecodeException e) {
-        latency = -1;
-      }
-    }
     SentimentRequest request =
-        new SentimentRequest(
-            room,
-            stored.sessionId(),
-            stored.seq(),
-            text,
-            stored.language().isEmpty() ? null : stored.language(),
-            latency,
-            prior,
-            agentTurn.agentText(),
-            agentTurn.toolErrors());
+        request(room, stored.sessionId(), stored.seq(), text, stored.sentimentState(), stored.metrics(), stored.language(), agentTurn);
     vertx
         .eventBus()
         .<JsonObject>request(Addresses.SENTIMENT_ANALYZE, request.toJson(), new DeliveryOptions().setSendTimeout(3000))
@@ -74,7 +83,30 @@ final class SentimentHook {
                     .log("no sentiment for line"));
   }
 
-  private Future<ApplyResult> store(String room, String session, SentimentAnnotation a) {
+  private static SentimentRequest request(
+      String room, String session, long seq, String text, String sentimentState, String metrics, String language, AgentTurns.Turn agentTurn) {
+    CallSentimentState prior = CallSentimentState.initial();
+    if (!sentimentState.isEmpty()) {
+      try {
+        prior = CallSentimentState.fromJson(new JsonObject(sentimentState));
+      } catch (DecodeException e) {
+        // a corrupt state only loses history of the rolling score; start afresh
+      }
+    }
+    long latency = -1;
+    if (!metrics.isEmpty()) {
+      try {
+        Object e2e = new JsonObject(metrics).getValue("e2e_ms");
+        latency = e2e instanceof Number n ? n.longValue() : -1;
+      } catch (DecodeException e) {
+        latency = -1;
+      }
+    }
+    return new SentimentRequest(
+        room, session, seq, text, language.isEmpty() ? null : language, latency, prior, agentTurn.agentText(), agentTurn.toolErrors());
+  }
+
+  private static JsonObject data(SentimentAnnotation a) {
     JsonObject data =
         new JsonObject()
             .put("seq", a.seq())
@@ -86,11 +118,34 @@ final class SentimentHook {
     if (!a.newEscalations().isEmpty()) {
       data.put("new_escalations", new JsonArray(a.newEscalations()));
     }
-    io.switchboard.contract.live.CallEvent event =
-        new io.switchboard.contract.live.CallEvent(room, session, EventType.SENTIMENT.wire(), null, 0, data);
+    return data;
+  }
+
+  private static EventPlan plan(String room, String session, JsonObject data, long now) {
+    CallEvent event = new CallEvent(room, session, EventType.SENTIMENT.wire(), null, 0, data);
+    return EventPlanner.plan(event, EventType.SENTIMENT, now);
+  }
+
+  /** An annotation's field operations are all {@code set}s: their field, value pairs. */
+  private static List<String> setPairs(EventPlan plan) {
+    List<String> pairs = new ArrayList<>(plan.ops.size() * 2 / 3);
+    for (int i = 0; i + 2 < plan.ops.size(); i += 3) {
+      if (!"set".equals(plan.ops.get(i))) {
+        throw new IllegalStateException("an annotation only sets fields, not " + plan.ops.get(i));
+      }
+      pairs.add(plan.ops.get(i + 1));
+      pairs.add(plan.ops.get(i + 2));
+    }
+    return pairs;
+  }
+
+  private Future<ApplyResult> store(String room, String session, SentimentAnnotation a) {
+    JsonObject data = data(a);
     long now = System.currentTimeMillis();
-    return writer.apply(room, session, EventPlanner.plan(event, EventType.SENTIMENT, now), now, false)
+    EventPlan plan = plan(room, session, data, now);
+    return writer.apply(room, session, plan, now, false)
         .onSuccess(r -> {
+          inputs.applied(room, plan, r);
           if (r.ok()) {
             rules.stored(room, r.sessionId(), r.seq(), EventType.SENTIMENT, data, now);
           }

@@ -16,6 +16,12 @@ public final class MetricNames {
   public static final String INGEST_EVENTS = "switchboard.ingest.events";
   /** Timer: an ingest request from receipt to reply, tag result. */
   public static final String INGEST_LATENCY = "switchboard.ingest.latency";
+  /**
+   * Counter, tag outcome: how customers' final lines got their sentiment annotation — {@code inline}
+   * (written with the line), {@code after} (a second write: this instance had no current view of the
+   * call), {@code missed} (sentiment did not answer within the inline deadline; also a second write).
+   */
+  public static final String INGEST_SENTIMENT = "switchboard.ingest.sentiment";
   /** Timer: the atomic apply script against Redis, tag result (ok, error). */
   public static final String REDIS_WRITE_LATENCY = "switchboard.redis.write.latency";
   /** Timer: call ended (ended_at) → analytics acknowledged the archive. */
@@ -52,7 +58,7 @@ public final class MetricNames {
 
   public static final List<String> ALL =
       List.of(
-          INGEST_EVENTS, INGEST_LATENCY, REDIS_WRITE_LATENCY, ARCHIVE_LAG, ARCHIVE_PENDING,
+          INGEST_EVENTS, INGEST_LATENCY, INGEST_SENTIMENT, REDIS_WRITE_LATENCY, ARCHIVE_LAG, ARCHIVE_PENDING,
           DEBOUNCER_FLUSH_LINES, DEBOUNCER_FLUSH_DELAY, DELTAS_PUBLISHED, HISTORY_REQUESTS, HISTORY_LATENCY,
           BRIDGE_SOCKETS, SENTIMENT_LATENCY, CONTROL_ACTIONS, LIVEKIT_LATENCY, LIVEKIT_ERRORS, WEBHOOKS);
 

@@ -10,9 +10,14 @@
 --       4 now (epoch ms), 5 log kind ('' = no log line), 6 log line JSON (without seq),
 --       7 flags: 's' may start a call, 'e' ends it, 'u' user final (return sentiment inputs),
 --       8 expected room sid ('' = any), 9 the agent's send_seq ('' = none), 10 '1' = apply even across a
---       send_seq gap, 11.. field ops: op, field, value triplets
+--       send_seq gap, 11 n: the number of inline-annotation arguments that follow (0 = none;
+--       docs/architecture.md#sentiment-inline): the call's last seq before the line, its sentiment_state,
+--       metrics and language as the annotation saw them, the annotation's event id, its log line, then
+--       field, value pairs it sets — stored as the next log line after this event's only if all four
+--       still hold, 12+n.. field ops: op, field, value triplets
 --       (op: 'set' HSET, 'add'/'rem' add/remove a string in a JSON array field)
--- Returns {status, session, seq, flags}; status: ok | duplicate | ended | no_call | sid_mismatch
+-- Returns {status, session, seq, flags[, sentiment_state, metrics, language]}; seq is the event's own
+--   line (an inline annotation, flag 'annotated', is seq + 1); status: ok | duplicate | ended | no_call | sid_mismatch
 --   | gap (an earlier send_seq of this session is still missing: nothing changed, ingest retries shortly)
 --   | stale (an older send_seq than one already applied, with nothing to log: newer state wins, nothing changed)
 
@@ -114,6 +119,19 @@ if cur == nil then
   created = true
 end
 
+-- the sentiment inputs of a customer's final line (returned to ingest; checked by an inline annotation)
+local inputs = nil
+if string.find(flags, 'u', 1, true) ~= nil then
+  inputs = redis.call('HMGET', call, 'sentiment_state', 'metrics', 'language')
+end
+local inlineN = tonumber(ARGV[11]) or 0
+local annotated = false
+if inlineN > 0 and kind ~= '' and inputs ~= nil and ARGV[12] == knownSeq
+    and ARGV[13] == (inputs[1] or '') and ARGV[14] == (inputs[2] or '') and ARGV[15] == (inputs[3] or '') then
+  -- the annotation was computed from what the call still is: store it with the line, unless it is known
+  annotated = ARGV[16] == '' or redis.call('SADD', dedup, ARGV[16]) == 1
+end
+
 -- a late event keeps its log line but must not overwrite what a newer event already said
 local latestWins = {interim = true, agent_state = true, agent_state_at = true, metrics = true}
 -- every field this event changes goes out in ONE HSET at the end: one keyspace notification per
@@ -123,7 +141,7 @@ local function put(field, value)
   if fields[field] == nil then table.insert(order, field) end
   fields[field] = value
 end
-local i = 11
+local i = 12 + inlineN
 while i + 2 <= #ARGV + 0 and ARGV[i] ~= nil do
   local op, field, value = ARGV[i], ARGV[i + 1], ARGV[i + 2]
   if late and latestWins[field] then
@@ -158,6 +176,15 @@ if kind ~= '' then
   seq = seq + 1
   redis.call('XADD', log, seq .. '-0', 'kind', kind, 'line', line)
   put('last_seq', seq)
+  if annotated then
+    redis.call('XADD', log, (seq + 1) .. '-0', 'kind', 'annotation', 'line', ARGV[17])
+    local j = 18
+    while j + 1 <= 11 + inlineN do
+      put(ARGV[j], ARGV[j + 1])
+      j = j + 2
+    end
+    put('last_seq', seq + 1)
+  end
 end
 
 if endsCall then
@@ -176,9 +203,8 @@ if endsCall then
   redis.call('SADD', pending, room .. '|' .. session)
 end
 
-local result = {'ok', session, tostring(seq), (created and 'created ' or '') .. out}
-if string.find(flags, 'u', 1, true) ~= nil then
-  local inputs = redis.call('HMGET', call, 'sentiment_state', 'metrics', 'language')
+local result = {'ok', session, tostring(seq), (created and 'created ' or '') .. out .. (annotated and ' annotated' or '')}
+if inputs ~= nil then
   table.insert(result, inputs[1] or '')
   table.insert(result, inputs[2] or '')
   table.insert(result, inputs[3] or '')
