@@ -67,4 +67,33 @@ class AgentFailingEndToEndTest {
       dashboard.close();
     }
   }
+
+  /**
+   * An agent's retried POST of the customer's earlier line is a duplicate: it is not stored, so it
+   * must not use up the agent's turn either — the customer's next real line is judged with it.
+   */
+  @Test
+  void aRetriedCustomerLineLeavesTheAgentsTurnForTheNextLine(Vertx vertx) throws Exception {
+    try (TestRedis redis = TestRedis.start();
+        TestNode node = TestNode.start(redis.url(), "gateway,ingest,debouncer,sentiment,rules", new JsonObject());
+        AgentPoster failing = new AgentPoster(vertx, node.port(), "retry-room", "retry-1", true)) {
+      BridgeClient dashboard = node.bridge(vertx, "viewer");
+      List<JsonObject> alerts = new CopyOnWriteArrayList<>();
+      dashboard.register(Addresses.ALERTS, alerts::add).await(5, TimeUnit.SECONDS);
+      assertEquals(202, failing.post("call_started", new JsonObject()).await(5, TimeUnit.SECONDS).statusCode());
+      failing.line("agent", "sorry, i didn't quite catch that. could you repeat that please?").await(5, TimeUnit.SECONDS);
+      failing.line("user", "my bill for march", "u-1").await(5, TimeUnit.SECONDS);
+      failing.post("tool_call", new JsonObject().put("name", "lookup_bill").put("result", new JsonObject().put("error", "timeout"))).await(5, TimeUnit.SECONDS);
+      failing.line("agent", "let me look that up for you.").await(5, TimeUnit.SECONDS);
+      JsonObject retried = failing.line("user", "my bill for march", "u-1").await(5, TimeUnit.SECONDS).bodyAsJsonObject();
+      assertTrue(retried.getBoolean("duplicate"), retried.encode());
+      long trigger = failing.line("user", "the one from march").await(5, TimeUnit.SECONDS).bodyAsJsonObject().getLong("seq");
+
+      eventually("the failing agent's alert", Duration.ofSeconds(10), () -> alerts.stream().anyMatch(a -> "retry-room".equals(a.getString("room"))));
+      JsonObject alert = alerts.stream().filter(a -> "retry-room".equals(a.getString("room"))).findFirst().orElseThrow();
+      assertTrue(alert.getJsonArray("reasons").contains("agent_failing"), alert.encode());
+      assertEquals(trigger, alert.getLong("seq"), "the line after the retry carries the agent's second failed turn");
+      dashboard.close();
+    }
+  }
 }

@@ -35,6 +35,13 @@ final class AgentPoster implements AutoCloseable {
     return client.post("/call-event").putHeader("X-API-Key", TestNode.AGENT_KEY).sendJsonObject(body);
   }
 
+  /** A final line with an event id, as an agent retrying a POST sends it again. */
+  Future<HttpResponse<Buffer>> line(String role, String text, String eventId) {
+    JsonObject data = new JsonObject().put("role", role).put("text", text).put("final", true);
+    JsonObject body = new JsonObject().put("room_name", room).put("session_id", session).put("event_type", "transcript").put("event_id", eventId).put("data", data);
+    return client.post("/call-event").putHeader("X-API-Key", TestNode.AGENT_KEY).sendJsonObject(body);
+  }
+
   Future<HttpResponse<Buffer>> raw(String body, String apiKey) {
     var req = client.post("/call-event").putHeader("Content-Type", "application/json");
     if (apiKey != null) {

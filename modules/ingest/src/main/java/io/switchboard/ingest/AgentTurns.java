@@ -57,6 +57,34 @@ final class AgentTurns {
     return p == null ? Turn.NONE : new Turn(p.text.length() == 0 ? null : p.text.toString(), p.toolErrors);
   }
 
+  /**
+   * A taken turn whose customer line was not stored (refused, a duplicate, or the write failed):
+   * it goes back in front of whatever the agent said since, so the line that does get stored is
+   * judged with it.
+   */
+  void giveBack(String room, Turn turn) {
+    if (turn.agentText() == null && turn.toolErrors() == 0) {
+      return;
+    }
+    rooms.asMap().compute(room, (r, since) -> {
+      Pending p = new Pending();
+      if (turn.agentText() != null) {
+        p.text.append(turn.agentText(), 0, Math.min(turn.agentText().length(), MAX_CHARS));
+      }
+      p.toolErrors = turn.toolErrors();
+      if (since != null) {
+        if (since.text.length() > 0 && p.text.length() < MAX_CHARS) {
+          if (p.text.length() > 0) {
+            p.text.append(' ');
+          }
+          p.text.append(since.text, 0, Math.min(since.text.length(), MAX_CHARS - p.text.length()));
+        }
+        p.toolErrors += since.toolErrors;
+      }
+      return p;
+    });
+  }
+
   void forget(String room) {
     rooms.invalidate(room);
   }

@@ -149,12 +149,19 @@ public final class IngestVerticle extends VerticleBase {
     if (type == EventType.CALL_STARTED && agentName != null && !event.data().containsKey("agent")) {
       plan.set(CallFields.AGENT, agentName);
     }
+    // taken before the write because the inline annotation needs it; given back if the line is not stored
     AgentTurns.Turn agentTurn = plan.userFinal ? agentTurns.take(event.room()) : AgentTurns.Turn.NONE;
     annotateInline(event, plan, agentTurn)
         .compose(v -> applyInSendOrder(event, plan, now, now + orderWaitMs))
-        .onSuccess(result -> answer(msg, event, plan, result, agentTurn))
+        .onSuccess(result -> {
+          if (!result.ok()) {
+            agentTurns.giveBack(event.room(), agentTurn);
+          }
+          answer(msg, event, plan, result, agentTurn);
+        })
         .onFailure(
             err -> {
+              agentTurns.giveBack(event.room(), agentTurn);
               LOG.atWarn()
                   .addKeyValue("room", event.room())
                   .addKeyValue("session", event.sessionId())

@@ -25,6 +25,24 @@ class AgentTurnsTest {
   }
 
   @Test
+  void aTurnGivenBackComesBeforeWhatTheAgentSaidSince() {
+    AgentTurns turns = new AgentTurns();
+    turns.agentLine("r", "first");
+    turns.toolCall("r", new JsonObject().put("error", "timeout"));
+    AgentTurns.Turn taken = turns.take("r");
+    turns.agentLine("r", "second");
+    turns.toolCall("r", new JsonObject().put("status", "error"));
+    turns.giveBack("r", taken);
+    AgentTurns.Turn t = turns.take("r");
+    assertEquals("first second", t.agentText());
+    assertEquals(2, t.toolErrors());
+    turns.giveBack("r", AgentTurns.Turn.NONE);
+    assertEquals(AgentTurns.Turn.NONE, turns.take("r"), "nothing given back, nothing made up");
+    turns.giveBack("r", t);
+    assertEquals(t, turns.take("r"), "given back into an empty room: the same turn");
+  }
+
+  @Test
   void aTurnIsBoundedAndForgottenWithItsCall() {
     AgentTurns turns = new AgentTurns();
     for (int i = 0; i < 500; i++) {
