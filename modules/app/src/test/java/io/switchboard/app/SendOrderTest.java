@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import io.switchboard.testkit.RedisCallReads;
 import io.switchboard.testkit.NodeProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,20 +131,8 @@ class SendOrderTest {
     return new JsonObject(r.body());
   }
 
-  private static List<String> finals(RedisAPI api, String room) throws Exception {
-    List<String> finals = new ArrayList<>();
-    for (Response entry : api.xrange(List.of(RedisKeys.log(room), "-", "+")).await(5, TimeUnit.SECONDS)) {
-      Response fields = entry.get(1);
-      for (int f = 0; f + 1 < fields.size(); f += 2) {
-        if ("line".equals(fields.get(f).toString())) {
-          JsonObject line = new JsonObject(fields.get(f + 1).toString());
-          if ("transcript".equals(line.getString("kind"))) {
-            finals.add(line.getString("text"));
-          }
-        }
-      }
-    }
-    return finals;
+  private static List<String> finals(RedisAPI api, String room) {
+    return RedisCallReads.lines(api, room).stream().filter(l -> "transcript".equals(l.getString("kind"))).map(l -> l.getString("text")).toList();
   }
 
   /**

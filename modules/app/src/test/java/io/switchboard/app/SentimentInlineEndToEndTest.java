@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.testkit.Eventually;
+import io.switchboard.testkit.RedisCallReads;
 import io.switchboard.testkit.TestRedis;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +13,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +40,8 @@ class SentimentInlineEndToEndTest {
     Map<Long, JsonObject> after;
     try (TestRedis redis = TestRedis.start(); TestNode node = TestNode.start(redis.url(), "gateway,ingest,debouncer,sentiment", new JsonObject())) {
       String room = room();
-      List<Map<String, String>> log = talk(vertx, node, redis, room);
+      RedisAPI api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
+      List<Map<String, String>> log = talk(vertx, node, api, room);
       // every customer line at seq n has its annotation at n + 1: written with it, no line between
       for (int i = 0; i < log.size(); i++) {
         JsonObject line = new JsonObject(log.get(i).get("line"));
@@ -54,13 +55,14 @@ class SentimentInlineEndToEndTest {
       PrometheusText metrics = scrape(vertx, node);
       assertEquals(CUSTOMER.size(), metrics.sum("switchboard_ingest_sentiment_total", "outcome=\"inline\""), metrics.lines("switchboard_ingest_sentiment"));
       assertEquals(0, metrics.sum("switchboard_ingest_sentiment_total", "outcome=\"after\""));
-      Map<String, String> hash = hash(vertx, redis, room);
+      Map<String, String> hash = RedisCallReads.hash(api, room);
       assertTrue(hash.get("escalation").contains("human_requested"), "the call-level fields are the annotations' too: " + hash);
     }
     try (TestRedis redis = TestRedis.start();
         TestNode node = TestNode.start(redis.url(), "gateway,ingest,debouncer,sentiment", new JsonObject().put("ingest.sentiment.inline.ms", 0))) {
       String room = room();
-      List<Map<String, String>> log = talk(vertx, node, redis, room);
+      RedisAPI api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
+      List<Map<String, String>> log = talk(vertx, node, api, room);
       after = annotations(log);
       PrometheusText metrics = scrape(vertx, node);
       assertEquals(CUSTOMER.size(), metrics.sum("switchboard_ingest_sentiment_total", "outcome=\"after\""), metrics.lines("switchboard_ingest_sentiment"));
@@ -76,6 +78,7 @@ class SentimentInlineEndToEndTest {
       // a sentiment instance that never replies (a stuck LLM provider), on the node's own bus
       node.node().vertx().eventBus().consumer(Addresses.SENTIMENT_ANALYZE, m -> { }).completion().await(5, TimeUnit.SECONDS);
       String room = room();
+      RedisAPI api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
       AgentPoster agent = new AgentPoster(vertx, node.port(), room, "s-stuck", false);
       assertEquals(202, agent.post("call_started", new JsonObject()).await(5, TimeUnit.SECONDS).statusCode());
       long t0 = System.nanoTime();
@@ -83,7 +86,7 @@ class SentimentInlineEndToEndTest {
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       // the second-write path's own wait is 3 s: far above the inline deadline plus this machine's noise
       assertTrue(ms < 1500, "the agent's POST took " + ms + " ms");
-      assertEquals("2", hash(vertx, redis, room).get("last_seq"), "the line is stored");
+      assertEquals("2", RedisCallReads.hash(api, room).get("last_seq"), "the line is stored");
       PrometheusText metrics = scrape(vertx, node);
       assertEquals(1, metrics.sum("switchboard_ingest_sentiment_total", "outcome=\"missed\""), metrics.lines("switchboard_ingest_sentiment"));
       agent.close();
@@ -95,7 +98,7 @@ class SentimentInlineEndToEndTest {
   }
 
   /** A call of agent and customer turns, each POST answered before the next; returns the settled log. */
-  private static List<Map<String, String>> talk(Vertx vertx, TestNode node, TestRedis redis, String room) throws Exception {
+  private static List<Map<String, String>> talk(Vertx vertx, TestNode node, RedisAPI api, String room) throws Exception {
     AgentPoster agent = new AgentPoster(vertx, node.port(), room, "s-1", false);
     assertEquals(202, agent.post("call_started", new JsonObject().put("language", "en")).await(5, TimeUnit.SECONDS).statusCode());
     for (int turn = 1; turn <= CUSTOMER.size(); turn++) {
@@ -105,10 +108,10 @@ class SentimentInlineEndToEndTest {
       // the second-write path annotates after the reply: let it land before the next turn
       // (call_started, then per turn the agent's line, the customer's and its annotation)
       long expected = 1 + 3L * turn;
-      Eventually.eventually("annotation of " + text, Duration.ofSeconds(5), () -> lastSeq(vertx, redis, room) >= expected);
+      Eventually.eventually("annotation of " + text, Duration.ofSeconds(5), () -> lastSeq(api, room) >= expected);
     }
     agent.close();
-    return log(vertx, redis, room);
+    return RedisCallReads.log(api, room);
   }
 
   private static Map<Long, JsonObject> annotations(List<Map<String, String>> log) {
@@ -148,41 +151,8 @@ class SentimentInlineEndToEndTest {
     }
   }
 
-  private static long lastSeq(Vertx vertx, TestRedis redis, String room) {
-    String s = hash(vertx, redis, room).get("last_seq");
+  private static long lastSeq(RedisAPI api, String room) {
+    String s = RedisCallReads.hash(api, room).get("last_seq");
     return s == null ? 0 : Long.parseLong(s);
-  }
-
-  private static Map<String, String> hash(Vertx vertx, TestRedis redis, String room) {
-    Redis client = Redis.createClient(vertx, redis.url());
-    try {
-      Response r = RedisAPI.api(client).hgetall(io.switchboard.contract.live.RedisKeys.call(room)).await();
-      Map<String, String> out = new LinkedHashMap<>();
-      for (String f : r.getKeys()) {
-        out.put(f, r.get(f).toString());
-      }
-      return out;
-    } finally {
-      client.close();
-    }
-  }
-
-  private static List<Map<String, String>> log(Vertx vertx, TestRedis redis, String room) {
-    Redis client = Redis.createClient(vertx, redis.url());
-    try {
-      List<Map<String, String>> out = new ArrayList<>();
-      for (Response entry : RedisAPI.api(client).xrange(List.of(io.switchboard.contract.live.RedisKeys.log(room), "-", "+")).await()) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("id", entry.get(0).toString());
-        Response kv = entry.get(1);
-        for (int i = 0; i + 1 < kv.size(); i += 2) {
-          m.put(kv.get(i).toString(), kv.get(i + 1).toString());
-        }
-        out.add(m);
-      }
-      return out;
-    } finally {
-      client.close();
-    }
   }
 }

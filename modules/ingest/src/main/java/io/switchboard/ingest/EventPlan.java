@@ -44,6 +44,18 @@ final class EventPlan {
     return this;
   }
 
+  /** The field, value pairs of this plan's {@code set} operations, in order. */
+  List<String> setPairs() {
+    List<String> pairs = new ArrayList<>(ops.size() * 2 / 3);
+    for (int i = 0; i + 2 < ops.size(); i += 3) {
+      if ("set".equals(ops.get(i))) {
+        pairs.add(ops.get(i + 1));
+        pairs.add(ops.get(i + 2));
+      }
+    }
+    return pairs;
+  }
+
   String flags() {
     return (mayStart ? "s" : "") + (ends ? "e" : "") + (userFinal ? "u" : "");
   }

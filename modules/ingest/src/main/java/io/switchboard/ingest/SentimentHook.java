@@ -12,7 +12,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,13 +127,9 @@ final class SentimentHook {
 
   /** An annotation's field operations are all {@code set}s: their field, value pairs. */
   private static List<String> setPairs(EventPlan plan) {
-    List<String> pairs = new ArrayList<>(plan.ops.size() * 2 / 3);
-    for (int i = 0; i + 2 < plan.ops.size(); i += 3) {
-      if (!"set".equals(plan.ops.get(i))) {
-        throw new IllegalStateException("an annotation only sets fields, not " + plan.ops.get(i));
-      }
-      pairs.add(plan.ops.get(i + 1));
-      pairs.add(plan.ops.get(i + 2));
+    List<String> pairs = plan.setPairs();
+    if (pairs.size() / 2 * 3 != plan.ops.size()) {
+      throw new IllegalStateException("an annotation only sets fields: " + plan.ops);
     }
     return pairs;
   }

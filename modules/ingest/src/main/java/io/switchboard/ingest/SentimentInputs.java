@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.switchboard.contract.live.CallFields;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,13 +61,10 @@ final class SentimentInputs {
     String state = before.sentimentState();
     String metrics = before.metrics();
     String language = before.language();
-    for (int i = 0; i + 2 < plan.ops.size(); i += 3) {
-      if (!"set".equals(plan.ops.get(i))) {
-        continue;
-      }
-      String field = plan.ops.get(i + 1);
-      String value = plan.ops.get(i + 2);
-      switch (field) {
+    List<String> sets = plan.setPairs();
+    for (int i = 0; i + 1 < sets.size(); i += 2) {
+      String value = sets.get(i + 1);
+      switch (sets.get(i)) {
         case CallFields.SENTIMENT_STATE -> state = value;
         case CallFields.METRICS -> metrics = value;
         case CallFields.LANGUAGE -> language = value;

@@ -1,5 +1,7 @@
 package io.switchboard.ingest;
 
+import static io.switchboard.testkit.RedisCallReads.hash;
+import static io.switchboard.testkit.RedisCallReads.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +15,6 @@ import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -58,8 +57,8 @@ class InlineAnnotationScriptTest {
     ApplyResult line = apply(userLine("u1", "this is the third time I call"), null);
     assertFalse(line.annotated());
     apply(annotationEvent(annotation(line.seq())), null);
-    Map<String, String> twoWrites = hash();
-    List<Map<String, String>> twoWritesLog = log();
+    Map<String, String> twoWrites = hash(api, ROOM);
+    List<Map<String, String>> twoWritesLog = log(api, ROOM);
 
     // call B, same events: the annotation computed first and stored with the line
     api.flushall(List.of()).await();
@@ -71,13 +70,13 @@ class InlineAnnotationScriptTest {
 
     assertTrue(both.annotated(), String.valueOf(both));
     assertEquals(line.seq(), both.seq(), "the reply names the line's own seq");
-    Map<String, String> oneWrite = hash();
+    Map<String, String> oneWrite = hash(api, ROOM);
     twoWrites.remove("updated_at");
     oneWrite.remove("updated_at");
     assertEquals(twoWrites, oneWrite, "the call hash");
-    assertEquals(twoWritesLog, log(), "the log: the line, then the annotation referring to it");
+    assertEquals(twoWritesLog, log(api, ROOM), "the log: the line, then the annotation referring to it");
     assertEquals("3", oneWrite.get("last_seq"));
-    assertEquals(2L, new JsonObject(log().get(2).get("line")).getLong("ref"));
+    assertEquals(2L, new JsonObject(log(api, ROOM).get(2).get("line")).getLong("ref"));
   }
 
   @Test
@@ -91,8 +90,8 @@ class InlineAnnotationScriptTest {
 
     assertFalse(r.annotated(), String.valueOf(r));
     assertEquals(3, r.seq());
-    assertEquals("3", hash().get("last_seq"), "no annotation line");
-    assertEquals("neutral", hash().get("sentiment"), "the call's sentiment is untouched");
+    assertEquals("3", hash(api, ROOM).get("last_seq"), "no annotation line");
+    assertEquals("neutral", hash(api, ROOM).get("sentiment"), "the call's sentiment is untouched");
     assertEquals("en", r.language(), "the real inputs come back for the annotation after the line");
   }
 
@@ -101,7 +100,7 @@ class InlineAnnotationScriptTest {
     startCall();
     ApplyResult first = apply(userLine("u1", "hello"), null);
     apply(annotationEvent(annotation(first.seq())), null);
-    String state = hash().get("sentiment_state");
+    String state = hash(api, ROOM).get("sentiment_state");
     // the guess holds an older state than the hash
     SentimentInputs.Room stale = new SentimentInputs.Room(SESSION, 3, "", "", "en");
     EventPlan plan = userLine("u2", "still waiting");
@@ -125,14 +124,14 @@ class InlineAnnotationScriptTest {
     startCall();
     ApplyResult first = apply(userLine("u1", "hi"), null);
     apply(annotationEvent(annotation(first.seq())), null); // its dedup id: sentiment:2
-    SentimentInputs.Room guess = new SentimentInputs.Room(SESSION, 3, hash().get("sentiment_state"), "", "en");
+    SentimentInputs.Room guess = new SentimentInputs.Room(SESSION, 3, hash(api, ROOM).get("sentiment_state"), "", "en");
     InlineAnnotation fresh = SentimentHook.inline(ROOM, guess, annotation(4), now);
     InlineAnnotation known = new InlineAnnotation(fresh.lineSeq(), fresh.expectedState(), fresh.expectedMetrics(),
         fresh.expectedLanguage(), "sentiment:" + first.seq(), fresh.lineJson(), fresh.sets(), fresh.sentimentState(), fresh.data());
     EventPlan plan = userLine("u2", "hi again");
     ApplyResult r = apply(plan, known);
     assertFalse(r.annotated(), "a known annotation id stores the line alone: " + r);
-    assertEquals("4", hash().get("last_seq"));
+    assertEquals("4", hash(api, ROOM).get("last_seq"));
   }
 
   private void startCall() {
@@ -173,26 +172,4 @@ class InlineAnnotationScriptTest {
     return writer.apply(ROOM, SESSION, plan, now, false).await();
   }
 
-  private Map<String, String> hash() {
-    Map<String, String> out = new HashMap<>();
-    Response r = api.hgetall(RedisKeys.call(ROOM)).await();
-    for (String f : r.getKeys()) {
-      out.put(f, r.get(f).toString());
-    }
-    return out;
-  }
-
-  private List<Map<String, String>> log() {
-    List<Map<String, String>> out = new ArrayList<>();
-    for (Response entry : api.xrange(List.of(RedisKeys.log(ROOM), "-", "+")).await()) {
-      Map<String, String> m = new HashMap<>();
-      m.put("id", entry.get(0).toString());
-      Response kv = entry.get(1);
-      for (int i = 0; i + 1 < kv.size(); i += 2) {
-        m.put(kv.get(i).toString(), kv.get(i + 1).toString());
-      }
-      out.add(m);
-    }
-    return out;
-  }
 }

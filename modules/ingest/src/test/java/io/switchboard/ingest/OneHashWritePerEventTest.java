@@ -1,5 +1,6 @@
 package io.switchboard.ingest;
 
+import io.switchboard.testkit.RedisCallReads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +72,7 @@ class OneHashWritePerEventTest {
     assertTrue(r.ok(), String.valueOf(r));
     List<String> forTheHash = events.stream().takeWhile(e -> !e.startsWith("call:r1:marker")).filter(e -> e.startsWith("call:r1 ")).toList();
     assertEquals(List.of("call:r1 hset"), forTheHash, "keyspace events of the call hash for one event: " + events);
-    Map<String, String> hash = hash(RedisKeys.call("r1"));
+    Map<String, String> hash = RedisCallReads.hash(api, "r1");
     assertEquals(String.valueOf(r.seq()), hash.get("last_seq"));
     assertEquals(String.valueOf(now + 1), hash.get("updated_at"));
     assertEquals("active", hash.get("status"));
@@ -89,19 +90,10 @@ class OneHashWritePerEventTest {
     marker("ended");
     List<String> forTheHash = events.stream().takeWhile(e -> !e.startsWith("call:r1:marker")).filter(e -> e.startsWith("call:r1 ")).toList();
     assertEquals(List.of("call:r1 hset"), forTheHash, "keyspace events: " + events);
-    Map<String, String> hash = hash(RedisKeys.call("r1"));
+    Map<String, String> hash = RedisCallReads.hash(api, "r1");
     assertEquals("ended", hash.get("status"));
     assertEquals(String.valueOf(now + 5), hash.get("ended_at"));
     assertEquals("", hash.get("interim"));
-  }
-
-  private Map<String, String> hash(String key) {
-    Map<String, String> out = new java.util.HashMap<>();
-    var r = api.hgetall(key).await();
-    for (String f : r.getKeys()) {
-      out.put(f, r.get(f).toString());
-    }
-    return out;
   }
 
   private ApplyResult apply(LiveStateWriter writer, String type, JsonObject data, long now) {
