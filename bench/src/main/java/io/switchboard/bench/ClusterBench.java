@@ -51,7 +51,7 @@ public final class ClusterBench {
     if (single == null) try (TestRedis redis = TestRedis.start()) {
       int http = FreePort.get();
       try (NodeProcess n = node("single", redis.url(), "--verticles", "gateway,ingest,debouncer", "--http-port", "" + http,
-          "--set", "health.expect=gateway,ingest,debouncer")) {
+          "--set", "health.expect=gateway,ingest,debouncer", "--set", NO_ROUTINE_PACING)) {
         n.awaitReady(Duration.ofSeconds(60));
         awaitHealth(http, Duration.ofSeconds(30));
         single = measure(http, calls, clients, measure, warmup, Map.of("single", n.pid()), null);
@@ -65,7 +65,7 @@ public final class ClusterBench {
       int c = FreePort.get();
       String members = "127.0.0.1:" + a + ",127.0.0.1:" + b + ",127.0.0.1:" + c;
       try (NodeProcess nb = node("cluster-ingest", redis.url(), "--cluster", "--cluster-port", "" + b, "--cluster-members", members, "--verticles", "ingest");
-          NodeProcess nc = node("cluster-debouncer", redis.url(), "--cluster", "--cluster-port", "" + c, "--cluster-members", members, "--verticles", "debouncer");
+          NodeProcess nc = node("cluster-debouncer", redis.url(), "--cluster", "--cluster-port", "" + c, "--cluster-members", members, "--verticles", "debouncer", "--set", NO_ROUTINE_PACING);
           NodeProcess na = node("cluster-gateway", redis.url(), "--cluster", "--cluster-port", "" + a, "--cluster-members", members,
               "--verticles", "gateway", "--http-port", "" + http, "--set", "health.expect=gateway,ingest,debouncer")) {
         nb.awaitReady(Duration.ofSeconds(120));
@@ -110,6 +110,9 @@ public final class ClusterBench {
    * A node in its own JVM on the shared Redis, with the bench's agent key, JWT secret and demo
    * users; its output in {@code bench/target/nodes/<name>.log}; it leaves the cluster cleanly on close.
    */
+  /** Interims are the list's latency samples here: none held by routine pacing (the load benchmark measures the paced list). */
+  static final String NO_ROUTINE_PACING = "debouncer.list.routine.ms=0";
+
   static NodeProcess node(String name, String redisUrl, String... args) throws IOException {
     return node(name, redisUrl, List.of(), args);
   }

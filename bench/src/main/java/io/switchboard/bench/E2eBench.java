@@ -75,7 +75,9 @@ public final class E2eBench {
   static JsonObject once(int calls, int windowMs, int clients, int measure, int warmup) throws Exception {
     System.out.printf("e2e: %d calls, window %d ms, %d clients%n", calls, windowMs, clients);
     try (TestRedis redis = TestRedis.start()) {
-      BenchNode node = BenchNode.start(BenchNode.baseConfig(redis.url(), "gateway,ingest,debouncer").put("debouncer.window.ms", windowMs));
+      BenchNode node = BenchNode.start(BenchNode.baseConfig(redis.url(), "gateway,ingest,debouncer").put("debouncer.window.ms", windowMs)
+          // the list's transport latency: no routine pacing (the load benchmark measures the paced list)
+          .put("debouncer.list.routine.ms", 0));
       Vertx vertx = Vertx.vertx();
       try {
         LiveRun run = new LiveRun();

@@ -1,6 +1,7 @@
 package io.switchboard.bench;
 
 import io.switchboard.contract.Addresses;
+import io.switchboard.contract.live.CallFields;
 import io.switchboard.testkit.BridgeClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,11 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * (delivered / expected, duplicates), the latency post → delta from each line's (or interim's) mark,
  * and post → {@code calls.active} upsert: for the watched rooms, every posted seq the upsert's
  * {@code last_seq} covers for the first time on that client (a line and its sentiment annotation
- * usually arrive as one upsert whose last_seq is the annotation's), or its interim's mark.
+ * usually arrive as one upsert whose last_seq is the annotation's), or its interim's mark. An
+ * upsert that changes more than routine fields (a label, an escalation: it goes at once) is a
+ * {@code list} sample of its newest event (the older seqs it covers were held routine changes); one of routine fields only (held for the call's routine period by design,
+ * docs/event-bus.md#calls-active-pacing) is a {@code listRoutine} sample.
  */
 final class LoadDashboards extends BridgeDashboards {
   final AtomicLong delivered = new AtomicLong();
   final AtomicLong duplicates = new AtomicLong();
+  final Stats listRoutine = new Stats();
   private CallLoad load;
   private final Set<String> watchedRooms = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -86,26 +91,47 @@ final class LoadDashboards extends BridgeDashboards {
     }
     for (Object o : delta.getJsonArray("upserts")) {
       JsonObject u = (JsonObject) o;
-      Long at = null;
       String room = u.getString("room");
-      if (u.getValue("last_seq") instanceof Number seq && watchedRooms.contains(room)) {
+      if (!watchedRooms.contains(room)) {
+        continue;
+      }
+      boolean routine = routineOnly(u);
+      Stats into = routine ? listRoutine : list;
+      if (u.getValue("last_seq") instanceof Number seq) {
         long last = seq.longValue();
         long from = listedUpTo.getOrDefault(room, last - 2);
-        for (long s = from + 1; s <= last; s++) {
+        // newest first: a change sent at once is the newest event's; the older seqs it covers are
+        // routine changes it took along
+        Stats newest = into;
+        for (long s = last; s > from; s--) {
           Long posted = load.postedAtSeq.get(room + "#" + s);
           if (posted != null) {
-            list.add(now - posted);
+            newest.add(now - posted);
+            newest = listRoutine;
           }
         }
         listedUpTo.put(room, Math.max(from, last));
       }
       if (u.getValue("interim") instanceof JsonObject interim) {
         long[] m = CallLoad.parseMark(interim.getString("text"));
-        at = m == null || !load.inWindow(m[1]) ? null : m[0];
-      }
-      if (at != null) {
-        list.add(now - at);
+        if (m != null && load.inWindow(m[1])) {
+          into.add(now - m[0]);
+        }
       }
     }
+  }
+
+  private static boolean routineOnly(JsonObject upsert) {
+    for (String f : upsert.fieldNames()) {
+      if (!CallFields.ROUTINE_SUMMARY_FIELDS.contains(f) && !CallFields.ROOM.equals(f) && !CallFields.SESSION_ID.equals(f)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  JsonObject results(Mark since, double secs) {
+    return super.results(since, secs).put("list_routine_latency", listRoutine.json());
   }
 }

@@ -47,7 +47,7 @@ public final class DebouncerVerticle extends VerticleBase {
 
     String owner = node + "/" + UUID.randomUUID();
     DebouncerMetrics metrics = new DebouncerMetrics();
-    ListDeltaBatcher list = new ListDeltaBatcher(vertx, api, cfg.listWindowMs(), metrics);
+    ListDeltaBatcher list = new ListDeltaBatcher(vertx, api, ListPacing.of(cfg), metrics);
     leases = new PartitionLeases(vertx, api, owner, acquired -> resync(), lost -> rooms.forget(leases::owns));
     DebugRings debug = new DebugRings(vertx, api, 50);
     rooms = new RoomPublisher(vertx, redis, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list, metrics, debug);

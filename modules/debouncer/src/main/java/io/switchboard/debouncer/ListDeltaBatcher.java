@@ -1,19 +1,24 @@
 package io.switchboard.debouncer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.switchboard.contract.Addresses;
-import io.switchboard.platform.bus.SharedJsonCodec;
+import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.ListDelta;
 import io.switchboard.contract.live.RedisKeys;
+import io.switchboard.platform.bus.SharedJsonCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.RedisAPI;
-import java.util.concurrent.TimeUnit;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
+import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Collects call-list changes from every room flushed within one window and publishes them as a
@@ -21,34 +26,61 @@ import java.util.Set;
  * window instead of one per room. Each delta gets the next list version from Redis before it is
  * published (docs/event-bus.md#calls-active-versions); flushes are chained so one instance's
  * versions go out in order.
+ *
+ * <p>A listed call's routine-only change (what is being said, the agent's turn state, the score,
+ * the last seq) is held until the call's routine period since its last upsert has passed; any other
+ * change (status, label, escalation, takeover, listeners…) goes in the next window and takes the
+ * held fields along. So a dashboard sees what matters at once and the rest of the list at a rate
+ * bounded per instance, whatever the number of calls (docs/event-bus.md#calls-active-pacing).
  */
 final class ListDeltaBatcher {
+  /** How often held routine changes are checked for being due. */
+  static final long ROUTINE_TICK_MS = 100;
   private final Vertx vertx;
   private final RedisAPI redis;
-  private final long windowMs;
+  private final ListPacing pacing;
   private Future<?> publishing = Future.succeededFuture();
   private final Map<String, JsonObject> upserts = new LinkedHashMap<>();
   private final Set<String> removed = new LinkedHashSet<>();
+  /** Routine changes of listed calls, waiting for their period. */
+  private final Map<String, JsonObject> held = new LinkedHashMap<>();
+  /** When each listed call's last upsert went into a window (a call quiet for long is forgotten: its next change goes at once). */
+  private final Cache<String, Long> upsertedAt = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
   private long timer = -1;
+  private long routineTimer = -1;
   private long published;
   private final DebouncerMetrics metrics;
 
-  ListDeltaBatcher(Vertx vertx, RedisAPI redis, long windowMs, DebouncerMetrics metrics) {
+  ListDeltaBatcher(Vertx vertx, RedisAPI redis, ListPacing pacing, DebouncerMetrics metrics) {
     this.metrics = metrics;
     this.vertx = vertx;
     this.redis = redis;
-    this.windowMs = windowMs;
+    this.pacing = pacing;
     SharedJsonCodec.register(vertx.eventBus());
   }
 
   void upsert(String room, JsonObject partialSummary) {
     removed.remove(room);
-    upserts.merge(room, partialSummary, (a, b) -> a.mergeIn(b));
-    schedule();
+    JsonObject inWindow = upserts.get(room);
+    if (inWindow != null) {
+      inWindow.mergeIn(partialSummary);
+      return;
+    }
+    long now = System.currentTimeMillis();
+    Long last = upsertedAt.getIfPresent(room);
+    if (last != null && routineOnly(partialSummary) && now - last < pacing.routinePeriodMs(upsertedAt.estimatedSize())) {
+      held.merge(room, partialSummary, JsonObject::mergeIn);
+      scheduleRoutine();
+      return;
+    }
+    JsonObject before = held.remove(room);
+    enqueue(room, before == null ? partialSummary : before.mergeIn(partialSummary), now);
   }
 
   void remove(String room) {
     upserts.remove(room);
+    held.remove(room);
+    upsertedAt.invalidate(room);
     removed.add(room);
     schedule();
   }
@@ -57,9 +89,53 @@ final class ListDeltaBatcher {
     return published;
   }
 
+  /** Calls whose routine changes are held right now. */
+  int held() {
+    return held.size();
+  }
+
+  private static boolean routineOnly(JsonObject partialSummary) {
+    for (String field : partialSummary.fieldNames()) {
+      if (!CallFields.ROUTINE_SUMMARY_FIELDS.contains(field) && !CallFields.ROOM.equals(field) && !CallFields.SESSION_ID.equals(field)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void enqueue(String room, JsonObject summary, long now) {
+    upserts.put(room, summary);
+    upsertedAt.put(room, now);
+    schedule();
+  }
+
   private void schedule() {
     if (timer < 0) {
-      timer = vertx.setTimer(windowMs, t -> flush());
+      timer = vertx.setTimer(pacing.windowMs(), t -> flush());
+    }
+  }
+
+  private void scheduleRoutine() {
+    if (routineTimer < 0) {
+      routineTimer = vertx.setTimer(ROUTINE_TICK_MS, t -> releaseDue());
+    }
+  }
+
+  /** Held changes whose period has passed go into the next window, in the order they were held. */
+  private void releaseDue() {
+    routineTimer = -1;
+    long now = System.currentTimeMillis();
+    long period = pacing.routinePeriodMs(upsertedAt.estimatedSize());
+    for (Iterator<Map.Entry<String, JsonObject>> it = held.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, JsonObject> e = it.next();
+      Long last = upsertedAt.getIfPresent(e.getKey());
+      if (last == null || now - last >= period) {
+        it.remove();
+        enqueue(e.getKey(), e.getValue(), now);
+      }
+    }
+    if (!held.isEmpty()) {
+      scheduleRoutine();
     }
   }
 

@@ -2,6 +2,7 @@ package io.switchboard.debouncer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.ListDelta;
@@ -38,7 +39,7 @@ class ListDeltaBatcherTest {
   void setUp(Vertx vertx) {
     vertx.eventBus().<JsonObject>consumer(Addresses.CALLS_ACTIVE, m -> published.add(m.body()));
     loop = vertx.getOrCreateContext();
-    batcher = new ListDeltaBatcher(vertx, redis.connect(vertx), 20, new DebouncerMetrics());
+    batcher = new ListDeltaBatcher(vertx, redis.connect(vertx), ListPacing.windowOnly(20), new DebouncerMetrics());
   }
 
   private ListDelta next() throws InterruptedException {
@@ -101,5 +102,96 @@ class ListDeltaBatcherTest {
     ListDelta d = next();
     assertEquals(new JsonArray().add(new JsonObject().put("room", "r1").put("session_id", "s-2")), d.upserts(), "the old call's fields are gone with it");
     assertEquals(new JsonArray(), d.removed());
+  }
+
+  /** A batcher whose listed calls hold routine changes for {@code minMs}, or longer with more than {@code perS} calls. */
+  private ListDeltaBatcher paced(Vertx vertx, int minMs, int perS) {
+    return new ListDeltaBatcher(vertx, redis.connect(vertx), new ListPacing(20, minMs, perS), new DebouncerMetrics());
+  }
+
+  private static JsonObject summary(String room) {
+    return new JsonObject().put("room", room).put("session_id", "s-" + room).put("status", "active").put("last_seq", 1);
+  }
+
+  @Test
+  void aListedCallsRoutineChangeWaitsAndItsNextOtherChangeTakesItAlongAtOnce(Vertx vertx) throws Exception {
+    ListDeltaBatcher list = paced(vertx, 60_000, 1000);
+    loop.runOnContext(v -> list.upsert("r1", summary("r1")));
+    assertEquals(new JsonArray().add(summary("r1")), next().upserts(), "a call's first listing goes at once");
+    loop.runOnContext(v -> {
+      list.upsert("r1", new JsonObject().put("room", "r1").put("session_id", "s-r1").put("last_seq", 5).put("sentiment_score", 0.4));
+      list.upsert("r1", new JsonObject().put("room", "r1").put("session_id", "s-r1").put("interim", new JsonObject().put("text", "I have")));
+      list.upsert("r2", summary("r2"));
+    });
+    // the marker: r2's listing was made after r1's routine changes, in the same task, so an r1
+    // change sent at once would be in this delta
+    assertEquals(new JsonArray().add(summary("r2")), next().upserts(), "r1's routine changes are held");
+    assertEquals(1, list.held());
+    loop.runOnContext(v -> list.upsert("r1", new JsonObject().put("room", "r1").put("session_id", "s-r1").put("sentiment", "negative").put("last_seq", 6)));
+    assertEquals(new JsonArray().add(new JsonObject().put("room", "r1").put("session_id", "s-r1").put("last_seq", 6).put("sentiment_score", 0.4)
+        .put("interim", new JsonObject().put("text", "I have")).put("sentiment", "negative")), next().upserts(),
+        "the label goes at once, with the held fields (the newer last_seq wins)");
+    assertEquals(0, list.held());
+  }
+
+  @Test
+  void aHeldRoutineChangeGoesOutWhenItsPeriodHasPassed(Vertx vertx) throws Exception {
+    ListDeltaBatcher list = paced(vertx, 400, 1000);
+    long[] listedAt = new long[1];
+    loop.runOnContext(v -> {
+      listedAt[0] = System.currentTimeMillis();
+      list.upsert("r1", summary("r1"));
+      list.upsert("r1", new JsonObject().put("room", "r1").put("last_seq", 2));
+    });
+    assertEquals(new JsonArray().add(summary("r1").put("last_seq", 2)), next().upserts(), "changes in the window of the listing ride with it");
+    loop.runOnContext(v -> list.upsert("r1", new JsonObject().put("room", "r1").put("last_seq", 3)));
+    assertEquals(new JsonArray().add(new JsonObject().put("room", "r1").put("last_seq", 3)), next().upserts());
+    long waited = System.currentTimeMillis() - listedAt[0];
+    assertTrue(waited >= 400, "released " + waited + " ms after the call's last upsert, its period is 400 ms");
+  }
+
+  @Test
+  void withMoreCallsThanTheBudgetEachCallsPeriodGrows(Vertx vertx) throws Exception {
+    // 30 calls at 10 routine upserts/s: each call's routine period is 3 s, not the minimum 100 ms
+    ListDeltaBatcher list = paced(vertx, 100, 10);
+    long[] listedAt = new long[1];
+    loop.runOnContext(v -> {
+      listedAt[0] = System.currentTimeMillis();
+      for (int i = 0; i < 30; i++) {
+        list.upsert("r" + i, summary("r" + i));
+      }
+    });
+    assertEquals(30, next().upserts().size());
+    loop.runOnContext(v -> list.upsert("r7", new JsonObject().put("room", "r7").put("last_seq", 9)));
+    assertEquals(new JsonArray().add(new JsonObject().put("room", "r7").put("last_seq", 9)), next().upserts());
+    long waited = System.currentTimeMillis() - listedAt[0];
+    assertTrue(waited >= 3000, "released after " + waited + " ms, the period at 30 calls and 10/s is 3,000 ms");
+  }
+
+  @Test
+  void aRemovedCallsHeldChangesGoWithIt(Vertx vertx) throws Exception {
+    ListDeltaBatcher list = paced(vertx, 60_000, 1000);
+    loop.runOnContext(v -> list.upsert("r1", summary("r1")));
+    next();
+    loop.runOnContext(v -> {
+      list.upsert("r1", new JsonObject().put("room", "r1").put("interim", new JsonObject().put("text", "bye")));
+      list.remove("r1");
+    });
+    ListDelta d = next();
+    assertEquals(new JsonArray(), d.upserts());
+    assertEquals(new JsonArray().add("r1"), d.removed());
+    loop.runOnContext(v -> list.upsert("r1", new JsonObject().put("room", "r1").put("session_id", "s-2").put("status", "active")));
+    assertEquals(new JsonArray().add(new JsonObject().put("room", "r1").put("session_id", "s-2").put("status", "active")), next().upserts(),
+        "the next call in the room is listed at once, without the old call's held interim");
+    assertEquals(0, list.held());
+  }
+
+  @Test
+  void withPacingOffEveryChangeGoesInItsWindow(Vertx vertx) throws Exception {
+    ListDeltaBatcher list = paced(vertx, 0, 1);
+    loop.runOnContext(v -> list.upsert("r1", summary("r1")));
+    next();
+    loop.runOnContext(v -> list.upsert("r1", new JsonObject().put("room", "r1").put("last_seq", 2)));
+    assertEquals(new JsonArray().add(new JsonObject().put("room", "r1").put("last_seq", 2)), next().upserts());
   }
 }

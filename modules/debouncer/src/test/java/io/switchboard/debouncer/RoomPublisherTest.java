@@ -58,7 +58,7 @@ class RoomPublisherTest {
     RedisAPI api = seed.api();
     vertx.eventBus().<JsonObject>consumer(Addresses.CALLS_ACTIVE, m -> listDeltas.add(m.body()));
     loop = vertx.getOrCreateContext();
-    ListDeltaBatcher list = new ListDeltaBatcher(vertx, api, WINDOW_MS, new DebouncerMetrics());
+    ListDeltaBatcher list = new ListDeltaBatcher(vertx, api, ListPacing.windowOnly((int) WINDOW_MS), new DebouncerMetrics());
     publisher = new RoomPublisher(vertx, io.vertx.redis.client.Redis.createClient(vertx, redis.url()), WINDOW_MS, owned::contains, r -> ownedSince.getOrDefault(r, 0L), list, new DebouncerMetrics(), new DebugRings(vertx, api, 10));
   }
 

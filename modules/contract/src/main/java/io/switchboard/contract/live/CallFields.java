@@ -1,6 +1,7 @@
 package io.switchboard.contract.live;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Field names of the {@code call:<room>} hash. The same names are the keys of {@code fields} in a
@@ -82,4 +83,11 @@ public final class CallFields {
       List.of(
           ROOM, SESSION_ID, STATUS, STARTED_AT, AGENT, CUSTOMER, LANGUAGE, AGENT_STATE, SENTIMENT, SENTIMENT_SCORE,
           ESCALATION, TAKEOVER_BY, LISTENERS, VIEWERS, INTERIM, SUPERVISION, LAST_SEQ, TAGS);
+  /**
+   * Summary fields that change with nearly every event of a call — what is being said, the agent's
+   * turn state, the score, the last seq. On {@code calls.active} a listed call's change of only
+   * these waits for the call's routine period; any other change goes at once and takes them along
+   * (docs/event-bus.md#calls-active-pacing).
+   */
+  public static final Set<String> ROUTINE_SUMMARY_FIELDS = Set.of(INTERIM, AGENT_STATE, SENTIMENT_SCORE, LAST_SEQ);
 }
