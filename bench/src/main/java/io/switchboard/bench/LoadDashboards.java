@@ -96,18 +96,17 @@ final class LoadDashboards extends BridgeDashboards {
         continue;
       }
       boolean routine = routineOnly(u);
-      Stats into = routine ? listRoutine : list;
       if (u.getValue("last_seq") instanceof Number seq) {
         long last = seq.longValue();
         long from = listedUpTo.getOrDefault(room, last - 2);
-        // newest first: a change sent at once is the newest event's; the older seqs it covers are
-        // routine changes it took along
-        Stats newest = into;
+        // newest first: a change sent at once is the newest event's (its line at last_seq, or
+        // last_seq - 1 with its annotation at last_seq); the older seqs it covers are routine
+        // changes it took along. A newest event whose POST reply has not reached the generator yet
+        // gives no sample rather than an older event's wait.
         for (long s = last; s > from; s--) {
           Long posted = load.postedAtSeq.get(room + "#" + s);
           if (posted != null) {
-            newest.add(now - posted);
-            newest = listRoutine;
+            (routine || s < last - 1 ? listRoutine : list).add(now - posted);
           }
         }
         listedUpTo.put(room, Math.max(from, last));
@@ -115,7 +114,7 @@ final class LoadDashboards extends BridgeDashboards {
       if (u.getValue("interim") instanceof JsonObject interim) {
         long[] m = CallLoad.parseMark(interim.getString("text"));
         if (m != null && load.inWindow(m[1])) {
-          into.add(now - m[0]);
+          (routine ? listRoutine : list).add(now - m[0]);
         }
       }
     }
