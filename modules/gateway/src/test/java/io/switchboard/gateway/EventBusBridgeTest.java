@@ -286,4 +286,43 @@ class EventBusBridgeTest {
       sam.close();
     }
   }
+
+  /**
+   * A history page is a reply to one socket: a long one is prepared on a worker, and still a
+   * viewer gets every line redacted, a supervisor every line as stored, each in order.
+   */
+  @Test
+  void aLongHistoryReplyIsRedactedForAViewerAndWholeForASupervisor() throws Exception {
+    String said = "my card is 4111 1111 1111 1111";
+    var history = vertx.eventBus().<JsonObject>consumer(Addresses.CALL_HISTORY, m -> {
+      int n = m.body().getInteger("limit");
+      JsonArray lines = new JsonArray();
+      for (int seq = 1; seq <= n; seq++) {
+        lines.add(new JsonObject().put("seq", seq).put("kind", "transcript").put("role", "user").put("text", said + " #" + seq));
+      }
+      m.reply(new JsonObject().put("room", m.body().getString("room")).put("lines", lines));
+    });
+    history.completion().await(5, TimeUnit.SECONDS);
+    BridgeClient vera = as("vera", Role.VIEWER);
+    BridgeClient sam = as("sam", Role.SUPERVISOR);
+    try {
+      for (int n : List.of(3, EventBusBridge.LARGE_REPLY_ITEMS, 2000)) {
+        JsonObject request = new JsonObject().put("room", "room-history").put("limit", n);
+        JsonArray toViewer = vera.request(Addresses.CALL_HISTORY, request).await(10, TimeUnit.SECONDS).getJsonArray("lines");
+        JsonArray toSupervisor = sam.request(Addresses.CALL_HISTORY, request).await(10, TimeUnit.SECONDS).getJsonArray("lines");
+        assertEquals(n, toViewer.size());
+        assertEquals(n, toSupervisor.size());
+        for (int i = 0; i < n; i++) {
+          String text = toViewer.getJsonObject(i).getString("text");
+          assertFalse(text.contains("4111"), "line " + (i + 1) + " of " + n + " to a viewer: " + text);
+          assertTrue(text.endsWith(" #" + (i + 1)), "in order: " + text);
+          assertEquals(said + " #" + (i + 1), toSupervisor.getJsonObject(i).getString("text"));
+        }
+      }
+    } finally {
+      vera.close();
+      sam.close();
+      history.unregister().await(5, TimeUnit.SECONDS);
+    }
+  }
 }
