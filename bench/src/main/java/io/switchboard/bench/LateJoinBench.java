@@ -33,9 +33,7 @@ public final class LateJoinBench {
       Vertx vertx = Vertx.vertx();
       try (Agents agent = new Agents(vertx, node.port(), "lj", 1, 8)) {
         agent.startCalls().await(10, TimeUnit.SECONDS);
-        Agents.each(lines, 8, i -> agent.post(0, "transcript",
-            new JsonObject().put("role", i % 2 == 0 ? "agent" : "user").put("final", true)
-                .put("text", "history line " + i + ": the customer asks about the second charge on the November invoice")))
+        Agents.each(lines, 8, i -> agent.post(0, "transcript", LateJoinProbe.historyLine(i)))
             .await(60, TimeUnit.SECONDS);
         String room = agent.room(0);
         long lastSeq = awaitLastSeq(vertx, redis.url(), room, lines + 1);

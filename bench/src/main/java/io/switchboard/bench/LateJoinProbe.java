@@ -3,6 +3,7 @@ package io.switchboard.bench;
 import io.switchboard.testkit.BridgeClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,13 +31,33 @@ final class LateJoinProbe implements AutoCloseable {
     this.room = agent.room(0);
   }
 
+  /**
+   * The turns of a call history, as a contact centre hears them: one line in five carries a number
+   * (an order, an amount, a time) — a viewer's redaction runs every pattern on those only.
+   */
+  static final List<String> HISTORY = List.of(
+      "hi, I'm calling about the second charge on my invoice",
+      "of course, I can help you with that. may I ask your name?",
+      "it's about order 4471, it was charged twice",
+      "thank you. let me look that up for you",
+      "I see the order here, and I see what happened",
+      "so will I get the money back?",
+      "yes, the duplicate charge of forty two dollars will be refunded",
+      "how long does that take?",
+      "it usually shows on your statement within a few working days",
+      "okay, thanks, that is helpful");
+
+  /** Event data of the i-th line of the history. */
+  static JsonObject historyLine(int i) {
+    return new JsonObject().put("role", i % 2 == 0 ? "agent" : "user").put("final", true).put("text", HISTORY.get(i % HISTORY.size()));
+  }
+
   /** Starts the call, writes its history, connects the late-joining dashboard. */
   static LateJoinProbe prepare(Vertx vertx, int port, String token) throws Exception {
     Agents agent = new Agents(vertx, port, "lj", 1, 8);
     agent.startCalls().await(30, TimeUnit.SECONDS);
     Agents.each(LINES, 8, i -> agent.post(0, "transcript",
-        new JsonObject().put("role", i % 2 == 0 ? "agent" : "user").put("final", true)
-            .put("text", "history line " + i + ": the customer asks about the second charge on the November invoice")))
+        historyLine(i)))
         .await(120, TimeUnit.SECONDS);
     BridgeClient bridge = BridgeClient.connect(vertx, port, new JsonObject().put("authorization", "Bearer " + token)).await(10, TimeUnit.SECONDS);
     return new LateJoinProbe(agent, bridge);

@@ -94,6 +94,20 @@ final class DigitRuns {
     return out;
   }
 
+  /**
+   * Whether {@link #find} could see a unit in the text (a number, a digit word, a tens word) or
+   * the text has one of {@code words}; false means no run at all. Same tokens as {@code find}.
+   */
+  static boolean mayHold(CharSequence text, Set<String> words) {
+    for (Token t : tokens(text)) {
+      if (t.kind() == Kind.NUMBER
+          || t.kind() == Kind.WORD && (DIGIT_WORDS.containsKey(t.text()) || TENS.containsKey(t.text()) || words.contains(t.text()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static List<Run> find(CharSequence text) {
     List<Token> toks = tokens(text);
     List<Run> runs = new ArrayList<>();
