@@ -52,7 +52,7 @@ public final class DebouncerVerticle extends VerticleBase {
     DebugRings debug = new DebugRings(vertx, api, 50);
     rooms = new RoomPublisher(vertx, redis, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list, metrics, debug);
     subscriber = new KeyspaceSubscriber(vertx, redis, this::onKeyEvent, this::resync);
-    HistoryService history = new HistoryService(vertx, redis, cfg.historyPageSize(), debug);
+    HistoryService history = new HistoryService(vertx.eventBus(), redis, cfg.historyPageSize(), debug);
 
     return vertx.eventBus().consumer(Addresses.CALL_HISTORY, metrics.history(history::history)).completion()
         .compose(v -> vertx.eventBus().consumer(Addresses.CALLS_SNAPSHOT, history::snapshot).completion())

@@ -10,7 +10,6 @@ import io.switchboard.contract.live.RedisKeys;
 import io.switchboard.platform.bus.SharedJsonCodec;
 import io.switchboard.platform.redis.LiveStateCodec;
 import io.switchboard.platform.redis.LuaScript;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,18 +25,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class HistoryService {
   private static final LuaScript SUMMARIES = LuaScript.fromResource(HistoryService.class, "lua/active-summaries.lua");
-  /** Stream entries from which a page is decoded on a worker instead of the debouncer's event loop. */
-  static final int WORKER_PAGE_ENTRIES = 100;
-  private final Vertx vertx;
   private final Redis client;
   private final RedisAPI redis;
   private final int maxPage;
 
   private final DebugRings debug;
 
-  HistoryService(Vertx vertx, Redis client, int maxPage, DebugRings debug) {
-    SharedJsonCodec.register(vertx.eventBus());
-    this.vertx = vertx;
+  HistoryService(io.vertx.core.eventbus.EventBus bus, Redis client, int maxPage, DebugRings debug) {
+    SharedJsonCodec.register(bus);
     this.client = client;
     this.debug = debug;
     this.redis = RedisAPI.api(client);
@@ -68,39 +63,24 @@ final class HistoryService {
     int limit = req.limit() == 0 ? maxPage : Math.min(req.limit(), maxPage);
     RoomRead.after(client, req.room(), req.afterSeq(), limit + 1)
         .timeout(3, TimeUnit.SECONDS)
-        .compose(r -> {
-          // a late join's long page: its 2,000 entries are decoded off the loop that publishes deltas
-          Response entries = r.get(1);
-          return entries != null && entries.size() >= WORKER_PAGE_ENTRIES
-              ? vertx.executeBlocking(() -> page(req, limit, r), false)
-              : io.vertx.core.Future.succeededFuture(page(req, limit, r));
-        })
-        .onSuccess(page -> {
-          if (page == null) {
-            msg.fail(BusErrors.NOT_FOUND, "no call in room " + req.room());
-            return;
-          }
-          debug.recent(req.room()).onComplete(recent -> SharedJsonCodec.reply(msg,
-              new HistoryReply(req.room(), page.snapshot().getString(CallFields.SESSION_ID), page.snapshot(), page.lines(), page.lastSeq(), page.hasMore(), recent.result()).toJson()));
-        })
+        .onSuccess(
+            r -> {
+              JsonObject snapshot = LiveStateCodec.fields(r.get(0));
+              if (snapshot.isEmpty()) {
+                msg.fail(BusErrors.NOT_FOUND, "no call in room " + req.room());
+                return;
+              }
+              JsonArray lines = LiveStateCodec.lines(r.get(1));
+              boolean hasMore = lines.size() > limit;
+              if (hasMore) {
+                lines.remove(lines.size() - 1);
+              }
+              long lastSeq = lines.isEmpty() ? req.afterSeq() : LogLinesSeq.last(lines);
+              debug.recent(req.room()).onComplete(recent -> SharedJsonCodec.reply(msg,
+                  new HistoryReply(req.room(), snapshot.getString(CallFields.SESSION_ID), snapshot, lines, lastSeq, hasMore, recent.result()).toJson()));
+            })
         .onFailure(err -> msg.fail(BusErrors.UNAVAILABLE, "live state store unavailable: " + err.getMessage()));
   }
-
-  /** One decoded page; null when the room has no call. */
-  private static Page page(HistoryRequest req, int limit, Response r) {
-    JsonObject snapshot = LiveStateCodec.fields(r.get(0));
-    if (snapshot.isEmpty()) {
-      return null;
-    }
-    JsonArray lines = LiveStateCodec.lines(r.get(1));
-    boolean hasMore = lines.size() > limit;
-    if (hasMore) {
-      lines.remove(lines.size() - 1);
-    }
-    return new Page(snapshot, lines, lines.isEmpty() ? req.afterSeq() : LogLinesSeq.last(lines), hasMore);
-  }
-
-  private record Page(JsonObject snapshot, JsonArray lines, long lastSeq, boolean hasMore) {}
 
   void snapshot(Message<Object> msg) {
     SUMMARIES.run(redis, List.of(RedisKeys.ACTIVE_CALLS, RedisKeys.ACTIVE_CALLS_VERSION), CallFields.SUMMARY_FIELDS)

@@ -50,7 +50,7 @@ class HistoryServiceTest {
     seed = LiveStateSeed.emptied(redis.connect(vertx));
     RedisAPI api = seed.api();
     debug = new DebugRings(vertx, api, 3);
-    HistoryService history = new HistoryService(vertx, io.vertx.redis.client.Redis.createClient(vertx, redis.url()), MAX_PAGE, debug);
+    HistoryService history = new HistoryService(vertx.eventBus(), io.vertx.redis.client.Redis.createClient(vertx, redis.url()), MAX_PAGE, debug);
     vertx.eventBus().consumer(Addresses.CALL_HISTORY, history::history).completion().await(5, TimeUnit.SECONDS);
     vertx.eventBus().consumer(Addresses.CALLS_SNAPSHOT, history::snapshot).completion().await(5, TimeUnit.SECONDS);
   }
@@ -118,13 +118,13 @@ class HistoryServiceTest {
 
   @Test
   void aLateJoinersLongPageHasEveryLineInOrder() throws Exception {
-    // decoded on a worker from WORKER_PAGE_ENTRIES entries on: the same page as on the loop
+    // a late join of a long call: pages of up to the server's maximum, each line once, in order
     Vertx own = Vertx.vertx();
     try {
-      HistoryService big = new HistoryService(own, io.vertx.redis.client.Redis.createClient(own, redis.url()), 5000, new DebugRings(own, redis.connect(own), 3));
+      HistoryService big = new HistoryService(own.eventBus(), io.vertx.redis.client.Redis.createClient(own, redis.url()), 5000, new DebugRings(own, redis.connect(own), 3));
       own.eventBus().consumer(Addresses.CALL_HISTORY, big::history).completion().await(5, TimeUnit.SECONDS);
       seed.call("long", "s-1", 5000).lines("long", 1, 2000);
-      for (int limit : List.of(HistoryService.WORKER_PAGE_ENTRIES - 2, 1500, 0)) {
+      for (int limit : List.of(98, 1500, 0)) {
         HistoryReply r = HistoryReply.fromJson((JsonObject) own.eventBus().request(Addresses.CALL_HISTORY, new JsonObject().put("room", "long").put("limit", limit))
             .await(10, TimeUnit.SECONDS).body());
         int expected = limit == 0 ? 2000 : limit;
@@ -210,7 +210,7 @@ class HistoryServiceTest {
   void aDeadRedisIsUnavailableNotAHang(Vertx other) throws Exception {
     Redis deadClient = Redis.createClient(other, "redis://127.0.0.1:" + FreePort.get());
     RedisAPI dead = RedisAPI.api(deadClient);
-    HistoryService history = new HistoryService(other, deadClient, MAX_PAGE, new DebugRings(other, dead, 3));
+    HistoryService history = new HistoryService(other.eventBus(), deadClient, MAX_PAGE, new DebugRings(other, dead, 3));
     other.eventBus().consumer("test.history.dead", history::history).completion().await(5, TimeUnit.SECONDS);
     other.eventBus().consumer("test.snapshot.dead", history::snapshot).completion().await(5, TimeUnit.SECONDS);
     assertEquals(BusErrors.UNAVAILABLE, failureCode("test.history.dead", new JsonObject().put("room", "r1")));

@@ -5,7 +5,6 @@ import io.switchboard.contract.BrowserAccess;
 import io.switchboard.contract.control.CallerHeaders;
 import io.switchboard.redaction.LiveRedaction;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -27,8 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 final class EventBusBridge {
   private static final Logger LOG = LoggerFactory.getLogger(EventBusBridge.class);
-  /** Entries from which a reply is prepared on a worker (a 2,000-line history page took the loop ≈ 10 ms). */
-  static final int LARGE_REPLY_ITEMS = 100;
   private final Vertx vertx;
   private final Tokens tokens;
   private final Presence presence;
@@ -104,7 +101,8 @@ final class EventBusBridge {
           be.complete(be.getRawMessage() == null);
           return;
         }
-        receive(be);
+        bodyOncePerMessage(be);
+        be.complete(true);
       }
       default -> be.complete(true);
     }
@@ -154,55 +152,20 @@ final class EventBusBridge {
    * Viewer dashboards see placeholders instead of PII in lines, interim text and customer
    * ({@code redaction.viewer.live}). A published message's body is as {@link BridgeBodies} made it
    * for all sockets (redacted for viewers, encoded once); a reply to one socket's request (a history
-   * page) is that socket's alone: redacted for a viewer, left as it is otherwise, never kept. A
-   * large reply (a late join's history, the whole call list) is redacted and encoded on a worker,
-   * so the socket's event loop goes on serving live deltas and agent POSTs meanwhile
-   * (docs/architecture.md#deltas-and-late-join); the client orders a reply against deltas by seq
-   * and version, not by arrival.
+   * page) is that socket's alone: redacted for a viewer, left as it is otherwise, never kept.
    */
-  private void receive(BridgeEvent be) {
+  private void bodyOncePerMessage(BridgeEvent be) {
     JsonObject raw = be.getRawMessage();
-    if (!(raw.getValue("body") instanceof JsonObject body)) {
-      be.complete(true);
-      return;
-    }
-    String address = address(be);
-    boolean viewer = viewerRedaction.active() && socketRoles.get(socketId(be)) == BrowserAccess.Role.VIEWER;
-    if (BrowserAccess.ruleFor(address, BrowserAccess.Direction.RECEIVE).isPresent()) {
-      raw.put("body", bodies.forSocket(address, body, viewer));
-      be.setRawMessage(raw);
-      be.complete(true);
-      return;
-    }
-    if (!largeReply(body)) {
-      if (viewer) {
+    if (raw.getValue("body") instanceof JsonObject body) {
+      String address = address(be);
+      boolean viewer = viewerRedaction.active() && socketRoles.get(socketId(be)) == BrowserAccess.Role.VIEWER;
+      if (BrowserAccess.ruleFor(address, BrowserAccess.Direction.RECEIVE).isPresent()) {
+        raw.put("body", bodies.forSocket(address, body, viewer));
+      } else if (viewer) {
         raw.put("body", viewerRedaction.redact(body));
-        be.setRawMessage(raw);
       }
-      be.complete(true);
-      return;
+      be.setRawMessage(raw);
     }
-    vertx.<Object>executeBlocking(() -> {
-          JsonObject out = viewer ? viewerRedaction.redact(body) : body;
-          return RawJson.SUPPORTED ? RawJson.of(out) : out;
-        }, false)
-        .onComplete(made -> {
-          if (made.failed()) {
-            // never the unredacted body instead: the client's request times out and it retries
-            LOG.atWarn().addKeyValue("address", address).addKeyValue("error", String.valueOf(made.cause())).log("reply not prepared for the socket");
-            be.complete(false);
-            return;
-          }
-          raw.put("body", made.result());
-          be.setRawMessage(raw);
-          be.complete(true);
-        });
-  }
-
-  /** A reply worth a worker: a history page or call list of {@value #LARGE_REPLY_ITEMS} entries or more. */
-  static boolean largeReply(JsonObject body) {
-    return body.getValue("lines") instanceof JsonArray lines && lines.size() >= LARGE_REPLY_ITEMS
-        || body.getValue("calls") instanceof JsonArray calls && calls.size() >= LARGE_REPLY_ITEMS;
   }
 
   private static String address(BridgeEvent be) {

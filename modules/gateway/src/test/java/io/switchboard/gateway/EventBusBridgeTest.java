@@ -288,8 +288,8 @@ class EventBusBridgeTest {
   }
 
   /**
-   * A history page is a reply to one socket: a long one is prepared on a worker, and still a
-   * viewer gets every line redacted, a supervisor every line as stored, each in order.
+   * A history page is a reply to one socket, however long: a viewer gets every line redacted, a
+   * supervisor every line as stored, each in order.
    */
   @Test
   void aLongHistoryReplyIsRedactedForAViewerAndWholeForASupervisor() throws Exception {
@@ -306,7 +306,7 @@ class EventBusBridgeTest {
     BridgeClient vera = as("vera", Role.VIEWER);
     BridgeClient sam = as("sam", Role.SUPERVISOR);
     try {
-      for (int n : List.of(3, EventBusBridge.LARGE_REPLY_ITEMS, 2000)) {
+      for (int n : List.of(3, 100, 2000)) {
         JsonObject request = new JsonObject().put("room", "room-history").put("limit", n);
         JsonArray toViewer = vera.request(Addresses.CALL_HISTORY, request).await(10, TimeUnit.SECONDS).getJsonArray("lines");
         JsonArray toSupervisor = sam.request(Addresses.CALL_HISTORY, request).await(10, TimeUnit.SECONDS).getJsonArray("lines");
