@@ -95,7 +95,7 @@ final class LoadDashboards extends BridgeDashboards {
       if (!watchedRooms.contains(room)) {
         continue;
       }
-      boolean routine = routineOnly(u);
+      boolean routine = CallFields.routineOnly(u);
       if (u.getValue("last_seq") instanceof Number seq) {
         long last = seq.longValue();
         long from = listedUpTo.getOrDefault(room, last - 2);
@@ -120,14 +120,6 @@ final class LoadDashboards extends BridgeDashboards {
     }
   }
 
-  private static boolean routineOnly(JsonObject upsert) {
-    for (String f : upsert.fieldNames()) {
-      if (!CallFields.ROUTINE_SUMMARY_FIELDS.contains(f) && !CallFields.ROOM.equals(f) && !CallFields.SESSION_ID.equals(f)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   @Override
   JsonObject results(Mark since, double secs) {

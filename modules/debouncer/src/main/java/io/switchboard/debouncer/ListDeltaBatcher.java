@@ -68,7 +68,7 @@ final class ListDeltaBatcher {
     }
     long now = System.currentTimeMillis();
     Long last = upsertedAt.getIfPresent(room);
-    if (last != null && routineOnly(partialSummary) && now - last < pacing.routinePeriodMs(upsertedAt.estimatedSize())) {
+    if (last != null && CallFields.routineOnly(partialSummary) && now - last < pacing.routinePeriodMs(upsertedAt.estimatedSize())) {
       held.merge(room, partialSummary, JsonObject::mergeIn);
       scheduleRoutine();
       return;
@@ -94,14 +94,6 @@ final class ListDeltaBatcher {
     return held.size();
   }
 
-  private static boolean routineOnly(JsonObject partialSummary) {
-    for (String field : partialSummary.fieldNames()) {
-      if (!CallFields.ROUTINE_SUMMARY_FIELDS.contains(field) && !CallFields.ROOM.equals(field) && !CallFields.SESSION_ID.equals(field)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   private void enqueue(String room, JsonObject summary, long now) {
     upserts.put(room, summary);

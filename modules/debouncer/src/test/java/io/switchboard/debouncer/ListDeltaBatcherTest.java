@@ -135,6 +135,21 @@ class ListDeltaBatcherTest {
   }
 
   @Test
+  void anAgentTurnStateWaitsButALostAgentGoesAtOnce(Vertx vertx) throws Exception {
+    ListDeltaBatcher list = paced(vertx, 60_000, 1000);
+    loop.runOnContext(v -> list.upsert("r1", summary("r1")));
+    next();
+    loop.runOnContext(v -> {
+      list.upsert("r1", new JsonObject().put("room", "r1").put("agent_state", "speaking"));
+      list.upsert("r2", summary("r2"));
+    });
+    assertEquals(new JsonArray().add(summary("r2")), next().upserts(), "the agent speaking is routine: held");
+    loop.runOnContext(v -> list.upsert("r1", new JsonObject().put("room", "r1").put("agent_state", "lost")));
+    assertEquals(new JsonArray().add(new JsonObject().put("room", "r1").put("agent_state", "lost")), next().upserts(),
+        "the customer is alone: at once, over the held state");
+  }
+
+  @Test
   void aHeldRoutineChangeGoesOutWhenItsPeriodHasPassed(Vertx vertx) throws Exception {
     ListDeltaBatcher list = paced(vertx, 400, 1000);
     long[] listedAt = onLoopFrom(() -> {

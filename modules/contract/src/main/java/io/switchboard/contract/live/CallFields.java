@@ -1,5 +1,6 @@
 package io.switchboard.contract.live;
 
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
 
@@ -87,7 +88,28 @@ public final class CallFields {
    * Summary fields that change with nearly every event of a call — what is being said, the agent's
    * turn state, the score, the last seq. On {@code calls.active} a listed call's change of only
    * these waits for the call's routine period; any other change goes at once and takes them along
-   * (docs/event-bus.md#calls-active-pacing).
+   * (docs/event-bus.md#calls-active-pacing). An agent state outside {@link #ROUTINE_AGENT_STATES}
+   * is not routine.
    */
   public static final Set<String> ROUTINE_SUMMARY_FIELDS = Set.of(INTERIM, AGENT_STATE, SENTIMENT_SCORE, LAST_SEQ);
+  /**
+   * The agent states of an ordinary turn: a change to any other ({@code paused}, {@code lost},
+   * {@code ended}) is not routine — a supervisor must see at once that the customer is alone.
+   */
+  public static final Set<String> ROUTINE_AGENT_STATES = Set.of("initializing", "listening", "thinking", "speaking");
+
+  /**
+   * Whether a partial summary on {@code calls.active} changes routine fields only (its room and
+   * session id aside): such a change of a listed call may wait for the call's routine period.
+   */
+  public static boolean routineOnly(JsonObject summaryChange) {
+    for (String field : summaryChange.fieldNames()) {
+      Object value = summaryChange.getValue(field);
+      boolean routine = ROUTINE_SUMMARY_FIELDS.contains(field) && (!AGENT_STATE.equals(field) || ROUTINE_AGENT_STATES.contains(value));
+      if (!routine && !ROOM.equals(field) && !SESSION_ID.equals(field)) {
+        return false;
+      }
+    }
+    return true;
+  }
 }
