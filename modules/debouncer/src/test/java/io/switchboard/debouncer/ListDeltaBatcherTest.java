@@ -109,15 +109,21 @@ class ListDeltaBatcherTest {
     return new ListDeltaBatcher(vertx, redis.connect(vertx), new ListPacing(20, minMs, perS), new DebouncerMetrics());
   }
 
+  /** A paced batcher whose call r1 is listed (its first listing went at once, alone). */
+  private ListDeltaBatcher pacedWithR1Listed(Vertx vertx, int minMs, int perS) throws Exception {
+    ListDeltaBatcher list = paced(vertx, minMs, perS);
+    loop.runOnContext(v -> list.upsert("r1", summary("r1")));
+    assertEquals(new JsonArray().add(summary("r1")), next().upserts(), "a call's first listing goes at once");
+    return list;
+  }
+
   private static JsonObject summary(String room) {
     return new JsonObject().put("room", room).put("session_id", "s-" + room).put("status", "active").put("last_seq", 1);
   }
 
   @Test
   void aListedCallsRoutineChangeWaitsAndItsNextOtherChangeTakesItAlongAtOnce(Vertx vertx) throws Exception {
-    ListDeltaBatcher list = paced(vertx, 60_000, 1000);
-    loop.runOnContext(v -> list.upsert("r1", summary("r1")));
-    assertEquals(new JsonArray().add(summary("r1")), next().upserts(), "a call's first listing goes at once");
+    ListDeltaBatcher list = pacedWithR1Listed(vertx, 60_000, 1000);
     loop.runOnContext(v -> {
       list.upsert("r1", new JsonObject().put("room", "r1").put("session_id", "s-r1").put("last_seq", 5).put("sentiment_score", 0.4));
       list.upsert("r1", new JsonObject().put("room", "r1").put("session_id", "s-r1").put("interim", new JsonObject().put("text", "I have")));
@@ -136,9 +142,7 @@ class ListDeltaBatcherTest {
 
   @Test
   void anAgentTurnStateWaitsButALostAgentGoesAtOnce(Vertx vertx) throws Exception {
-    ListDeltaBatcher list = paced(vertx, 60_000, 1000);
-    loop.runOnContext(v -> list.upsert("r1", summary("r1")));
-    next();
+    ListDeltaBatcher list = pacedWithR1Listed(vertx, 60_000, 1000);
     loop.runOnContext(v -> {
       list.upsert("r1", new JsonObject().put("room", "r1").put("agent_state", "speaking"));
       list.upsert("r2", summary("r2"));
@@ -193,9 +197,7 @@ class ListDeltaBatcherTest {
 
   @Test
   void aRemovedCallsHeldChangesGoWithIt(Vertx vertx) throws Exception {
-    ListDeltaBatcher list = paced(vertx, 60_000, 1000);
-    loop.runOnContext(v -> list.upsert("r1", summary("r1")));
-    next();
+    ListDeltaBatcher list = pacedWithR1Listed(vertx, 60_000, 1000);
     loop.runOnContext(v -> {
       list.upsert("r1", new JsonObject().put("room", "r1").put("interim", new JsonObject().put("text", "bye")));
       list.remove("r1");
@@ -211,9 +213,7 @@ class ListDeltaBatcherTest {
 
   @Test
   void withPacingOffEveryChangeGoesInItsWindow(Vertx vertx) throws Exception {
-    ListDeltaBatcher list = paced(vertx, 0, 1);
-    loop.runOnContext(v -> list.upsert("r1", summary("r1")));
-    next();
+    ListDeltaBatcher list = pacedWithR1Listed(vertx, 0, 1);
     loop.runOnContext(v -> list.upsert("r1", new JsonObject().put("room", "r1").put("last_seq", 2)));
     assertEquals(new JsonArray().add(new JsonObject().put("room", "r1").put("last_seq", 2)), next().upserts());
   }
