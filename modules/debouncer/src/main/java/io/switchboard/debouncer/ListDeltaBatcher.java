@@ -94,7 +94,6 @@ final class ListDeltaBatcher {
     return held.size();
   }
 
-
   private void enqueue(String room, JsonObject summary, long now) {
     upserts.put(room, summary);
     upsertedAt.put(room, now);

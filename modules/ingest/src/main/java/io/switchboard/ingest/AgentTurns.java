@@ -28,6 +28,17 @@ final class AgentTurns {
   private static final class Pending {
     final StringBuilder text = new StringBuilder();
     int toolErrors;
+
+    /** Adds agent text after a space, up to {@link #MAX_CHARS} in all. */
+    void append(CharSequence more) {
+      if (more == null || more.length() == 0 || text.length() >= MAX_CHARS) {
+        return;
+      }
+      if (text.length() > 0) {
+        text.append(' ');
+      }
+      text.append(more, 0, Math.min(more.length(), MAX_CHARS - text.length()));
+    }
   }
 
   private final Cache<String, Pending> rooms = Caffeine.newBuilder().maximumSize(MAX_ROOMS).expireAfterAccess(IDLE).build();
@@ -36,13 +47,7 @@ final class AgentTurns {
     if (text == null || text.isBlank()) {
       return;
     }
-    Pending p = rooms.get(room, r -> new Pending());
-    if (p.text.length() < MAX_CHARS) {
-      if (p.text.length() > 0) {
-        p.text.append(' ');
-      }
-      p.text.append(text, 0, Math.min(text.length(), MAX_CHARS - p.text.length()));
-    }
+    rooms.get(room, r -> new Pending()).append(text);
   }
 
   void toolCall(String room, JsonObject data) {
@@ -68,17 +73,10 @@ final class AgentTurns {
     }
     rooms.asMap().compute(room, (r, since) -> {
       Pending p = new Pending();
-      if (turn.agentText() != null) {
-        p.text.append(turn.agentText(), 0, Math.min(turn.agentText().length(), MAX_CHARS));
-      }
+      p.append(turn.agentText());
       p.toolErrors = turn.toolErrors();
       if (since != null) {
-        if (since.text.length() > 0 && p.text.length() < MAX_CHARS) {
-          if (p.text.length() > 0) {
-            p.text.append(' ');
-          }
-          p.text.append(since.text, 0, Math.min(since.text.length(), MAX_CHARS - p.text.length()));
-        }
+        p.append(since.text);
         p.toolErrors += since.toolErrors;
       }
       return p;

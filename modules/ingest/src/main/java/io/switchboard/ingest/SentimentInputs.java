@@ -77,8 +77,4 @@ final class SentimentInputs {
     long seq = result.annotated() ? result.seq() + 1 : result.seq();
     rooms.put(room, new Room(result.sessionId(), seq, state, metrics, language));
   }
-
-  void forget(String room) {
-    rooms.invalidate(room);
-  }
 }
