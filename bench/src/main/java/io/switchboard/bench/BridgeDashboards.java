@@ -16,10 +16,10 @@ abstract class BridgeDashboards implements AutoCloseable {
   final ClientPool clients = new ClientPool();
 
   /** The message counters at the start of a measured window. */
-  record Mark(long roomMessages, long listMessages) {}
+  record Mark(long roomMessages, long listMessages, long charsReceived) {}
 
   Mark mark() {
-    return new Mark(roomMessages.get(), listMessages.get());
+    return new Mark(roomMessages.get(), listMessages.get(), clients.charsReceived());
   }
 
   /** Latencies, messages per second since {@code since} over {@code secs}, and the sockets' health. */
@@ -29,6 +29,8 @@ abstract class BridgeDashboards implements AutoCloseable {
         .put("list_latency", list.json())
         .put("room_messages_per_s", Stats.r((roomMessages.get() - since.roomMessages()) / secs))
         .put("list_messages_per_s", Stats.r((listMessages.get() - since.listMessages()) / secs))
+        // what the node wrote to all dashboards (bridge messages, ASCII JSON: characters ≈ bytes)
+        .put("received_kb_per_s", Stats.r((clients.charsReceived() - since.charsReceived()) / secs / 1024))
         .put("clients_closed", closedCount())
         .put("bridge_errors", errorCount());
   }

@@ -21,6 +21,11 @@ final class ClientPool implements AutoCloseable {
     return (int) clients.stream().filter(BridgeClient::isClosed).count();
   }
 
+  /** Characters received by all clients so far. */
+  synchronized long charsReceived() {
+    return clients.stream().mapToLong(BridgeClient::charsReceived).sum();
+  }
+
   synchronized int errorCount() {
     return clients.stream().mapToInt(c -> c.errors().size()).sum();
   }

@@ -28,6 +28,8 @@ public final class BridgeClient implements AutoCloseable {
   private final Map<String, Promise<JsonObject>> replies = new ConcurrentHashMap<>();
   private final List<JsonObject> errors = new CopyOnWriteArrayList<>();
   private final long pinger;
+  private final java.util.concurrent.atomic.AtomicLong charsReceived = new java.util.concurrent.atomic.AtomicLong();
+  private volatile java.util.function.Predicate<String> parseOnly = text -> true;
 
   private BridgeClient(Vertx vertx, WebSocketClient client, WebSocket socket, JsonObject headers) {
     this.vertx = vertx;
@@ -97,7 +99,25 @@ public final class BridgeClient implements AutoCloseable {
     socket.writeTextMessage(frame.encode());
   }
 
+  /** Characters of the bridge messages received so far (what the node wrote to this socket). */
+  public long charsReceived() {
+    return charsReceived.get();
+  }
+
+  /**
+   * Messages for which {@code parse} is false are counted and dropped unparsed: a load generator's
+   * hundreds of dashboards cannot afford to decode every {@code calls.active} delta they receive
+   * only to look at the one call they watch (the node is measured, not the generator).
+   */
+  public void parseOnly(java.util.function.Predicate<String> parse) {
+    this.parseOnly = parse;
+  }
+
   private void onFrame(String text) {
+    charsReceived.addAndGet(text.length());
+    if (!parseOnly.test(text)) {
+      return;
+    }
     JsonObject frame = new JsonObject(text);
     String type = frame.getString("type");
     if ("err".equals(type)) {
