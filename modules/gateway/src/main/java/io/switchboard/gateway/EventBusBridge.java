@@ -4,6 +4,7 @@ import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BrowserAccess;
 import io.switchboard.contract.control.CallerHeaders;
 import io.switchboard.redaction.LiveRedaction;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
@@ -32,6 +33,7 @@ final class EventBusBridge {
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final LiveRedaction viewerRedaction;
   private final BridgeBodies bodies;
+  private final ListFanOut list;
   /** The lowest role each socket has shown a token for: a socket that used a viewer token gets redacted lines. */
   private final Map<Object, BrowserAccess.Role> socketRoles = new ConcurrentHashMap<>();
   /**
@@ -46,6 +48,17 @@ final class EventBusBridge {
     this.presence = presence;
     this.viewerRedaction = viewerRedaction;
     this.bodies = new BridgeBodies(viewerRedaction::redact);
+    this.list = new ListFanOut(vertx, bodies, this::redactedFor);
+  }
+
+  /** Sockets the call list is written to now. */
+  int callListSockets() {
+    return list.sockets();
+  }
+
+  /** Resolves once the call-list fan-out consumes {@code calls.active}. */
+  Future<Void> ready() {
+    return list.ready();
   }
 
   Router router() {
@@ -58,6 +71,8 @@ final class EventBusBridge {
         options.addInboundPermitted(permitted);
       }
     }
+    // where granted calls.active registrations go (ListFanOut delivers); the guard lets no REGISTER name it
+    options.addOutboundPermitted(new PermittedOptions().setAddress(ListFanOut.SINK));
     return SockJSHandler.create(vertx).bridge(options, this::guard);
   }
 
@@ -75,18 +90,25 @@ final class EventBusBridge {
       // context right after that clean-up, so no frame is read in between: drop what follows, close.
       case SOCKET_ERROR -> {
         openSockets.remove(socketId(be));
+        list.remove(be.socket());
         be.socket().handler(ignored -> { }); // not null: the raw WebSocket transport calls it unchecked
         be.socket().close();
         be.complete(true);
       }
       case SOCKET_CLOSED -> {
         openSockets.remove(socketId(be));
+        list.remove(be.socket());
         presence.socketClosed(socketId(be));
         socketRoles.remove(socketId(be));
         be.complete(true);
       }
       case UNREGISTER -> {
-        String room = Addresses.roomOf(address(be));
+        String address = address(be);
+        if (Addresses.CALLS_ACTIVE.equals(address)) {
+          list.remove(be.socket());
+          be.getRawMessage().put("address", ListFanOut.SINK); // the registration the library made
+        }
+        String room = Addresses.roomOf(address);
         if (room != null) {
           presence.unregister(socketId(be), room);
         }
@@ -138,6 +160,10 @@ final class EventBusBridge {
           if (direction == BrowserAccess.Direction.SEND) {
             raw.put("headers", new JsonObject().put(CallerHeaders.USER, caller.user()).put(CallerHeaders.ROLE, caller.role().id()));
             be.setRawMessage(raw);
+          } else if (Addresses.CALLS_ACTIVE.equals(address)) {
+            // the library registers (and later unregisters) the sink; the fan-out delivers
+            raw.put("address", ListFanOut.SINK);
+            list.add(be.socket());
           } else {
             String room = Addresses.roomOf(address);
             if (room != null) {
@@ -158,7 +184,7 @@ final class EventBusBridge {
     JsonObject raw = be.getRawMessage();
     if (raw.getValue("body") instanceof JsonObject body) {
       String address = address(be);
-      boolean viewer = viewerRedaction.active() && socketRoles.get(socketId(be)) == BrowserAccess.Role.VIEWER;
+      boolean viewer = redactedFor(be.socket());
       if (BrowserAccess.ruleFor(address, BrowserAccess.Direction.RECEIVE).isPresent()) {
         raw.put("body", bodies.forSocket(address, body, viewer));
       } else if (viewer) {
@@ -166,6 +192,11 @@ final class EventBusBridge {
       }
       be.setRawMessage(raw);
     }
+  }
+
+  /** Whether what this socket receives is redacted: a viewer's, while viewer redaction is on. */
+  private boolean redactedFor(Object socket) {
+    return viewerRedaction.active() && socketRoles.get(socket) == BrowserAccess.Role.VIEWER;
   }
 
   private static String address(BridgeEvent be) {

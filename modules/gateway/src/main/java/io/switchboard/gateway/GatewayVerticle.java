@@ -59,13 +59,15 @@ public final class GatewayVerticle extends VerticleBase {
     new AgentRoutes(bus, cfg.bodyLimitBytes()).mount(router);
     new AuthRoutes(users, tokens).mount(router);
     new ApiRoutes(tokens, bus).mount(router);
-    router.route("/eventbus/*").subRouter(new EventBusBridge(vertx, tokens, new Presence(vertx), redaction).router());
+    EventBusBridge bridge = new EventBusBridge(vertx, tokens, new Presence(vertx), redaction);
+    router.route("/eventbus/*").subRouter(bridge.router());
     router.route("/*").handler(webroot(cfg));
     HttpErrors.install(router);
 
     server = vertx.createHttpServer(new HttpServerOptions().setHost(cfg.httpHost()).setPort(cfg.httpPort()))
         .invalidRequestHandler(HttpErrors::invalidRequest);
     return HealthResponder.register(vertx, VerticleName.GATEWAY, node)
+        .compose(c -> bridge.ready())
         .compose(c -> startAgentBridge(cfg))
         .compose(c -> server.requestHandler(router).listen())
         .onSuccess(

@@ -41,6 +41,7 @@ class EventBusBridgeTest {
   private static Vertx vertx;
   private static Tokens tokens;
   private static int port;
+  private static EventBusBridge bridge;
   /** what reached the stand-in control.guide service: its headers */
   private static final List<JsonObject> guided = new CopyOnWriteArrayList<>();
   /** supervisor presence events the bridge sent to ingest */
@@ -50,7 +51,6 @@ class EventBusBridgeTest {
   static void start() throws Exception {
     vertx = Vertx.vertx();
     tokens = new Tokens(vertx, new AuthConfig(SECRET, 60, Map.of(), null, false));
-    EventBusBridge bridge = new EventBusBridge(vertx, tokens, new Presence(vertx), new LiveRedaction(RedactionConfig.defaults()));
     vertx.eventBus().<JsonObject>consumer(Addresses.CONTROL_PREFIX + "guide", m -> {
       JsonObject headers = new JsonObject();
       m.headers().forEach(e -> headers.put(e.getKey(), e.getValue()));
@@ -61,9 +61,18 @@ class EventBusBridgeTest {
       presence.add(CallEvent.fromJson(m.body()));
       m.reply(new JsonObject().put("ok", true));
     }).completion().await(5, TimeUnit.SECONDS);
-    Router router = Router.router(vertx);
-    router.route("/eventbus/*").subRouter(bridge.router());
-    port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS).actualPort();
+    // the bridge, its call-list consumer and the server on one event loop, as in the gateway verticle
+    io.vertx.core.Promise<Integer> listening = io.vertx.core.Promise.promise();
+    vertx.getOrCreateContext().runOnContext(v -> {
+      bridge = new EventBusBridge(vertx, tokens, new Presence(vertx), new LiveRedaction(RedactionConfig.defaults()));
+      Router router = Router.router(vertx);
+      router.route("/eventbus/*").subRouter(bridge.router());
+      bridge.ready()
+          .compose(ok -> vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"))
+          .map(server -> server.actualPort())
+          .onComplete(listening);
+    });
+    port = listening.future().await(5, TimeUnit.SECONDS);
   }
 
   @AfterAll
@@ -323,6 +332,120 @@ class EventBusBridgeTest {
       vera.close();
       sam.close();
       history.unregister().await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static JsonObject listDelta(long version, String customer) {
+    return new JsonObject().put("version", version).put("removed", new JsonArray()).put("upserts", new JsonArray()
+        .add(new JsonObject().put("room", "room-list").put("session_id", "s1").put("customer", customer).put("sentiment", "negative")));
+  }
+
+  private static void assertDenied(BridgeClient c, int errors, String reply) {
+    eventually("the bridge's error frame", WAIT, () -> c.errors().size() >= errors);
+    assertEquals(reply, c.errors().get(errors - 1).getString("body"), c.errors().toString());
+  }
+
+  /**
+   * The call list is written once per message for all its sockets (ListFanOut), not by the
+   * library per socket: each socket gets each delta exactly once, as a {@code rec} on
+   * {@code calls.active}, redacted for a viewer and as published for a supervisor.
+   */
+  @Test
+  void aCallListDeltaReachesEachSocketOnceRedactedForViewersOnly() throws Exception {
+    io.switchboard.platform.bus.SharedJsonCodec.register(vertx.eventBus());
+    BridgeClient vera = as("vera", Role.VIEWER);
+    BridgeClient sam = as("sam", Role.SUPERVISOR);
+    BridgeClient sue = as("sue", Role.SUPERVISOR);
+    try {
+      List<JsonObject> toVera = registered(vera, Addresses.CALLS_ACTIVE);
+      List<JsonObject> toSam = registered(sam, Addresses.CALLS_ACTIVE);
+      List<JsonObject> toSue = registered(sue, Addresses.CALLS_ACTIVE);
+      JsonObject first = listDelta(1, "card 4111 1111 1111 1111");
+      JsonObject second = listDelta(2, "Pat Smith");
+      io.switchboard.platform.bus.SharedJsonCodec.publish(vertx.eventBus(), Addresses.CALLS_ACTIVE, first);
+      vertx.eventBus().publish(Addresses.CALLS_ACTIVE, second);
+      eventually("all got both", WAIT, () -> toVera.size() >= 2 && toSam.size() >= 2 && toSue.size() >= 2);
+      assertEquals(List.of(first, second), toSam, "a supervisor gets every delta once, in order, as published");
+      assertEquals(List.of(first, second), toSue);
+      assertEquals(2, toVera.size(), "once each: " + toVera);
+      String seen = toVera.get(0).getJsonArray("upserts").getJsonObject(0).getString("customer");
+      assertFalse(seen.contains("4111"), "a viewer never sees the card number: " + seen);
+      assertEquals(2L, toVera.get(1).getLong("version"));
+      assertEquals(List.of(), vera.errors());
+    } finally {
+      vera.close();
+      sam.close();
+      sue.close();
+    }
+  }
+
+  @Test
+  void theCallListCanBeLeftAndJoinedAgainAndIsNeverRegisteredTwice() throws Exception {
+    BridgeClient sam = as("sam", Role.SUPERVISOR);
+    try {
+      List<JsonObject> first = registered(sam, Addresses.CALLS_ACTIVE);
+      sam.register(Addresses.CALLS_ACTIVE, b -> { }).await(5, TimeUnit.SECONDS);
+      assertDenied(sam, 1, "address_already_registered");
+      int before = bridge.callListSockets();
+      sam.unregister(Addresses.CALLS_ACTIVE).await(5, TimeUnit.SECONDS);
+      eventually("the socket left the fan-out", WAIT, () -> bridge.callListSockets() == before - 1);
+      // every frame the socket still gets for the list, handler or not
+      List<String> leaked = new CopyOnWriteArrayList<>();
+      sam.parseOnly(text -> {
+        if (text.contains("\"" + Addresses.CALLS_ACTIVE + "\"")) {
+          leaked.add(text);
+        }
+        return true;
+      });
+      List<JsonObject> marker = registered(sam, Addresses.call("room-marker"));
+      vertx.eventBus().publish(Addresses.CALLS_ACTIVE, listDelta(7, "gone"));
+      vertx.eventBus().publish(Addresses.call("room-marker"), new JsonObject().put("after", 7));
+      eventually("the marker published after the list delta", WAIT, () -> !marker.isEmpty());
+      assertEquals(List.of(), leaked, "an unregistered socket gets no list delta");
+      sam.parseOnly(text -> true);
+      List<JsonObject> again = registered(sam, Addresses.CALLS_ACTIVE);
+      vertx.eventBus().publish(Addresses.CALLS_ACTIVE, listDelta(8, "back"));
+      eventually("the delta after joining again", WAIT, () -> !again.isEmpty());
+      assertEquals(List.of(listDelta(8, "back")), again, "nothing of the time in between, nothing twice");
+      assertEquals(1, sam.errors().size(), "the second registration is a fresh one: " + sam.errors());
+      assertEquals(List.of(), first, "the first registration saw only its probes");
+    } finally {
+      sam.close();
+    }
+  }
+
+  @Test
+  void aClosedSocketLeavesTheCallListAndTheSinkIsNobodysToRegister() throws Exception {
+    BridgeClient sam = as("sam", Role.SUPERVISOR);
+    BridgeClient ada = as("ada", Role.ADMIN);
+    registered(sam, Addresses.CALLS_ACTIVE);
+    registered(ada, Addresses.CALLS_ACTIVE);
+    int before = bridge.callListSockets();
+    sam.close();
+    eventually("the closed socket left the fan-out", WAIT, () -> bridge.callListSockets() == before - 1);
+    try {
+      ada.register(ListFanOut.SINK, b -> { }).await(5, TimeUnit.SECONDS);
+      assertDenied(ada, 1);
+      List<JsonObject> stillThere = registered(ada, Addresses.call("room-after-sink"));
+      vertx.eventBus().publish(Addresses.call("room-after-sink"), new JsonObject().put("n", 1));
+      eventually("the socket still works", WAIT, () -> !stillThere.isEmpty());
+    } finally {
+      ada.close();
+    }
+  }
+
+  @Test
+  void aCallListMessageThatWaitsForAReplyNeverReachesABrowser() throws Exception {
+    BridgeClient vera = as("vera", Role.VIEWER);
+    try {
+      List<JsonObject> got = registered(vera, Addresses.CALLS_ACTIVE);
+      vertx.eventBus().request(Addresses.CALLS_ACTIVE, listDelta(1, "request")).onFailure(err -> { });
+      vertx.eventBus().publish(Addresses.CALLS_ACTIVE, listDelta(2, "after"));
+      eventually("the later publish arrived", WAIT, () -> !got.isEmpty());
+      assertEquals(1, got.size(), got.toString());
+      assertEquals(2L, got.get(0).getLong("version"), "a browser would be acting as a service");
+    } finally {
+      vera.close();
     }
   }
 }

@@ -66,6 +66,13 @@ public final class BridgeClient implements AutoCloseable {
     return p.future();
   }
 
+  /** Stops this client's handlers for {@code address} and tells the bridge (ordered like {@link #register}). */
+  public Future<Void> unregister(String address) {
+    handlers.remove(address);
+    send(new JsonObject().put("type", "unregister").put("address", address));
+    return roundTrip();
+  }
+
   /** A request with a reply; fails with the bridge's failure message. */
   public Future<JsonObject> request(String address, JsonObject body) {
     String replyAddress = UUID.randomUUID().toString();
