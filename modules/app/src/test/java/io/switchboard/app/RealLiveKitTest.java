@@ -261,6 +261,9 @@ class RealLiveKitTest {
     String stale = "lk-stale-" + UUID.randomUUID().toString().substring(0, 6);
     LiveKitPeer other = peer("other", stale, "agent-other", true, 500);
     other.roomSid(20_000);
+    // joined is not yet published: the server lists the track a moment later (seen flaky in CI)
+    eventually("agent-other's audio on the server", 10_000, () -> liveKit.participant(stale, "agent-other").getTracksList().stream()
+        .anyMatch(t -> t.getType() == LivekitModels.TrackType.AUDIO));
     AgentPoster old = new AgentPoster(vertx, node.port(), stale, "s-old", false);
     closeAfter.add(old);
     assertEquals(202, old.post("call_started", new JsonObject().put("room_sid", c.sid()).put("agent", "agent-other")).await(5, TimeUnit.SECONDS).statusCode());
