@@ -115,10 +115,15 @@ class EventBusBridgeTest {
   }
 
   private static void assertDenied(BridgeClient c, int errors) {
+    // "rejected" is the guard's own no (the SockJS permitted lists would say "access_denied")
+    assertDenied(c, errors, "rejected");
+  }
+
+  /** The socket has exactly {@code errors} error frames, the last saying {@code reply}. */
+  private static void assertDenied(BridgeClient c, int errors, String reply) {
     eventually("the bridge's error frame", WAIT, () -> c.errors().size() >= errors);
     assertEquals(errors, c.errors().size(), c.errors().toString());
-    // "rejected" is the guard's own no (the SockJS permitted lists would say "access_denied")
-    assertEquals("rejected", c.errors().get(errors - 1).getString("body"), c.errors().toString());
+    assertEquals(reply, c.errors().get(errors - 1).getString("body"), c.errors().toString());
   }
 
   @Test
@@ -338,11 +343,6 @@ class EventBusBridgeTest {
   private static JsonObject listDelta(long version, String customer) {
     return new JsonObject().put("version", version).put("removed", new JsonArray()).put("upserts", new JsonArray()
         .add(new JsonObject().put("room", "room-list").put("session_id", "s1").put("customer", customer).put("sentiment", "negative")));
-  }
-
-  private static void assertDenied(BridgeClient c, int errors, String reply) {
-    eventually("the bridge's error frame", WAIT, () -> c.errors().size() >= errors);
-    assertEquals(reply, c.errors().get(errors - 1).getString("body"), c.errors().toString());
   }
 
   /**
