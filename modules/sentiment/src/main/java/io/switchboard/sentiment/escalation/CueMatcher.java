@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
  * could start: for each kind of preceding character (none, a word character, anything else — all
  * that {@code ^}, {@code \b} and {@code \B} look at; the cue patterns use no lookbehind) and each
  * ASCII character at the position, {@link Matcher#hitEnd()} on that one character tells whether more
- * input could still make it match (false means no continuation can). A line is then scanned once;
+ * input could still make it match (false means no continuation can). Where more than a couple of
+ * alternatives survive the first character (a word start, "t": talk, transfer, the, …) the same
+ * question is asked of them again with each printable next character, so a position usually runs
+ * none or one of them (half the sentiment verticle's CPU per line, bench/BOTTLENECKS.md, session 8).
+ * A line is then scanned once;
  * at each position only the alternatives that can start there run, anchored there. Same answer as
  * {@code Pattern.compile(a|b|…).matcher(text).find()} for every text — {@code CueMatcherTest} checks
  * it against the plain regex; non-ASCII characters and combining marks take the full list.
@@ -26,42 +30,63 @@ final class CueMatcher {
   private static final int AFTER_OTHER = 2;
   private static final String[] CONTEXT = {"", "a", " "};
   private static final int ASCII = 128;
+  private static final int FEW = 2;
+  private static final char FIRST_PRINTABLE = ' ';
+  private static final char LAST_PRINTABLE = '~';
 
   private final Pattern[] alternatives;
   /** [context][ascii char] → indexes of the alternatives that can match from there. */
   private final int[][][] candidates;
+  /**
+   * [context][ascii char][next printable ascii char - ' '] → the alternatives that can match from
+   * there, for the first characters after which more than {@link #FEW} alternatives remain; null
+   * rows: the one-character list is short enough.
+   */
+  private final int[][][][] candidates2;
   /** [context] → alternatives that can match the empty rest of the line (at its end). */
   private final int[][] atEnd;
   private final int[] all;
 
-  private CueMatcher(Pattern[] alternatives, int[][][] candidates, int[][] atEnd) {
+  private CueMatcher(Pattern[] alternatives, int[] all, int[][][] candidates, int[][][][] candidates2, int[][] atEnd) {
     this.alternatives = alternatives;
     this.candidates = candidates;
+    this.candidates2 = candidates2;
     this.atEnd = atEnd;
-    this.all = new int[alternatives.length];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = i;
-    }
+    this.all = all;
   }
 
   static CueMatcher of(List<Pattern> alternatives) {
     Pattern[] alts = alternatives.toArray(new Pattern[0]);
+    int[] all = new int[alts.length];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
     int[][][] candidates = new int[CONTEXT.length][ASCII][];
+    int[][][][] candidates2 = new int[CONTEXT.length][ASCII][][];
     int[][] atEnd = new int[CONTEXT.length][];
     for (int ctx = 0; ctx < CONTEXT.length; ctx++) {
       for (int c = 0; c < ASCII; c++) {
-        candidates[ctx][c] = possible(alts, CONTEXT[ctx], String.valueOf((char) c));
+        int[] first = possible(alts, all, CONTEXT[ctx], String.valueOf((char) c));
+        candidates[ctx][c] = first;
+        if (first.length > FEW) {
+          // the same question one character further, asked only of the alternatives still in
+          int[][] row = new int[LAST_PRINTABLE - FIRST_PRINTABLE + 1][];
+          for (char d = FIRST_PRINTABLE; d <= LAST_PRINTABLE; d++) {
+            row[d - FIRST_PRINTABLE] = possible(alts, first, CONTEXT[ctx], String.valueOf((char) c) + d);
+          }
+          candidates2[ctx][c] = row;
+        }
       }
-      atEnd[ctx] = possible(alts, CONTEXT[ctx], "");
+      atEnd[ctx] = possible(alts, all, CONTEXT[ctx], "");
     }
-    return new CueMatcher(alts, candidates, atEnd);
+    return new CueMatcher(alts, all, candidates, candidates2, atEnd);
   }
 
-  /** The alternatives that match, or could match with more input, right after {@code context}. */
-  private static int[] possible(Pattern[] alts, String context, String rest) {
+  /** Those of {@code among} that match, or could match with more input, right after {@code context}. */
+  private static int[] possible(Pattern[] alts, int[] among, String context, String rest) {
     String probe = context + rest;
     List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < alts.length; i++) {
+    for (int i : among) {
       Matcher m = alts[i].matcher(probe);
       m.useTransparentBounds(true).useAnchoringBounds(false).region(context.length(), probe.length());
       if (m.lookingAt() || (!rest.isEmpty() && m.hitEnd())) {
@@ -106,6 +131,16 @@ final class CueMatcher {
       return atEnd[ctx];
     }
     char c = text.charAt(p);
-    return c < ASCII ? candidates[ctx][c] : all;
+    if (c >= ASCII) {
+      return all;
+    }
+    int[][] row = candidates2[ctx][c];
+    if (row != null && p + 1 < n) {
+      char d = text.charAt(p + 1);
+      if (d >= FIRST_PRINTABLE && d <= LAST_PRINTABLE) {
+        return row[d - FIRST_PRINTABLE];
+      }
+    }
+    return candidates[ctx][c];
   }
 }

@@ -97,5 +97,20 @@ class CueMatcherTest {
     assertFalse(CueMatcher.of(List.of(Pattern.compile("^operator$"))).find("an operator"));
     assertTrue(CueMatcher.of(List.of(Pattern.compile("\\bé"))).find("café é"));
     assertEquals(Pattern.compile("\\Bcel").matcher("cancel").find(), CueMatcher.of(List.of(Pattern.compile("\\Bcel"))).find("cancel"));
+
+  }
+
+  @Example
+  void looksAtTheNextCharacterOnlyWhereItCan() {
+    // more than two alternatives start with "c": the matcher narrows them by the next character
+    CueMatcher m = CueMatcher.of(List.of(Pattern.compile("\\bcancel\\b"), Pattern.compile("\\bcall (you|me)\\b"),
+        Pattern.compile("\\bcare\\b"), Pattern.compile("\\bc\\b"), Pattern.compile("\\bc\\tx")));
+    assertTrue(m.find("i will cancel"));
+    assertTrue(m.find("please call me"));
+    assertFalse(m.find("please call them"));
+    assertTrue(m.find("take care"));
+    assertTrue(m.find("plan c")); // the first character is the last of the line
+    assertTrue(m.find("c\tx")); // a next character outside the table takes the first-character list
+    assertFalse(m.find("cx"));
   }
 }
