@@ -31,6 +31,8 @@ final class CueMatcher {
   private static final String[] CONTEXT = {"", "a", " "};
   private static final int ASCII = 128;
   private static final int FEW = 2;
+  /** Back-references, quoting and class intersections: left as written by {@link #withoutCaptures}. */
+  private static final Pattern UNTOUCHABLE = Pattern.compile("\\\\(?:[1-9]|k<|Q)|&&");
   private static final char FIRST_PRINTABLE = ' ';
   private static final char LAST_PRINTABLE = '~';
 
@@ -46,6 +48,7 @@ final class CueMatcher {
   /** [context] → alternatives that can match the empty rest of the line (at its end). */
   private final int[][] atEnd;
   private final int[] all;
+  private final ThreadLocal<Matcher[]> reusable;
 
   private CueMatcher(Pattern[] alternatives, int[] all, int[][][] candidates, int[][][][] candidates2, int[][] atEnd) {
     this.alternatives = alternatives;
@@ -53,10 +56,17 @@ final class CueMatcher {
     this.candidates2 = candidates2;
     this.atEnd = atEnd;
     this.all = all;
+    this.reusable = ThreadLocal.withInitial(() -> {
+      Matcher[] ms = new Matcher[alternatives.length];
+      for (int i = 0; i < ms.length; i++) {
+        ms[i] = alternatives[i].matcher("").useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      return ms;
+    });
   }
 
   static CueMatcher of(List<Pattern> alternatives) {
-    Pattern[] alts = alternatives.toArray(new Pattern[0]);
+    Pattern[] alts = alternatives.stream().map(CueMatcher::withoutCaptures).toArray(Pattern[]::new);
     int[] all = new int[alts.length];
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
@@ -82,6 +92,42 @@ final class CueMatcher {
     return new CueMatcher(alts, all, candidates, candidates2, atEnd);
   }
 
+  /**
+   * The same pattern with its capturing groups made non-capturing: only "is there a match" is
+   * asked, and every {@link Matcher#region} and {@link Pattern#matcher} clears the group arrays,
+   * which for the cue patterns' dozen groups was the largest part of a scan. Patterns with a
+   * back-reference, a {@code \\Q} quote or a class intersection (none today) stay as written.
+   */
+  static Pattern withoutCaptures(Pattern pattern) {
+    String regex = pattern.pattern();
+    if (UNTOUCHABLE.matcher(regex).find()) {
+      return pattern;
+    }
+    StringBuilder out = new StringBuilder(regex.length() + 16);
+    boolean inClass = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length()) {
+        out.append(c).append(regex.charAt(++i));
+        continue;
+      }
+      if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+        if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+          out.append(c).append(regex.charAt(++i)); // a ']' first in a class is a literal
+          continue;
+        }
+      } else if (c == '(' && (i + 1 >= regex.length() || regex.charAt(i + 1) != '?')) {
+        out.append("(?:");
+        continue;
+      }
+      out.append(c);
+    }
+    return Pattern.compile(out.toString(), pattern.flags());
+  }
+
   /** Those of {@code among} that match, or could match with more input, right after {@code context}. */
   private static int[] possible(Pattern[] alts, int[] among, String context, String rest) {
     String probe = context + rest;
@@ -98,14 +144,17 @@ final class CueMatcher {
 
   boolean find(String text) {
     int n = text.length();
-    Matcher[] matchers = new Matcher[alternatives.length];
+    // matchers are reused per thread (the rules run on several event loops at once): building
+    // one allocates and clears its state arrays, which cost as much as the matching itself
+    Matcher[] matchers = reusable.get();
+    boolean[] onText = new boolean[alternatives.length];
     for (int p = 0; p <= n; p++) {
       int[] tryHere = tryAt(text, p, n);
       for (int i : tryHere) {
         Matcher m = matchers[i];
-        if (m == null) {
-          m = alternatives[i].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-          matchers[i] = m;
+        if (!onText[i]) {
+          m.reset(text);
+          onText[i] = true;
         }
         m.region(p, n);
         if (m.lookingAt()) {

@@ -113,4 +113,43 @@ class CueMatcherTest {
     assertTrue(m.find("c\tx")); // a next character outside the table takes the first-character list
     assertFalse(m.find("cx"));
   }
+
+  @Example
+  void dropsCapturesOnlyWhereNothingReadsThem() {
+    Pattern p = CueMatcher.withoutCaptures(Pattern.compile("\\b(a|b)[(]c\\(d(?:e)(f)?"));
+    assertEquals("\\b(?:a|b)[(]c\\(d(?:e)(?:f)?", p.pattern());
+    assertEquals(0, p.matcher("").groupCount());
+    assertEquals("(a)\\1", CueMatcher.withoutCaptures(Pattern.compile("(a)\\1")).pattern());
+    assertEquals("\\Q(a)\\E", CueMatcher.withoutCaptures(Pattern.compile("\\Q(a)\\E")).pattern());
+    assertEquals("[]()](?:x)", CueMatcher.withoutCaptures(Pattern.compile("[]()](x)")).pattern());
+  }
+
+  @Example
+  void threadsSharingTheMatcherGetTheirOwnAnswers() throws Exception {
+    List<String> texts = List.of("i want to speak to a manager", "thanks that is great", "i will cancel my account today",
+        "this is the third time i call", "put me through to a supervisor please", "okay that works");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<String>> runs = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        runs.add(pool.submit(() -> {
+          for (int i = 0; i < 3000; i++) {
+            String text = texts.get((i + offset) % texts.size());
+            for (String key : KEYS) {
+              if (PLAIN.matches(key, text) != FAST.matches(key, text)) {
+                return key + " on " + text;
+              }
+            }
+          }
+          return "";
+        }));
+      }
+      for (var r : runs) {
+        assertEquals("", r.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
