@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -100,20 +99,9 @@ public final class EscalationPatterns {
     return new EscalationPatterns(Map.copyOf(compiled), Map.copyOf(fast), Map.copyOf(needs));
   }
 
-  private static final Pattern PUNCTUATION = Pattern.compile("[,;:!?\"()\\[\\]…]|\\.+(?=\\s|$)|\\s-+\\s");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
-
-  /**
-   * Lower-cases, normalises apostrophes, turns clause punctuation into spaces and collapses runs
-   * of spaces, the same way for every rule: STT engines differ in punctuation, the cues must not.
-   */
+  /** The form every cue is matched against ({@link CueText}): call it once per text, then match many keys. */
   public static String normalise(String text) {
-    if (text == null) {
-      return "";
-    }
-    String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
-    t = PUNCTUATION.matcher(t).replaceAll(" ");
-    return SPACES.matcher(t).replaceAll(" ").strip();
+    return CueText.normalise(text);
   }
 
   /** True when the (normalised) text contains a cue of {@code key} outside the traps of {@code mask:key}. */
