@@ -1,10 +1,8 @@
 package io.switchboard.sentiment.model;
 
-import java.util.Map;
-
 /**
- * The default offline scorer: the rule model's lexicon evidence plus words, bigrams, character
- * n-grams and speech cues, weighed by a trained linear model ({@link LinearSentimentModel}).
+ * The default offline scorer: the rule model's lexicon evidence plus words, bigrams and speech
+ * cues ({@link SentimentFeatures}), weighed by a trained linear model ({@link LinearSentimentModel}).
  * Label = most probable class; score = P(positive) − P(negative); confidence = top probability.
  * Pure and thread-safe; tens of microseconds per utterance.
  */
@@ -25,8 +23,7 @@ public final class EmbeddedSentimentModel {
   }
 
   public UtteranceSentiment analyze(String text) {
-    Map<String, Double> f = features.extract(text == null ? "" : text);
-    double[] p = linear.probabilities(f);
+    double[] p = linear.probabilities(features, text == null ? "" : text);
     int best = 0;
     for (int k = 1; k < 3; k++) {
       if (p[k] > p[best]) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -75,6 +76,44 @@ public final class LinearSentimentModel {
       }
     }
     return softmax(z);
+  }
+
+  /**
+   * Class probabilities of {@code text}'s features, summed as they are extracted: the same sums in
+   * the same order as {@link #probabilities(Map)} of {@link SentimentFeatures#extract(String)}, so
+   * the same doubles, without building the map. A feature that comes again is known by its weights
+   * (each name has its own array); features without weights add nothing either way.
+   */
+  public double[] probabilities(SentimentFeatures features, String text) {
+    WeightSum sum = new WeightSum();
+    features.extract(text, sum);
+    return softmax(sum.z);
+  }
+
+  private final class WeightSum implements SentimentFeatures.Sink {
+    final double[] z = new double[3];
+    private double[][] counted = new double[32][];
+    private int n;
+
+    @Override
+    public void put(String name, double v) {
+      double[] w = weights.get(name);
+      if (w == null) {
+        return;
+      }
+      for (int i = 0; i < n; i++) {
+        if (counted[i] == w) {
+          return;
+        }
+      }
+      if (n == counted.length) {
+        counted = Arrays.copyOf(counted, 2 * n);
+      }
+      counted[n++] = w;
+      z[0] += w[0] * v;
+      z[1] += w[1] * v;
+      z[2] += w[2] * v;
+    }
   }
 
   public static double[] softmax(double[] z) {

@@ -37,10 +37,28 @@ public final class SentimentFeatures {
     this.rules = rules;
   }
 
+  /**
+   * Receives the features of an utterance in order. An indicator (value 1) can come more than once
+   * ("w:the" of every "the"); it is one feature: only its first arrival counts.
+   */
+  @FunctionalInterface
+  public interface Sink {
+    void put(String name, double value);
+  }
+
   /** Feature name → value (1 for indicators). Insertion-ordered, so training is deterministic. */
   public Map<String, Double> extract(String text) {
-    List<Token> tokens = tokenizer.tokenize(text);
     Map<String, Double> f = new LinkedHashMap<>();
+    extract(text, f::put);
+    return f;
+  }
+
+  /**
+   * The same features, handed to {@code f} as they are found: scoring a line needs only their
+   * weights, not a map of them (building it was most of the model's time per line).
+   */
+  public void extract(String text, Sink f) {
+    List<Token> tokens = tokenizer.tokenize(text);
     f.put("bias", 1.0);
 
     RuleSentimentModel.RuleScore r = rules.score(tokens);
@@ -118,6 +136,5 @@ public final class SentimentFeatures {
       f.put("cue:repeat", 1.0);
     }
     f.put(words <= 3 ? "cue:len=short" : words <= 10 ? "cue:len=mid" : "cue:len=long", 1.0);
-    return f;
   }
 }
