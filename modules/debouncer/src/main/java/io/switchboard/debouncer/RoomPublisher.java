@@ -10,6 +10,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,10 +31,21 @@ import org.slf4j.LoggerFactory;
 final class RoomPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(RoomPublisher.class);
   private static final int MAX_LINES_PER_DELTA = 500;
+  /** Most rooms read in one pipeline (four commands each). */
+  private static final int MAX_ROOMS_PER_READ = 64;
 
   private final Vertx vertx;
   private final Redis redis;
   private final long windowMs;
+  /**
+   * Windows end on multiples of this many ms (a tenth of the window, 1 to 5 ms), so that the rooms
+   * whose windows end together are read in one pipeline on one timer: with one line per call per
+   * second nothing coalesces, and a timer and a Redis round trip per room were most of the
+   * debouncer's cost besides decoding (bench/BOTTLENECKS.md). A window lasts W to W + tick.
+   */
+  private final long tickMs;
+  /** tick number → rooms whose window ends then, in touch order. */
+  private final Map<Long, List<String>> dueAt = new HashMap<>();
   private final Predicate<String> owns;
   private final ToLongFunction<String> ownedSince;
   private final ListDeltaBatcher list;
@@ -52,6 +65,7 @@ final class RoomPublisher {
     this.vertx = vertx;
     this.redis = redis;
     this.windowMs = windowMs;
+    this.tickMs = Math.max(1, Math.min(5, windowMs / 10));
     this.owns = owns;
     this.ownedSince = ownedSince;
     this.list = list;
@@ -77,7 +91,16 @@ final class RoomPublisher {
       return;
     }
     if (pending.add(room)) {
-      vertx.setTimer(windowMs, t -> flush(room));
+      long now = System.nanoTime() / 1_000_000;
+      long tick = (now + windowMs + tickMs - 1) / tickMs;
+      List<String> due = dueAt.get(tick);
+      if (due == null) {
+        due = new ArrayList<>();
+        dueAt.put(tick, due);
+        long at = tick;
+        vertx.setTimer(Math.max(1, tick * tickMs - now), t -> flush(dueAt.remove(at)));
+      }
+      due.add(room);
     }
   }
 
@@ -92,32 +115,56 @@ final class RoomPublisher {
     });
   }
 
-  private void flush(String room) {
-    pending.remove(room);
-    if (!owns.test(room)) {
-      views.remove(room);
-      debug.forget(room);
-      metrics.settled(room);
+  private void flush(List<String> due) {
+    if (due == null) {
       return;
     }
-    flushing.add(room);
-    RoomView known = views.get(room);
-    long after = known == null ? 0 : known.lastSeq;
-    RoomRead.after(redis, room, after, MAX_LINES_PER_DELTA)
-        .onSuccess(r -> publish(room, after, LiveStateCodec.rawFields(r.get(0)), LiveStateCodec.lines(r.get(1))))
-        .onFailure(
-            err -> {
-              LOG.atDebug().addKeyValue("room", room).addKeyValue("error", err.getMessage()).log("room read failed");
-              // Redis is away: the resync after re-subscription will catch up
-            })
-        .onComplete(
-            ar -> {
-              flushing.remove(room);
-              metrics.settled(room);
-              if (again.remove(room)) {
-                touch(room);
-              }
-            });
+    List<RoomRead.Query> reads = new ArrayList<>(Math.min(due.size(), MAX_ROOMS_PER_READ));
+    for (String room : due) {
+      pending.remove(room);
+      if (!owns.test(room)) {
+        views.remove(room);
+        debug.forget(room);
+        metrics.settled(room);
+        continue;
+      }
+      flushing.add(room);
+      RoomView known = views.get(room);
+      reads.add(new RoomRead.Query(room, known == null ? 0 : known.lastSeq, MAX_LINES_PER_DELTA));
+      if (reads.size() == MAX_ROOMS_PER_READ) {
+        read(reads);
+        reads = new ArrayList<>(MAX_ROOMS_PER_READ);
+      }
+    }
+    if (!reads.isEmpty()) {
+      read(reads);
+    }
+  }
+
+  private void read(List<RoomRead.Query> reads) {
+    RoomRead.afterEach(redis, reads).onComplete(ar -> {
+      for (int i = 0; i < reads.size(); i++) {
+        RoomRead.Query q = reads.get(i);
+        Response r = ar.succeeded() ? ar.result().get(i) : null;
+        if (r != null) {
+          try {
+            publish(q.room(), q.afterSeq(), LiveStateCodec.rawFields(r.get(0)), LiveStateCodec.lines(r.get(1)));
+          } catch (RuntimeException e) {
+            // a room whose state cannot be read as a call (a key of another type, a corrupt line)
+            // must not stop the other rooms of the read
+            LOG.atWarn().addKeyValue("room", q.room()).addKeyValue("error", String.valueOf(e)).log("room delta not built");
+          }
+        } else {
+          // Redis is away: the resync after re-subscription will catch up
+          LOG.atDebug().addKeyValue("room", q.room()).log("room read failed");
+        }
+        flushing.remove(q.room());
+        metrics.settled(q.room());
+        if (again.remove(q.room())) {
+          touch(q.room());
+        }
+      }
+    });
   }
 
   private void publish(String room, long readAfter, Map<String, String> fields, JsonArray lines) {

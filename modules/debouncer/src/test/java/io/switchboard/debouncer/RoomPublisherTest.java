@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.ListDelta;
+import io.switchboard.contract.live.RedisKeys;
 import io.switchboard.contract.live.RoomDelta;
 import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Context;
@@ -171,6 +172,39 @@ class RoomPublisherTest {
 
   private RedisAPI redisApi() {
     return redis.connect(vertx);
+  }
+
+  @Test
+  void roomsWhoseWindowsEndTogetherAreReadTogetherAndACorruptOneStopsNoneOfTheOthers() throws Exception {
+    // touched in one go, the rooms fall in the same tick and are read in one pipeline; the
+    // corrupt room comes first, so if it stopped the read, no other room would get its delta
+    List<String> rooms = List.of("ok-1", "ok-2", "ok-3");
+    owned.add("corrupt");
+    watch("corrupt");
+    seed.call("corrupt", "s-c", 5000).lines("corrupt", 1, 1);
+    redisApi().xadd(List.of(RedisKeys.log("corrupt"), "2-0", "line", "{not json")).await(5, TimeUnit.SECONDS);
+    seed.fields("corrupt", CallFields.LAST_SEQ, "2");
+    for (String room : rooms) {
+      owned.add(room);
+      watch(room);
+      seed.call(room, "s-" + room, 5000).lines(room, 1, 2);
+    }
+    loop.runOnContext(v -> {
+      publisher.touch("corrupt");
+      rooms.forEach(publisher::touch);
+    });
+    for (String room : rooms) {
+      RoomDelta d = nextDelta(room);
+      assertEquals("s-" + room, d.sessionId(), "each room of a shared read gets its own state");
+      assertEquals(range(1, 2), seqs(d));
+    }
+
+    // the corrupt room itself publishes again once its log can be read
+    redisApi().del(List.of(RedisKeys.log("corrupt"))).await(5, TimeUnit.SECONDS);
+    seed.lines("corrupt", 3, 3);
+    touch("corrupt", 1);
+    RoomDelta recovered = nextDelta("corrupt");
+    assertEquals(range(3, 3), seqs(recovered), "the lines it can read now: " + recovered.lines());
   }
 
   @Test
