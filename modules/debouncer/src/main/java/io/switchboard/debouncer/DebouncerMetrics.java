@@ -13,6 +13,7 @@ import io.vertx.core.eventbus.Message;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The debouncer's metrics: lines per room delta, first change → publish delay, deltas published
@@ -56,12 +57,17 @@ final class DebouncerMetrics {
     listDeltas.increment();
   }
 
+  private final Function<String, Counter> historyRequests = Meters.perTagValue(result ->
+      Counter.builder(MetricNames.HISTORY_REQUESTS).description("late-join history requests").tags("result", result).register(registry));
+  private final Function<String, Timer> historyLatency =
+      Meters.perTagValue(result -> Meters.timer(registry, MetricNames.HISTORY_LATENCY, "call.history request → reply", "result", result));
+
   /** The call.history consumer, counting requests by result and timing them. */
   Handler<Message<Object>> history(Handler<Message<Object>> handler) {
     return ObservedReplies.observe(handler, (msg, code, nanos) -> {
       String result = ObservedReplies.result(code);
-      Counter.builder(MetricNames.HISTORY_REQUESTS).description("late-join history requests").tags("result", result).register(registry).increment();
-      Meters.timer(registry, MetricNames.HISTORY_LATENCY, "call.history request → reply", "result", result).record(nanos, TimeUnit.NANOSECONDS);
+      historyRequests.apply(result).increment();
+      historyLatency.apply(result).record(nanos, TimeUnit.NANOSECONDS);
     });
   }
 }

@@ -15,6 +15,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Ingest's metrics: events by type and result, latency, Redis writes, archive lag and backlog. */
@@ -26,13 +27,17 @@ final class IngestMetrics {
       Timer.builder(MetricNames.ARCHIVE_LAG).description("call ended → archive acknowledged by analytics").register(registry);
   private final AtomicLong pending = Meters.upDown(registry, MetricNames.ARCHIVE_PENDING, "ended calls awaiting archive acknowledgement");
 
+  private final Function<String, Function<String, Counter>> events = Meters.perTagValue(type -> Meters.perTagValue(result ->
+      Counter.builder(MetricNames.INGEST_EVENTS).description("call events handled by ingest").tags("type", type, "result", result).register(registry)));
+  private final Function<String, Timer> latency =
+      Meters.perTagValue(result -> Meters.timer(registry, MetricNames.INGEST_LATENCY, "call event receipt → reply", "result", result));
+
   /** The call-event consumer, counting every answer by event type and result. */
   Handler<Message<Object>> observe(Handler<Message<Object>> handler) {
     return ObservedReplies.observe(handler, (msg, code, nanos) -> {
       String result = ObservedReplies.result(code);
-      Counter.builder(MetricNames.INGEST_EVENTS).description("call events handled by ingest")
-          .tags("type", typeOf(msg.body()), "result", result).register(registry).increment();
-      Meters.timer(registry, MetricNames.INGEST_LATENCY, "call event receipt → reply", "result", result).record(nanos, TimeUnit.NANOSECONDS);
+      events.apply(typeOf(msg.body())).apply(result).increment();
+      latency.apply(result).record(nanos, TimeUnit.NANOSECONDS);
     });
   }
 

@@ -9,6 +9,8 @@ import io.vertx.micrometer.backends.BackendRegistries;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,6 +59,16 @@ public final class Meters {
                 return value;
               });
     }
+  }
+
+  /**
+   * Meters that differ only in one tag's value, each built and registered once: a meter builder
+   * and the registry's lookup cost more than recording (≈ 1 % of the node's CPU when done per
+   * event). For tags with a bounded set of values only (results, event types).
+   */
+  public static <M> Function<String, M> perTagValue(Function<String, M> create) {
+    Map<String, M> made = new ConcurrentHashMap<>();
+    return value -> made.computeIfAbsent(value, create);
   }
 
   /** Runs the operation and records how long its future took in {@code ok} or {@code error}. */
