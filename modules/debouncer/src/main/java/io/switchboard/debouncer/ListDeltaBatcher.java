@@ -43,7 +43,20 @@ final class ListDeltaBatcher {
   private final Map<String, JsonObject> upserts = new LinkedHashMap<>();
   private final Set<String> removed = new LinkedHashSet<>();
   /** Routine changes of listed calls, waiting for their period. */
-  private final Map<String, JsonObject> held = new LinkedHashMap<>();
+  private final Map<String, Held> held = new LinkedHashMap<>();
+
+  /**
+   * A held change and when its call's last upsert went out: that time cannot move while the change
+   * is held (only an upsert that goes out does, and it takes the held change along), so checking
+   * for due changes needs no lookup per held call — with thousands held, ten times a second, the
+   * cache lookups were ≈ 2 % of the node's CPU.
+   */
+  private record Held(JsonObject summary, long lastUpsert) {
+    Held merge(JsonObject later) {
+      summary.mergeIn(later);
+      return this;
+    }
+  }
   /** When each listed call's last upsert went into a window (a call quiet for long is forgotten: its next change goes at once). */
   private final Cache<String, Long> upsertedAt = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
   private long timer = -1;
@@ -69,12 +82,17 @@ final class ListDeltaBatcher {
     long now = System.currentTimeMillis();
     Long last = upsertedAt.getIfPresent(room);
     if (last != null && CallFields.routineOnly(partialSummary) && now - last < pacing.routinePeriodMs(upsertedAt.estimatedSize())) {
-      held.merge(room, partialSummary, JsonObject::mergeIn);
+      Held h = held.get(room);
+      if (h == null) {
+        held.put(room, new Held(partialSummary, last));
+      } else {
+        h.merge(partialSummary);
+      }
       scheduleRoutine();
       return;
     }
-    JsonObject before = held.remove(room);
-    enqueue(room, before == null ? partialSummary : before.mergeIn(partialSummary), now);
+    Held before = held.remove(room);
+    enqueue(room, before == null ? partialSummary : before.summary().mergeIn(partialSummary), now);
   }
 
   void remove(String room) {
@@ -117,12 +135,11 @@ final class ListDeltaBatcher {
     routineTimer = -1;
     long now = System.currentTimeMillis();
     long period = pacing.routinePeriodMs(upsertedAt.estimatedSize());
-    for (Iterator<Map.Entry<String, JsonObject>> it = held.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, JsonObject> e = it.next();
-      Long last = upsertedAt.getIfPresent(e.getKey());
-      if (last == null || now - last >= period) {
+    for (Iterator<Map.Entry<String, Held>> it = held.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Held> e = it.next();
+      if (now - e.getValue().lastUpsert() >= period) {
         it.remove();
-        enqueue(e.getKey(), e.getValue(), now);
+        enqueue(e.getKey(), e.getValue().summary(), now);
       }
     }
     if (!held.isEmpty()) {

@@ -165,6 +165,20 @@ class ListDeltaBatcherTest {
   }
 
   @Test
+  void aChangeHeldLateInThePeriodStillGoesWhenThePeriodSinceTheLastUpsertEnds(Vertx vertx) throws Exception {
+    // the period runs from the call's last upsert, not from when the change was held: held at
+    // 2/3 of the period, it goes out at the period's end (≈ 3 s), not a whole period later (≈ 5 s)
+    ListDeltaBatcher list = paced(vertx, 3000, 1000);
+    long[] listedAt = onLoopFrom(() -> list.upsert("r1", summary("r1")));
+    assertEquals(1, next().upserts().size());
+    loop.runOnContext(v -> vertx.setTimer(Math.max(1, listedAt[0] + 2000 - System.currentTimeMillis()),
+        t -> list.upsert("r1", new JsonObject().put("room", "r1").put("last_seq", 5))));
+    assertEquals(new JsonArray().add(new JsonObject().put("room", "r1").put("last_seq", 5)), next().upserts());
+    long waited = System.currentTimeMillis() - listedAt[0];
+    assertTrue(waited >= 3000 && waited < 4500, "released " + waited + " ms after the listing; the period is 3,000 ms from it");
+  }
+
+  @Test
   void withMoreCallsThanTheBudgetEachCallsPeriodGrows(Vertx vertx) throws Exception {
     // 30 calls at 10 routine upserts/s: each call's routine period is 3 s, not the minimum 100 ms
     ListDeltaBatcher list = paced(vertx, 100, 10);
