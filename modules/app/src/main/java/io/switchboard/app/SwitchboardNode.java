@@ -7,6 +7,7 @@ import io.switchboard.platform.config.ConfigException;
 import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.vertx.core.DeploymentOptions;
+import io.switchboard.platform.bus.ContractCodecs;
 import io.switchboard.platform.bus.SharedJsonCodec;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -70,6 +71,7 @@ final class SwitchboardNode implements AutoCloseable {
 
       vertx = clustered ? clusteredVertx(settings) : Vertx.builder().with(vertxOptions(settings)).build();
       SharedJsonCodec.register(vertx.eventBus()); // before any verticle, so remote deltas decode on every node
+      ContractCodecs.register(vertx.eventBus()); // likewise for records sent as records
       config.put(CommonKeys.NODE_ID, nodeId(clustered));
       NodeIdentity.record(vertx, config.getString(CommonKeys.NODE_ID));
       boolean ha = settings.bool(LauncherKeys.HA, false);

@@ -6,9 +6,9 @@ import io.switchboard.contract.live.EventType;
 import io.switchboard.contract.sentiment.CallSentimentState;
 import io.switchboard.contract.sentiment.SentimentAnnotation;
 import io.switchboard.contract.sentiment.SentimentRequest;
+import io.switchboard.platform.bus.ContractCodecs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -35,6 +35,7 @@ final class SentimentHook {
     this.writer = writer;
     this.rules = rules;
     this.inputs = inputs;
+    ContractCodecs.register(vertx.eventBus());
   }
 
   /**
@@ -45,10 +46,7 @@ final class SentimentHook {
   Future<InlineAnnotation> prepare(String room, SentimentInputs.Room guess, String text, AgentTurns.Turn agentTurn, long deadlineMs) {
     long lineSeq = guess.lastSeq() + 1;
     SentimentRequest request = request(room, guess.session(), lineSeq, text, guess.sentimentState(), guess.metrics(), guess.language(), agentTurn);
-    return vertx
-        .eventBus()
-        .<JsonObject>request(Addresses.SENTIMENT_ANALYZE, request.toJson(), new DeliveryOptions().setSendTimeout(deadlineMs))
-        .map(reply -> inline(room, guess, SentimentAnnotation.fromJson(reply.body()), System.currentTimeMillis()));
+    return ask(request, deadlineMs).map(a -> inline(room, guess, a, System.currentTimeMillis()));
   }
 
   /** Annotation {@code a} of the line after {@code guess}, to store with it. */
@@ -68,10 +66,8 @@ final class SentimentHook {
   void analyze(String room, ApplyResult stored, String text, AgentTurns.Turn agentTurn) {
     SentimentRequest request =
         request(room, stored.sessionId(), stored.seq(), text, stored.sentimentState(), stored.metrics(), stored.language(), agentTurn);
-    vertx
-        .eventBus()
-        .<JsonObject>request(Addresses.SENTIMENT_ANALYZE, request.toJson(), new DeliveryOptions().setSendTimeout(3000))
-        .compose(reply -> store(room, stored.sessionId(), SentimentAnnotation.fromJson(reply.body())))
+    ask(request, 3000)
+        .compose(a -> store(room, stored.sessionId(), a))
         .onFailure(
             err ->
                 LOG.atDebug()
@@ -80,6 +76,18 @@ final class SentimentHook {
                     .addKeyValue("seq", stored.seq())
                     .addKeyValue("error", err.getMessage())
                     .log("no sentiment for line"));
+  }
+
+  /**
+   * The request goes as a record ({@code ContractCodecs}): a sentiment instance on this node gets
+   * it without a JSON round trip and answers with a record; one on another node gets JSON and
+   * answers in JSON (docs/architecture.md#typed-requests).
+   */
+  private Future<SentimentAnnotation> ask(SentimentRequest request, long timeoutMs) {
+    return vertx
+        .eventBus()
+        .request(Addresses.SENTIMENT_ANALYZE, request, ContractCodecs.SENTIMENT_REQUEST.options().setSendTimeout(timeoutMs))
+        .map(reply -> reply.body() instanceof SentimentAnnotation a ? a : SentimentAnnotation.fromJson((JsonObject) reply.body()));
   }
 
   private static SentimentRequest request(

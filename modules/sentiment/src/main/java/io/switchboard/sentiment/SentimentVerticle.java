@@ -3,6 +3,7 @@ package io.switchboard.sentiment;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.VerticleName;
+import io.switchboard.platform.bus.ContractCodecs;
 import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
 import io.switchboard.platform.health.HealthResponder;
@@ -55,6 +56,7 @@ public final class SentimentVerticle extends VerticleBase {
               new CallSentimentAggregator(),
               res.patterns(),
               EscalationDetector.standard(res.patterns(), cfg));
+          ContractCodecs.register(vertx.eventBus());
           MessageConsumer<Object> consumer = vertx.eventBus().consumer(Addresses.SENTIMENT_ANALYZE, new SentimentMetrics().observe(this::handle));
           LOG.atInfo().addKeyValue("provider", cfg.provider()).log("sentiment ready");
           return Future.all(
@@ -88,8 +90,11 @@ public final class SentimentVerticle extends VerticleBase {
 
   private void handle(Message<Object> msg) {
     SentimentRequest req;
+    // a request that came as a record (ingest on this node) is ours and gets a record back;
+    // JSON — from another node, a test, any other sender — is validated and answered in JSON
+    boolean typed = msg.body() instanceof SentimentRequest;
     try {
-      req = RequestDecoder.decode(msg.body());
+      req = typed ? (SentimentRequest) msg.body() : RequestDecoder.decode(msg.body());
     } catch (BadRequestException e) {
       msg.fail(BusErrors.BAD_REQUEST, e.getMessage());
       return;
@@ -109,7 +114,11 @@ public final class SentimentVerticle extends VerticleBase {
               .addKeyValue("label", result.annotation().label())
               .addKeyValue("source", result.annotation().source())
               .log("utterance annotated");
-          msg.reply(result.annotation().toJson());
+          if (typed) {
+            msg.reply(result.annotation(), ContractCodecs.SENTIMENT_ANNOTATION.options());
+          } else {
+            msg.reply(result.annotation().toJson());
+          }
         })
         .onFailure(err -> {
           LOG.atError().addKeyValue("room", req.room()).addKeyValue("seq", req.seq()).setCause(err).log("sentiment failed");

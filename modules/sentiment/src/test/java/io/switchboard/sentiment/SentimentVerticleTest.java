@@ -10,6 +10,7 @@ import io.switchboard.contract.sentiment.Alert;
 import io.switchboard.contract.sentiment.CallSentimentState;
 import io.switchboard.contract.sentiment.SentimentAnnotation;
 import io.switchboard.contract.sentiment.SentimentRequest;
+import io.switchboard.platform.bus.ContractCodecs;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,6 +21,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,6 +65,19 @@ class SentimentVerticleTest {
           assertTrue(second.score() > 0 && second.call().score() < second.score(), "call score blends both turns");
           ctx.completeNow();
         })));
+  }
+
+  @Test
+  void aRequestSentAsARecordIsAnsweredWithTheRecordOfTheSameAnnotationAsJson(Vertx vertx) throws Exception {
+    SentimentRequest req = new SentimentRequest("room-1", "sess-1", 11, "this is the third time I call, I want a manager", "en", 640,
+        CallSentimentState.initial(), "sorry, I didn't understand that", 1);
+    Object typed = vertx.eventBus().request(Addresses.SENTIMENT_ANALYZE, req, ContractCodecs.SENTIMENT_REQUEST.options())
+        .await(10, TimeUnit.SECONDS).body();
+    Object json = vertx.eventBus().request(Addresses.SENTIMENT_ANALYZE, req.toJson()).await(10, TimeUnit.SECONDS).body();
+    assertTrue(typed instanceof SentimentAnnotation, "a record back, no JSON round trip: " + typed.getClass());
+    assertTrue(json instanceof JsonObject, "JSON back to a JSON request: " + json.getClass());
+    assertEquals(((JsonObject) json).encode(), ((SentimentAnnotation) typed).toJson().encode(), "the same annotation either way");
+    assertFalse(((SentimentAnnotation) typed).newEscalations().isEmpty(), "a request that escalates, so the comparison covers the call state");
   }
 
   @Test
