@@ -1,5 +1,6 @@
 package io.switchboard.ingest;
 
+import io.switchboard.contract.sentiment.CallSentimentState;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  * @param lineJson the annotation's log line
  * @param sets field, value pairs the annotation sets on the call
  * @param sentimentState the call's {@code sentiment_state} after it
+ * @param state the same state as the record it was encoded from
  * @param data the annotation as a {@code sentiment} event's data (for the rules feed)
  */
 record InlineAnnotation(
@@ -28,6 +30,7 @@ record InlineAnnotation(
     String lineJson,
     List<String> sets,
     String sentimentState,
+    CallSentimentState state,
     JsonObject data) {
 
   /** The script's arguments for it, after the arity argument (see apply-event.lua). */

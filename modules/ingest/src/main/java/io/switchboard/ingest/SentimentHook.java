@@ -45,7 +45,8 @@ final class SentimentHook {
    */
   Future<InlineAnnotation> prepare(String room, SentimentInputs.Room guess, String text, AgentTurns.Turn agentTurn, long deadlineMs) {
     long lineSeq = guess.lastSeq() + 1;
-    SentimentRequest request = request(room, guess.session(), lineSeq, text, guess.sentimentState(), guess.metrics(), guess.language(), agentTurn);
+    CallSentimentState prior = guess.state() != null ? guess.state() : prior(guess.sentimentState());
+    SentimentRequest request = request(room, guess.session(), lineSeq, text, prior, guess.metrics(), guess.language(), agentTurn);
     return ask(request, deadlineMs).map(a -> inline(room, guess, a, System.currentTimeMillis()));
   }
 
@@ -54,7 +55,7 @@ final class SentimentHook {
     JsonObject data = data(a);
     EventPlan plan = plan(room, guess.session(), data, now);
     return new InlineAnnotation(guess.lastSeq() + 1, guess.sentimentState(), guess.metrics(), guess.language(),
-        plan.eventId, plan.lineJson, setPairs(plan), a.call().toJson().encode(), data);
+        plan.eventId, plan.lineJson, setPairs(plan), a.call().toJson().encode(), a.call(), data);
   }
 
   /** The inline annotation was stored as line {@code annotationSeq}: the rules see it as if sent on its own. */
@@ -65,7 +66,7 @@ final class SentimentHook {
   /** After a customer's final line is stored on its own: annotate it and store the annotation. */
   void analyze(String room, ApplyResult stored, String text, AgentTurns.Turn agentTurn) {
     SentimentRequest request =
-        request(room, stored.sessionId(), stored.seq(), text, stored.sentimentState(), stored.metrics(), stored.language(), agentTurn);
+        request(room, stored.sessionId(), stored.seq(), text, prior(stored.sentimentState()), stored.metrics(), stored.language(), agentTurn);
     ask(request, 3000)
         .compose(a -> store(room, stored.sessionId(), a))
         .onFailure(
@@ -90,16 +91,20 @@ final class SentimentHook {
         .map(reply -> reply.body() instanceof SentimentAnnotation a ? a : SentimentAnnotation.fromJson((JsonObject) reply.body()));
   }
 
-  private static SentimentRequest request(
-      String room, String session, long seq, String text, String sentimentState, String metrics, String language, AgentTurns.Turn agentTurn) {
-    CallSentimentState prior = CallSentimentState.initial();
+  /** The call's state from its {@code sentiment_state} string: initial when there is none or it is corrupt. */
+  static CallSentimentState prior(String sentimentState) {
     if (!sentimentState.isEmpty()) {
       try {
-        prior = CallSentimentState.fromJson(new JsonObject(sentimentState));
+        return CallSentimentState.fromJson(new JsonObject(sentimentState));
       } catch (DecodeException e) {
         // a corrupt state only loses history of the rolling score; start afresh
       }
     }
+    return CallSentimentState.initial();
+  }
+
+  private static SentimentRequest request(
+      String room, String session, long seq, String text, CallSentimentState prior, String metrics, String language, AgentTurns.Turn agentTurn) {
     long latency = -1;
     if (!metrics.isEmpty()) {
       try {

@@ -4,6 +4,8 @@ import static io.switchboard.testkit.RedisCallReads.hash;
 import static io.switchboard.testkit.RedisCallReads.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.contract.live.CallEvent;
@@ -127,11 +129,37 @@ class InlineAnnotationScriptTest {
     SentimentInputs.Room guess = new SentimentInputs.Room(SESSION, 3, hash(api, ROOM).get("sentiment_state"), "", "en");
     InlineAnnotation fresh = SentimentHook.inline(ROOM, guess, annotation(4), now);
     InlineAnnotation known = new InlineAnnotation(fresh.lineSeq(), fresh.expectedState(), fresh.expectedMetrics(),
-        fresh.expectedLanguage(), "sentiment:" + first.seq(), fresh.lineJson(), fresh.sets(), fresh.sentimentState(), fresh.data());
+        fresh.expectedLanguage(), "sentiment:" + first.seq(), fresh.lineJson(), fresh.sets(), fresh.sentimentState(), fresh.state(), fresh.data());
     EventPlan plan = userLine("u2", "hi again");
     ApplyResult r = apply(plan, known);
     assertFalse(r.annotated(), "a known annotation id stores the line alone: " + r);
     assertEquals("4", hash(api, ROOM).get("last_seq"));
+  }
+
+  @Test
+  void theStateOfAnInlineAnnotationIsKeptAsTheRecordTheStoredStringParsesTo() {
+    SentimentInputs inputs = new SentimentInputs();
+    EventPlan started = EventPlanner.plan(new CallEvent(ROOM, SESSION, "call_started", null, 0, new JsonObject().put("language", "en")),
+        EventType.CALL_STARTED, now);
+    inputs.applied(ROOM, started, apply(started, null));
+    SentimentInputs.Room guess = inputs.guess(ROOM, SESSION).orElseThrow();
+    EventPlan plan = userLine("u1", "this is the third time I call");
+    InlineAnnotation inline = SentimentHook.inline(ROOM, guess, annotation(2), now);
+    inputs.applied(ROOM, plan, apply(plan, inline));
+
+    SentimentInputs.Room next = inputs.guess(ROOM, SESSION).orElseThrow();
+    assertEquals(hash(api, ROOM).get("sentiment_state"), next.sentimentState(), "the string the script compares is the hash's");
+    assertNotNull(next.state(), "the next line's prior needs no parsing");
+    assertEquals(SentimentHook.prior(next.sentimentState()), next.state(), "and is what parsing the string would give");
+
+    // a sentiment event that did not come through an inline annotation sets the state: only its
+    // string is known now, and the next request parses it
+    EventPlan other = annotationEvent(new SentimentAnnotation(4, "positive", 0.6, 0.9,
+        new CallSentimentState(0.1, "neutral", 2, 0, 1, List.of(), 0, 0.6), List.of(), "agent"));
+    inputs.applied(ROOM, other, apply(other, null));
+    SentimentInputs.Room after = inputs.guess(ROOM, SESSION).orElseThrow();
+    assertNull(after.state(), "a record of the old state must not outlive its string");
+    assertEquals(0.6, SentimentHook.prior(after.sentimentState()).lastScore(), 1e-9);
   }
 
   private void startCall() {

@@ -8,13 +8,14 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 
 /**
- * Event-bus codec for a contract record sent between two verticles of ours: a consumer on the same
- * node receives the record itself; one on another node receives its JSON, exactly what a sender of
- * plain JSON would have sent (docs/architecture.md#typed-requests). For request-reply pairs on the
- * path of every event ({@code sentiment.analyze}): encoding a request to JSON, copying it for local
- * delivery and decoding it again, then the same for the reply, was ≈ 4 % of the node's CPU per
- * customer line (bench/BOTTLENECKS.md). Records are immutable, so sharing one is safe. A consumer
- * therefore accepts both: the record, or JSON it validates as before.
+ * Event-bus codec for a value nobody changes once sent — a contract record, or a JSON body such as
+ * a published delta ({@link SharedJsonCodec}): a consumer on the same node receives the value itself,
+ * one on another node receives its JSON, exactly what a sender of plain JSON would have sent
+ * (docs/architecture.md#typed-requests). For request-reply pairs on the path of every event
+ * ({@code sentiment.analyze}): encoding a request to JSON, copying it for local delivery and
+ * decoding it again, then the same for the reply, was ≈ 4 % of the node's CPU per customer line
+ * (bench/BOTTLENECKS.md). A consumer of records therefore accepts both: the record, or JSON it
+ * validates as before.
  */
 public final class RecordCodec<T> implements MessageCodec<T, Object> {
   private final String name;
@@ -57,15 +58,12 @@ public final class RecordCodec<T> implements MessageCodec<T, Object> {
 
   @Override
   public void encodeToWire(Buffer buffer, T record) {
-    Buffer encoded = toJson.apply(record).toBuffer();
-    buffer.appendInt(encoded.length());
-    buffer.appendBuffer(encoded);
+    JsonWire.write(buffer, toJson.apply(record));
   }
 
   @Override
   public Object decodeFromWire(int pos, Buffer buffer) {
-    int length = buffer.getInt(pos);
-    return new JsonObject(buffer.slice(pos + 4, pos + 4 + length));
+    return JsonWire.read(pos, buffer);
   }
 
   @Override

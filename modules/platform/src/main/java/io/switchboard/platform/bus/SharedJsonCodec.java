@@ -1,10 +1,8 @@
 package io.switchboard.platform.bus;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -19,10 +17,14 @@ import io.vertx.core.json.JsonObject;
  * JSON codec; every node registers it ({@link #register}), since a receiving node looks a message's
  * codec up by name.
  */
-public final class SharedJsonCodec implements MessageCodec<JsonObject, JsonObject> {
+public final class SharedJsonCodec {
   public static final String NAME = "switchboard.shared-json";
 
+  /** The codec itself: a JSON object is its own record (the same object locally, its JSON between nodes). */
+  static final RecordCodec<JsonObject> CODEC = RecordCodec.of(NAME, JsonObject.class, json -> json);
   private static final DeliveryOptions PUBLISH = new DeliveryOptions().setCodecName(NAME);
+
+  private SharedJsonCodec() {}
 
   /**
    * Registers the codec on this event bus (later calls, from any verticle instance, are no-ops).
@@ -30,11 +32,7 @@ public final class SharedJsonCodec implements MessageCodec<JsonObject, JsonObjec
    * every node before any verticle, so a node that only receives can decode these messages.
    */
   public static void register(EventBus bus) {
-    try {
-      bus.registerCodec(new SharedJsonCodec());
-    } catch (IllegalStateException alreadyRegistered) {
-      // another verticle of this node registered it first
-    }
+    CODEC.register(bus);
   }
 
   /** Publishes a body that nobody changes afterwards, to every consumer without a copy each ({@link #register} first). */
@@ -48,33 +46,5 @@ public final class SharedJsonCodec implements MessageCodec<JsonObject, JsonObjec
    */
   public static void reply(Message<?> msg, JsonObject body) {
     msg.reply(body, PUBLISH);
-  }
-
-  @Override
-  public void encodeToWire(Buffer buffer, JsonObject json) {
-    Buffer encoded = json.toBuffer();
-    buffer.appendInt(encoded.length());
-    buffer.appendBuffer(encoded);
-  }
-
-  @Override
-  public JsonObject decodeFromWire(int pos, Buffer buffer) {
-    int length = buffer.getInt(pos);
-    return new JsonObject(buffer.slice(pos + 4, pos + 4 + length));
-  }
-
-  @Override
-  public JsonObject transform(JsonObject json) {
-    return json;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public byte systemCodecID() {
-    return -1;
   }
 }

@@ -9,28 +9,18 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.vertx.junit5.VertxExtension;
 
 /** A record reaches a consumer on the same node as itself, and another node as the JSON a JSON sender would send. */
+@ExtendWith(VertxExtension.class)
 class RecordCodecTest {
   private static final SentimentRequest REQUEST = new SentimentRequest(
       "room-1", "s-1", 12, "héllo \"quoted\"", "en", 640, CallSentimentState.initial(), "let me check", 2);
-  private Vertx vertx;
-
-  @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterEach
-  void stop() {
-    vertx.close().await();
-  }
 
   @Test
-  void aLocalConsumerGetsTheRecordItselfAndRepliesTheSameWay() throws Exception {
+  void aLocalConsumerGetsTheRecordItselfAndRepliesTheSameWay(Vertx vertx) throws Exception {
     ContractCodecs.register(vertx.eventBus());
     ContractCodecs.register(vertx.eventBus()); // a second verticle of the node: no error
     vertx.eventBus().consumer("sentiment.analyze", m -> m.reply(m.body(), ContractCodecs.SENTIMENT_REQUEST.options())).completion().await();

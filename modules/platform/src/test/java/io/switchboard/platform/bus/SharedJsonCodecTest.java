@@ -66,7 +66,7 @@ class SharedJsonCodecTest {
 
   @Test
   void theWireFormatRoundTripsAfterOtherData() {
-    SharedJsonCodec codec = new SharedJsonCodec();
+    RecordCodec<JsonObject> codec = SharedJsonCodec.CODEC;
     JsonObject delta = new JsonObject().put("room", "r1").put("lines", new JsonArray().add(new JsonObject().put("text", "héllo \"quoted\"").put("score", 0.1)));
     Buffer wire = Buffer.buffer().appendString("header");
     codec.encodeToWire(wire, delta);
