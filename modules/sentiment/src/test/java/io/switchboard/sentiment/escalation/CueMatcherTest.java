@@ -80,11 +80,12 @@ class CueMatcherTest {
     Statistics.label("matches a cue").collect(any);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 3000)
   void theGeneratorReachesTheCues(@ForAll("utterances") String text) {
-    // not vacuous: the vocabulary makes a good share of utterances match some cue
+    // not vacuous: the vocabulary makes a good share of utterances match some cue (≈ 15 %; with
+    // 300 tries a random seed fell under 10 % once in CI, so many tries and a margin of 5 σ)
     Statistics.label("any").collect(KEYS.stream().anyMatch(k -> PLAIN.matches(k, text)));
-    Statistics.label("any").coverage(c -> c.check(true).percentage(p -> p > 10.0));
+    Statistics.label("any").coverage(c -> c.check(true).percentage(p -> p > 8.0));
   }
 
   @Example
