@@ -27,6 +27,10 @@ final class DebouncerMetrics {
   private final Timer delay = Meters.timer(registry, MetricNames.DEBOUNCER_FLUSH_DELAY, "first change of a room → its delta published");
   private final Counter roomDeltas = deltas("room");
   private final Counter listDeltas = deltas("list");
+  private final Function<String, Counter> historyRequests = Meters.perTagValue(result ->
+      Counter.builder(MetricNames.HISTORY_REQUESTS).description("late-join history requests").tags("result", result).register(registry));
+  private final Function<String, Timer> historyLatency =
+      Meters.perTagValue(result -> Meters.timer(registry, MetricNames.HISTORY_LATENCY, "call.history request → reply", "result", result));
   /** Room → when its first unpublished change was seen (nanoTime). */
   private final Map<String, Long> firstChange = new HashMap<>();
 
@@ -56,11 +60,6 @@ final class DebouncerMetrics {
   void listPublished() {
     listDeltas.increment();
   }
-
-  private final Function<String, Counter> historyRequests = Meters.perTagValue(result ->
-      Counter.builder(MetricNames.HISTORY_REQUESTS).description("late-join history requests").tags("result", result).register(registry));
-  private final Function<String, Timer> historyLatency =
-      Meters.perTagValue(result -> Meters.timer(registry, MetricNames.HISTORY_LATENCY, "call.history request → reply", "result", result));
 
   /** The call.history consumer, counting requests by result and timing them. */
   Handler<Message<Object>> history(Handler<Message<Object>> handler) {

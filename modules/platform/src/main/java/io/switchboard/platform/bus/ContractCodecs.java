@@ -10,10 +10,10 @@ public final class ContractCodecs {
 
   /** {@code sentiment.analyze} request, ingest → sentiment. */
   public static final RecordCodec<SentimentRequest> SENTIMENT_REQUEST =
-      RecordCodec.of("switchboard.sentiment-request", SentimentRequest.class, SentimentRequest::toJson);
+      RecordCodec.of("switchboard.sentiment-request", SentimentRequest::toJson);
   /** Its reply, sentiment → ingest; only to a request that came as a record. */
   public static final RecordCodec<SentimentAnnotation> SENTIMENT_ANNOTATION =
-      RecordCodec.of("switchboard.sentiment-annotation", SentimentAnnotation.class, SentimentAnnotation::toJson);
+      RecordCodec.of("switchboard.sentiment-annotation", SentimentAnnotation::toJson);
 
   /** Registers all of them on this event bus (no-ops when already registered). */
   public static void register(EventBus bus) {

@@ -21,7 +21,7 @@ public final class SharedJsonCodec {
   public static final String NAME = "switchboard.shared-json";
 
   /** The codec itself: a JSON object is its own record (the same object locally, its JSON between nodes). */
-  static final RecordCodec<JsonObject> CODEC = RecordCodec.of(NAME, JsonObject.class, json -> json);
+  static final RecordCodec<JsonObject> CODEC = RecordCodec.of(NAME, json -> json);
   private static final DeliveryOptions PUBLISH = new DeliveryOptions().setCodecName(NAME);
 
   private SharedJsonCodec() {}
