@@ -40,6 +40,9 @@ public final class LoadBench {
 
   private LoadBench() {}
 
+  /** The node's JVM heap ({@code --node-heap-mb}) and event-loop threads ({@code --event-loops}). */
+  record NodeShape(int heapMb, int eventLoops) {}
+
   record Step(int calls, int dashboards) {
     static List<Step> parse(String list, int defaultDashboards) {
       List<Step> out = new ArrayList<>();
@@ -68,7 +71,9 @@ public final class LoadBench {
     int warmup = args.integer("warmup", 10, 3);
     int jfrAt = args.integer("jfr", -1, -1);
     int connections = args.integer("connections", 32, 32);
-    report.details().put("workloads", workloads.toString()).put("verticles", VERTICLES).put("connections", connections)
+    NodeShape shape = new NodeShape(args.integer("node-heap-mb", 2048, 2048),
+        args.integer("event-loops", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()));
+    report.details().put("workloads", workloads.toString()).put("verticles", VERTICLES).put("connections", connections).put("node_heap_mb", shape.heapMb()).put("node_event_loops", shape.eventLoops())
         .put("seconds", seconds).put("warmup_s", warmup);
 
     JsonObject raw = E2eBench.rawKeyspaceLatency(300);
@@ -79,7 +84,7 @@ public final class LoadBench {
       JsonObject noop = noopBaseline(wl, noopCalls, seconds, warmup, connections);
       report.details().put("noop_" + wl.id(), noop);
       for (Step step : steps) {
-        JsonObject r = step(wl, step, seconds, warmup, connections, step.calls() == jfrAt);
+        JsonObject r = step(wl, step, seconds, warmup, connections, shape, step.calls() == jfrAt);
         r.put("noop_cpu_us_per_request", noop.getValue("cpu_us_per_request")).put("noop_net_cpu_us_per_request", noop.getValue("net_cpu_us_per_request"));
         if (r.getString("jfr_file") != null && Files.exists(Path.of(r.getString("jfr_file")))) {
           Double us = r.getDouble("node_cpu_us_per_event");
@@ -140,14 +145,14 @@ public final class LoadBench {
         .note(r.getLong("delivered") + " of " + r.getLong("expected") + ", duplicates " + r.getLong("duplicates"));
   }
 
-  static JsonObject step(CallLoad.Workload wl, Step step, int seconds, int warmup, int connections, boolean jfr) throws Exception {
+  static JsonObject step(CallLoad.Workload wl, Step step, int seconds, int warmup, int connections, NodeShape shape, boolean jfr) throws Exception {
     System.out.printf("load: %s, %d calls, %d dashboards%s%n", wl.id(), step.calls(), step.dashboards(), jfr ? ", JFR" : "");
     Path jfrFile = Path.of("bench", "results", "logs", "load-" + wl.id() + "-" + step.calls() + ".jfr").toAbsolutePath();
-    List<String> jvm = new ArrayList<>(List.of("-XX:+UseParallelGC"));
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + shape.heapMb() + "m", "-XX:+UseParallelGC")); // after NodeProcess's -Xmx: the last one counts
     Files.deleteIfExists(jfrFile);
     int port = FreePort.get();
     try (TestRedis redis = awaitPing(TestRedis.start());
-        NodeProcess node = ClusterBench.node("load-" + wl.id() + "-" + step.id(), redis.url(), jvm, "--verticles", VERTICLES, "--http-port", "" + port, "--set", "health.expect=" + VERTICLES)) {
+        NodeProcess node = ClusterBench.node("load-" + wl.id() + "-" + step.id(), redis.url(), jvm, "--verticles", VERTICLES, "--http-port", "" + port, "--set", "health.expect=" + VERTICLES, "--set", "event.loops=" + shape.eventLoops())) {
       node.awaitReady(java.time.Duration.ofSeconds(120));
       Vertx vertx = Vertx.vertx();
       Redis rc = Redis.createClient(vertx, redis.url());

@@ -12,6 +12,8 @@ final class LauncherKeys {
 
   static final String VERTICLES = "verticles";
   static final String INSTANCES = "instances";
+  /** Vert.x event-loop threads (default one per core). */
+  static final String EVENT_LOOPS = "event.loops";
   static final String CLUSTER = "cluster";
   static final String CLUSTER_HOST = "cluster.host";
   static final String CLUSTER_PORT = "cluster.port";
@@ -36,7 +38,7 @@ final class LauncherKeys {
 
   static final List<String> ALL =
       List.of(
-          VERTICLES, INSTANCES, CLUSTER, CLUSTER_HOST, CLUSTER_PORT, CLUSTER_MEMBERS, CLUSTER_NAME, EVENTBUS_HOST,
+          VERTICLES, INSTANCES, EVENT_LOOPS, CLUSTER, CLUSTER_HOST, CLUSTER_PORT, CLUSTER_MEMBERS, CLUSTER_NAME, EVENTBUS_HOST,
           EVENTBUS_PORT, EVENTBUS_PUBLIC_HOST, HA, HA_GROUP, EMBEDDED_REDIS_PORT, MONGO_EMBEDDED, DATA_DIR,
           METRICS_ENABLED, METRICS_PORT, METRICS_HOST, READY_SUMMARY);
 }

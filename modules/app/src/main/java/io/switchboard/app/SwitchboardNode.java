@@ -162,6 +162,10 @@ final class SwitchboardNode implements AutoCloseable {
 
   private static VertxOptions vertxOptions(Settings s) {
     VertxOptions options = new VertxOptions();
+    // one event loop per core, not Vert.x's 2 × cores: an event crosses several verticles, and with
+    // more loops than cores each hand-off is more often a wake-up and a context switch
+    // (docs/operations.md#event-loops)
+    options.setEventLoopPoolSize(s.integer(LauncherKeys.EVENT_LOOPS, Runtime.getRuntime().availableProcessors(), 1, 256));
     MetricsSetup.apply(options, s);
     if (s.bool(LauncherKeys.HA, false)) {
       options.setHAEnabled(true).setHAGroup(s.string(LauncherKeys.HA_GROUP, "switchboard"));
