@@ -9,9 +9,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * A dashboard joining late while the load benchmark's load runs (issue 16: "late join of a
  * 2,000-line history p99 ≤ 50 ms while the 5,000-call load runs"): one extra call with
- * {@link #LINES} lines is written before the warm-up; during the measured window a bridge client
+ * {@link #LINES} lines is written before the warm-up; from the start of the warm-up a bridge client
  * fetches its complete history ({@code call.history}, paging until {@code hasMore} is false) every
- * {@code periodMs} (the load benchmark: every second), each fetch timed from request to last page.
+ * {@code periodMs} (the load benchmark: every second), each fetch timed from request to last page;
+ * only fetches started after {@link #measure()} count. Fetching during the warm-up too matters: the
+ * history path's first use loads classes, which deoptimises compiled code all over the node (Jackson,
+ * {@code HashMap}), and its recompilation fell inside the measured window (bench/BOTTLENECKS.md,
+ * session 11).
  */
 final class LateJoinProbe implements AutoCloseable {
   static final int LINES = 2000;
@@ -19,7 +23,8 @@ final class LateJoinProbe implements AutoCloseable {
   private final Agents agent;
   private final BridgeClient bridge;
   private final String room;
-  private final Stats fetches = new Stats();
+  private volatile Stats fetches = new Stats();
+  private volatile boolean counting;
   private volatile boolean stopped;
   private volatile int shortFetches;
   private volatile String lastError;
@@ -67,23 +72,37 @@ final class LateJoinProbe implements AutoCloseable {
     thread = new Thread(() -> {
       while (!stopped) {
         long t0 = System.nanoTime();
+        boolean counted = counting;
+        Stats into = fetches;
         try {
           int got = LateJoinBench.fetchAll(bridge, room, 0, 0, new int[1]).await(10, TimeUnit.SECONDS);
-          fetches.add((System.nanoTime() - t0) / 1000);
-          if (got < LINES) {
-            shortFetches++;
+          if (counted) {
+            into.add((System.nanoTime() - t0) / 1000);
+            if (got < LINES) {
+              shortFetches++;
+            }
           }
           Thread.sleep(periodMs);
         } catch (InterruptedException e) {
           return;
         } catch (Exception e) {
-          lastError = String.valueOf(e.getMessage());
-          shortFetches++;
+          if (counted) {
+            lastError = String.valueOf(e.getMessage());
+            shortFetches++;
+          }
         }
       }
     }, "late-join-probe");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** From now on fetches count (the measured window starts); those before are the warm-up's. */
+  void measure() {
+    fetches = new Stats();
+    shortFetches = 0;
+    lastError = null;
+    counting = true;
   }
 
   /** Stops fetching; {fetches: p50/p95/p99/max, short (fewer than LINES lines, or failed), last_error}. */

@@ -40,8 +40,11 @@ public final class LoadBench {
 
   private LoadBench() {}
 
-  /** The node's JVM heap ({@code --node-heap-mb}) and event-loop threads ({@code --event-loops}). */
-  record NodeShape(int heapMb, int eventLoops) {}
+  /**
+   * The node's JVM heap ({@code --node-heap-mb}), event-loop threads ({@code --event-loops}) and
+   * further JVM options ({@code --node-jvm "-XX:A -XX:B"}, for A/B runs of JVM flags).
+   */
+  record NodeShape(int heapMb, int eventLoops, List<String> jvmOptions) {}
 
   record Step(int calls, int dashboards) {
     static List<Step> parse(String list, int defaultDashboards) {
@@ -72,8 +75,9 @@ public final class LoadBench {
     int jfrAt = args.integer("jfr", -1, -1);
     int connections = args.integer("connections", 32, 32);
     NodeShape shape = new NodeShape(args.integer("node-heap-mb", 2048, 2048),
-        args.integer("event-loops", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()));
-    report.details().put("workloads", workloads.toString()).put("verticles", VERTICLES).put("connections", connections).put("node_heap_mb", shape.heapMb()).put("node_event_loops", shape.eventLoops())
+        args.integer("event-loops", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()),
+        java.util.Arrays.stream(args.string("node-jvm", "").trim().split("\\s+")).filter(o -> !o.isEmpty()).toList());
+    report.details().put("workloads", workloads.toString()).put("verticles", VERTICLES).put("connections", connections).put("node_heap_mb", shape.heapMb()).put("node_event_loops", shape.eventLoops()).put("node_jvm_options", String.join(" ", shape.jvmOptions()))
         .put("seconds", seconds).put("warmup_s", warmup);
 
     JsonObject raw = E2eBench.rawKeyspaceLatency(300);
@@ -149,6 +153,7 @@ public final class LoadBench {
     System.out.printf("load: %s, %d calls, %d dashboards%s%n", wl.id(), step.calls(), step.dashboards(), jfr ? ", JFR" : "");
     Path jfrFile = Path.of("bench", "results", "logs", "load-" + wl.id() + "-" + step.calls() + ".jfr").toAbsolutePath();
     List<String> jvm = new ArrayList<>(List.of("-Xmx" + shape.heapMb() + "m", "-XX:+UseParallelGC")); // after NodeProcess's -Xmx: the last one counts
+    jvm.addAll(shape.jvmOptions());
     Files.deleteIfExists(jfrFile);
     int port = FreePort.get();
     try (TestRedis redis = awaitPing(TestRedis.start());
@@ -169,6 +174,7 @@ public final class LoadBench {
           // node, which (seen on this machine) costs the node a core for tens of seconds
           jcmd(node.pid(), "JFR.start", "name=load", "settings=" + jfcWithSampling(2));
         }
+        lateJoin.start(1000); // one late join a second: each is a 2,000-line read, rare in real use
         Thread.sleep(warmup * 1000L);
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         java.time.Instant windowStart = java.time.Instant.now();
@@ -178,7 +184,7 @@ public final class LoadBench {
         Map<String, long[]> commands0 = redisCommandStats(rapi);
         long bench0 = os.getProcessCpuTime();
         BridgeDashboards.Mark since = dash.mark();
-        lateJoin.start(1000); // one late join a second: each is a 2,000-line read, rare in real use
+        lateJoin.measure();
         double secs = load.recordFor(seconds);
         java.time.Instant windowEnd = java.time.Instant.now();
         JsonObject lateJoinFetches = lateJoin.stop();
