@@ -179,6 +179,7 @@ public final class LoadBench {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         java.time.Instant windowStart = java.time.Instant.now();
         var threads0 = ProcCpu.byThread(node.pid());
+        var loops0 = ProcCpu.eventLoops(node.pid());
         long node0 = ProcCpu.nanos(node.pid());
         double redis0 = redisCpuSeconds(rapi);
         Map<String, long[]> commands0 = redisCommandStats(rapi);
@@ -191,6 +192,7 @@ public final class LoadBench {
         lateJoin.close();
         long node1 = ProcCpu.nanos(node.pid());
         var threads1 = ProcCpu.byThread(node.pid());
+        var loops1 = ProcCpu.eventLoops(node.pid());
         if (jfr) {
           jcmd(node.pid(), "JFR.stop", "name=load", "filename=" + jfrFile);
         }
@@ -236,6 +238,10 @@ public final class LoadBench {
           }
         });
         out.put("node_cpu_us_per_event_by_thread", perThread);
+        // each event loop's share of one core in the window, busiest first
+        out.put("node_event_loop_busy_pct", new io.vertx.core.json.JsonArray(loops1.entrySet().stream()
+            .map(e -> Stats.r((e.getValue() - loops0.getOrDefault(e.getKey(), 0L)) / 1e7 / secs))
+            .sorted(java.util.Comparator.reverseOrder()).toList()));
         out.put("redis_commands_per_event", perEvent(commands0, commands1, accepted));
         System.out.println("  " + out.encode());
         if (jfr) {

@@ -56,6 +56,28 @@ final class ProcCpu {
     return out;
   }
 
+  /**
+   * CPU nanoseconds of each event-loop thread, by thread id: a verticle instance runs on one loop,
+   * so one busy loop can limit the node while the others idle ({@link #byThread} sums them).
+   */
+  static Map<String, Long> eventLoops(long pid) {
+    Map<String, Long> out = new TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      tasks.forEach(t -> {
+        try {
+          if (Files.readString(t.resolve("comm")).startsWith("vert.x-eventloo")) {
+            out.put(t.getFileName().toString(), stat(t.resolve("stat")));
+          }
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      });
+    } catch (IOException | RuntimeException e) {
+      // not Linux or gone
+    }
+    return out;
+  }
+
   private static long stat(Path file) {
     try {
       String stat = Files.readString(file);

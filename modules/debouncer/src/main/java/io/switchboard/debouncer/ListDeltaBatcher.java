@@ -1,12 +1,12 @@
 package io.switchboard.debouncer;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.ListDelta;
 import io.switchboard.contract.live.RedisKeys;
 import io.switchboard.platform.bus.SharedJsonCodec;
+import io.switchboard.platform.cache.EventLoopCaches;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -58,7 +58,7 @@ final class ListDeltaBatcher {
     }
   }
   /** When each listed call's last upsert went into a window (a call quiet for long is forgotten: its next change goes at once). */
-  private final Cache<String, Long> upsertedAt = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
+  private final Cache<String, Long> upsertedAt = EventLoopCaches.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
   private long timer = -1;
   private long routineTimer = -1;
   private long published;

@@ -1,7 +1,7 @@
 package io.switchboard.gateway;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.switchboard.platform.cache.EventLoopCaches;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -36,7 +36,7 @@ final class BridgeBodies {
 
   private final UnaryOperator<JsonObject> redact;
   // one entry per recently published address; a room's entry goes once its deltas stop
-  private final Cache<String, Last> last = Caffeine.newBuilder().maximumSize(20_000).expireAfterAccess(Duration.ofSeconds(30)).build();
+  private final Cache<String, Last> last = EventLoopCaches.newBuilder().maximumSize(20_000).expireAfterAccess(Duration.ofSeconds(30)).build();
   private long redactions;
   private long encodings;
 

@@ -1,7 +1,7 @@
 package io.switchboard.gateway;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.switchboard.platform.cache.EventLoopCaches;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -26,11 +26,9 @@ final class LoginThrottle {
   LoginThrottle(int maxFailures, long windowMs, int maxKeys) {
     this.maxFailures = maxFailures;
     this.windowMs = windowMs;
-    this.failures = Caffeine.newBuilder()
+    this.failures = EventLoopCaches.newBuilder()
         .maximumSize(maxKeys)
         .expireAfterWrite(Duration.ofMillis(windowMs))
-        // maintenance on the caller (the event loop, a few µs), not a shared ForkJoin pool
-        .executor(Runnable::run)
         .build();
   }
 

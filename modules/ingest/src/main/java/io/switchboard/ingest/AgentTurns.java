@@ -1,7 +1,7 @@
 package io.switchboard.ingest;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.switchboard.platform.cache.EventLoopCaches;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
@@ -41,7 +41,7 @@ final class AgentTurns {
     }
   }
 
-  private final Cache<String, Pending> rooms = Caffeine.newBuilder().maximumSize(MAX_ROOMS).expireAfterAccess(IDLE).build();
+  private final Cache<String, Pending> rooms = EventLoopCaches.newBuilder().maximumSize(MAX_ROOMS).expireAfterAccess(IDLE).build();
 
   void agentLine(String room, String text) {
     if (text == null || text.isBlank()) {

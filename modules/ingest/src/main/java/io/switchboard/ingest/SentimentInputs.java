@@ -1,9 +1,9 @@
 package io.switchboard.ingest;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.sentiment.CallSentimentState;
+import io.switchboard.platform.cache.EventLoopCaches;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +36,7 @@ final class SentimentInputs {
     }
   }
 
-  private final Cache<String, Room> rooms = Caffeine.newBuilder().maximumSize(MAX_ROOMS).expireAfterAccess(IDLE).build();
+  private final Cache<String, Room> rooms = EventLoopCaches.newBuilder().maximumSize(MAX_ROOMS).expireAfterAccess(IDLE).build();
 
   /** The guess for a customer line of {@code session} in {@code room}, if this instance has one. */
   Optional<Room> guess(String room, String session) {

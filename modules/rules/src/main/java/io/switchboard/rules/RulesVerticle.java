@@ -1,7 +1,6 @@
 package io.switchboard.rules;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.BusErrors;
 import io.switchboard.contract.VerticleName;
@@ -10,6 +9,7 @@ import io.switchboard.contract.health.HealthReply;
 import io.switchboard.contract.live.EventType;
 import io.switchboard.contract.rules.RuleSchema;
 import io.switchboard.contract.rules.Rules;
+import io.switchboard.platform.cache.EventLoopCaches;
 import io.switchboard.platform.config.CommonKeys;
 import io.switchboard.platform.config.NodeIdentity;
 import io.switchboard.platform.config.Settings;
@@ -53,7 +53,7 @@ public final class RulesVerticle extends VerticleBase {
   private final RuleEngine engine = new RuleEngine();
   private final RuleValidator validator = new RuleValidator();
   private final Cache<String, CallState> calls =
-      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(4)).build();
+      EventLoopCaches.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(4)).build();
   private RuleStore store;
   private MongoClient mongo;
   private WebClient web;
