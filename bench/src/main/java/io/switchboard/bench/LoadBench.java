@@ -70,8 +70,8 @@ public final class LoadBench {
     }
     int dashboards = args.integer("dashboards", 20, 20);
     List<Step> steps = Step.parse(args.string("calls", args.quick ? "200,1000" : "200,1000,3000,5000,2000x200,5000x200"), dashboards);
-    int seconds = args.integer("seconds", 15, 8);
-    int warmup = args.integer("warmup", 10, 3);
+    int seconds = args.integer("seconds", 20, 8);
+    int warmup = args.integer("warmup", 40, 3);
     int jfrAt = args.integer("jfr", -1, -1);
     int connections = args.integer("connections", 32, 32);
     NodeShape shape = new NodeShape(args.integer("node-heap-mb", 2048, 2048),
