@@ -43,7 +43,7 @@ final class LoadDashboards extends BridgeDashboards {
       clients.add(c);
       Set<Long> seen = new HashSet<>();
       String room = load.room((int) ((long) i * calls / n));
-      java.util.Map<String, Long> listedUpTo = new java.util.HashMap<>();
+      long[] listedUpTo = {-1};
       return Future.all(
           c.register(Addresses.CALLS_ACTIVE, d -> onList(d, room, listedUpTo)),
           c.register(Addresses.call(room), d -> onRoom(d, seen)))
@@ -102,9 +102,10 @@ final class LoadDashboards extends BridgeDashboards {
    * its room ({@link #wanted}), so another watched room's upserts reach it only now and then, and its
    * last_seq then covers every seq since the last time — read as routine changes held for up to the
    * whole window (p99 16–21 s at 200 calls, session 11) where each call's own client saw ≈ 2 s.
-   * {@code listedUpTo}: the last_seq this client has sampled up to (its context only).
+   * {@code listedUpTo[0]}: the last_seq this client has sampled up to, -1 before its first (its
+   * context only).
    */
-  private void onList(JsonObject delta, String watched, java.util.Map<String, Long> listedUpTo) {
+  private void onList(JsonObject delta, String watched, long[] listedUpTo) {
     long now = Clock.micros();
     if (delta == null || delta.getJsonArray("upserts") == null) {
       return;
@@ -118,7 +119,7 @@ final class LoadDashboards extends BridgeDashboards {
       boolean routine = CallFields.routineOnly(u);
       if (u.getValue("last_seq") instanceof Number seq) {
         long last = seq.longValue();
-        long from = listedUpTo.getOrDefault(room, last - 2);
+        long from = listedUpTo[0] < 0 ? last - 2 : listedUpTo[0];
         // newest first: a change sent at once is the newest event's (its line at last_seq, or
         // last_seq - 1 with its annotation at last_seq); the older seqs it covers are routine
         // changes it took along. A newest event whose POST reply has not reached the generator yet
@@ -129,7 +130,7 @@ final class LoadDashboards extends BridgeDashboards {
             (routine || s < last - 1 ? listRoutine : list).add(now - posted);
           }
         }
-        listedUpTo.put(room, Math.max(from, last));
+        listedUpTo[0] = Math.max(from, last);
       }
       if (u.getValue("interim") instanceof JsonObject interim) {
         long[] m = CallLoad.parseMark(interim.getString("text"));

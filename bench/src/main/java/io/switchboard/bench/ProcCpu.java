@@ -38,21 +38,11 @@ final class ProcCpu {
    */
   static Map<String, Long> byThread(long pid) {
     Map<String, Long> out = new TreeMap<>();
-    try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
-      tasks.forEach(t -> {
-        try {
-          String name = Files.readString(t.resolve("comm")).trim().replaceAll("\\d+", "");
-          long n = stat(t.resolve("stat"));
-          if (n > 0) {
-            out.merge(name, n, Long::sum);
-          }
-        } catch (IOException | RuntimeException e) {
-          // the thread ended meanwhile
-        }
-      });
-    } catch (IOException | RuntimeException e) {
-      // not Linux or gone
-    }
+    eachThread(pid, (tid, comm, nanos) -> {
+      if (nanos > 0) {
+        out.merge(comm.replaceAll("\\d+", ""), nanos, Long::sum);
+      }
+    });
     return out;
   }
 
@@ -62,12 +52,24 @@ final class ProcCpu {
    */
   static Map<String, Long> eventLoops(long pid) {
     Map<String, Long> out = new TreeMap<>();
+    eachThread(pid, (tid, comm, nanos) -> {
+      if (comm.startsWith("vert.x-eventloo")) {
+        out.put(tid, nanos);
+      }
+    });
+    return out;
+  }
+
+  private interface ThreadCpu {
+    void accept(String tid, String comm, long nanos);
+  }
+
+  /** Every thread of {@code pid} now: its id, its name as the kernel keeps it, its CPU nanoseconds. */
+  private static void eachThread(long pid, ThreadCpu each) {
     try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
       tasks.forEach(t -> {
         try {
-          if (Files.readString(t.resolve("comm")).startsWith("vert.x-eventloo")) {
-            out.put(t.getFileName().toString(), stat(t.resolve("stat")));
-          }
+          each.accept(t.getFileName().toString(), Files.readString(t.resolve("comm")).trim(), stat(t.resolve("stat")));
         } catch (IOException | RuntimeException e) {
           // the thread ended meanwhile
         }
@@ -75,7 +77,6 @@ final class ProcCpu {
     } catch (IOException | RuntimeException e) {
       // not Linux or gone
     }
-    return out;
   }
 
   private static long stat(Path file) {
