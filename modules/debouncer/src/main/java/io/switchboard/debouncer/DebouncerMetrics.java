@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The debouncer's metrics: lines per room delta, first change → publish delay, deltas published
+ * The debouncer's metrics: room flushes from the change feed or a read, lines per room delta, first change → publish delay, deltas published
  * (room and list), late-join history requests and their latency. Used from one event loop.
  */
 final class DebouncerMetrics {
@@ -25,6 +25,9 @@ final class DebouncerMetrics {
       DistributionSummary.builder(MetricNames.DEBOUNCER_FLUSH_LINES).description("log lines per room delta")
           .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 500).register(registry);
   private final Timer delay = Meters.timer(registry, MetricNames.DEBOUNCER_FLUSH_DELAY, "first change of a room → its delta published");
+  private final Counter fedFlushes = flushes("feed");
+  private final Counter readFlushes = flushes("read");
+  private final long[] flushCounts = new long[2];
   private final Counter roomDeltas = deltas("room");
   private final Counter listDeltas = deltas("list");
   private final Function<String, Counter> historyRequests = Meters.perTagValue(result ->
@@ -36,6 +39,22 @@ final class DebouncerMetrics {
 
   private Counter deltas(String kind) {
     return Counter.builder(MetricNames.DELTAS_PUBLISHED).description("deltas published").tags("kind", kind).register(registry);
+  }
+
+  private Counter flushes(String source) {
+    return Counter.builder(MetricNames.DEBOUNCER_FLUSHES).description("room flushes by where their state came from")
+        .tags("source", source).register(registry);
+  }
+
+  /** A room's flush published from the change feed's records (true) or read the room (false). */
+  void flushed(boolean fromRecords) {
+    (fromRecords ? fedFlushes : readFlushes).increment();
+    flushCounts[fromRecords ? 0 : 1]++;
+  }
+
+  /** This debouncer's flushes so far, {from the feed, from reads} (the registry's counters add up all instances). */
+  long[] flushes() {
+    return flushCounts.clone();
   }
 
   /** A change notification for the room arrived. */

@@ -32,6 +32,7 @@ public final class DebouncerVerticle extends VerticleBase {
   private KeyspaceSubscriber subscriber;
   private PartitionLeases leases;
   private RoomPublisher rooms;
+  private DebouncerMetrics metrics;
   private String node;
   private static final long RESYNC_RETRY_MIN_MS = 100;
   private static final long RESYNC_RETRY_MAX_MS = 2000;
@@ -46,12 +47,12 @@ public final class DebouncerVerticle extends VerticleBase {
     api = RedisAPI.api(redis);
 
     String owner = node + "/" + UUID.randomUUID();
-    DebouncerMetrics metrics = new DebouncerMetrics();
+    metrics = new DebouncerMetrics();
     ListDeltaBatcher list = new ListDeltaBatcher(vertx, api, ListPacing.of(cfg), metrics);
     leases = new PartitionLeases(vertx, api, owner, acquired -> resync(), lost -> rooms.forget(leases::owns));
     DebugRings debug = new DebugRings(vertx, api, 50);
     rooms = new RoomPublisher(vertx, redis, cfg.windowMs(), r -> leases.owns(r), r -> leases.ownedSince(r), list, metrics, debug);
-    subscriber = new KeyspaceSubscriber(vertx, redis, this::onKeyEvent, this::resync);
+    subscriber = new KeyspaceSubscriber(vertx, redis, this::onKeyEvent, rooms::recorded, this::resync);
     HistoryService history = new HistoryService(vertx.eventBus(), redis, cfg.historyPageSize(), debug);
 
     return vertx.eventBus().consumer(Addresses.CALL_HISTORY, metrics.history(history::history)).completion()
@@ -64,7 +65,8 @@ public final class DebouncerVerticle extends VerticleBase {
   private void onKeyEvent(String key, String event) {
     String room = RedisKeys.roomOfStateKey(key);
     if (room != null) {
-      rooms.touch(room);
+      // the call hash's HSET is the one a change record can cover (docs/architecture.md#change-feed)
+      rooms.notified(room, "hset".equals(event) && !key.endsWith(RedisKeys.LOG_SUFFIX));
     }
   }
 
@@ -101,6 +103,7 @@ public final class DebouncerVerticle extends VerticleBase {
   }
 
   private Future<HealthReply> health() {
+    long[] flushes = metrics.flushes();
     return api.ping(List.of())
         .map(
             r ->
@@ -112,7 +115,9 @@ public final class DebouncerVerticle extends VerticleBase {
                         .put("redis", "UP")
                         .put("keyspaceSubscription", subscriber.subscribed() ? "UP" : "DOWN")
                         .put("partitions", leases.owned().size())
-                        .put("deltas", rooms.deltasPublished())));
+                        .put("deltas", rooms.deltasPublished())
+                        .put("flushesFromFeed", flushes[0])
+                        .put("flushesFromReads", flushes[1])));
   }
 
   @Override

@@ -2,11 +2,13 @@ package io.switchboard.debouncer;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.CallFields;
+import io.switchboard.contract.live.ChangeRecord;
 import io.switchboard.contract.live.RedisKeys;
 import io.switchboard.contract.live.RoomDelta;
 import io.switchboard.platform.bus.SharedJsonCodec;
 import io.switchboard.platform.redis.LiveStateCodec;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
@@ -24,9 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Coalesces changes per room for one window, then reads the room once and publishes a delta: the
- * log lines after the last published seq and the fields that changed (docs/architecture.md#deltas-and-late-join). Also feeds the
- * call-list batcher. Only rooms this instance owns are published.
+ * Coalesces changes per room for one window, then publishes a delta: the log lines after the last
+ * published seq and the fields that changed (docs/architecture.md#deltas-and-late-join). When the
+ * change records of the window cover every notification it applies them to what it last published
+ * instead of reading the room ({@link RoomFeed}, docs/architecture.md#change-feed); otherwise it
+ * reads the room once. Also feeds the call-list batcher. Only rooms this instance owns are published.
  */
 final class RoomPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(RoomPublisher.class);
@@ -50,6 +54,8 @@ final class RoomPublisher {
   private final ToLongFunction<String> ownedSince;
   private final ListDeltaBatcher list;
   private final Map<String, RoomView> views = new HashMap<>();
+  /** Rooms with notifications or records since their last flush began. */
+  private final Map<String, RoomFeed> feeds = new HashMap<>();
   private final Set<String> pending = new HashSet<>();
   private final Set<String> flushing = new HashSet<>();
   private final Set<String> again = new HashSet<>();
@@ -80,11 +86,48 @@ final class RoomPublisher {
     return Set.copyOf(views.keySet());
   }
 
-  /** Something changed in the room: publish within one window (changes inside it coalesce). */
+  /**
+   * Something changed in the room that only a read can tell (a resync, a room never read): publish
+   * within one window from what Redis holds then.
+   */
   void touch(String room) {
     if (!owns.test(room)) {
       return;
     }
+    feeds.computeIfAbsent(room, r -> new RoomFeed()).mustRead();
+    schedule(room);
+  }
+
+  /** A keyspace notification of the room's state (hashWrite: an HSET of its call hash). */
+  void notified(String room, boolean hashWrite) {
+    if (!owns.test(room)) {
+      return;
+    }
+    feeds.computeIfAbsent(room, r -> new RoomFeed()).notified(hashWrite);
+    schedule(room);
+  }
+
+  /** A change record of the room from the feed channel, right after its HSET's notification. */
+  void recorded(String room, Buffer raw) {
+    if (!owns.test(room)) {
+      return;
+    }
+    RoomFeed feed = feeds.computeIfAbsent(room, r -> new RoomFeed());
+    ChangeRecord record = null;
+    try {
+      record = ChangeRecord.parse(raw);
+    } catch (IllegalArgumentException e) {
+      LOG.atWarn().addKeyValue("room", room).addKeyValue("error", e.getMessage()).log("change record not understood; reading the room");
+    }
+    // while a read is in flight it cannot be known whether the read saw this write
+    if (record == null || flushing.contains(room) || !feed.recorded(record)) {
+      feed.mustRead();
+      schedule(room);
+    }
+  }
+
+  /** Publish the room within one window (changes inside it coalesce). */
+  private void schedule(String room) {
     metrics.changed(room);
     if (flushing.contains(room)) {
       again.add(room);
@@ -106,6 +149,7 @@ final class RoomPublisher {
 
   /** Forget rooms of partitions this instance no longer owns. */
   void forget(Predicate<String> stillOwned) {
+    feeds.keySet().removeIf(room -> !stillOwned.test(room));
     views.keySet().removeIf(room -> {
       boolean gone = !stillOwned.test(room);
       if (gone) {
@@ -122,14 +166,22 @@ final class RoomPublisher {
     List<RoomRead.Query> reads = new ArrayList<>(Math.min(due.size(), MAX_ROOMS_PER_READ));
     for (String room : due) {
       pending.remove(room);
+      RoomFeed feed = feeds.remove(room);
       if (!owns.test(room)) {
         views.remove(room);
         debug.forget(room);
         metrics.settled(room);
         continue;
       }
-      flushing.add(room);
       RoomView known = views.get(room);
+      List<ChangeRecord> records = feed == null ? null : feed.coveringRecords();
+      if (records != null && known != null && publishRecorded(room, known, records)) {
+        metrics.flushed(true);
+        metrics.settled(room);
+        continue;
+      }
+      metrics.flushed(false);
+      flushing.add(room);
       reads.add(new RoomRead.Query(room, known == null ? 0 : known.lastSeq, MAX_LINES_PER_DELTA));
       if (reads.size() == MAX_ROOMS_PER_READ) {
         read(reads);
@@ -161,10 +213,38 @@ final class RoomPublisher {
         flushing.remove(q.room());
         metrics.settled(q.room());
         if (again.remove(q.room())) {
-          touch(q.room());
+          schedule(q.room()); // what came in meanwhile decides (its RoomFeed)
         }
       }
     });
+  }
+
+  /**
+   * The window's records applied to what was last published: the hash as last published with the
+   * fields they wrote, their lines. False (nothing published) unless they continue the view without
+   * a gap: the same session, each record starting at the seq the one before ended at.
+   */
+  private boolean publishRecorded(String room, RoomView view, List<ChangeRecord> records) {
+    long at = view.lastSeq;
+    for (ChangeRecord r : records) {
+      if (!r.session().equals(view.sessionId) || r.baseSeq() != at) {
+        return false;
+      }
+      at = r.toSeq();
+    }
+    Map<String, String> fields = new HashMap<>(view.fields);
+    JsonArray lines = new JsonArray();
+    for (ChangeRecord r : records) {
+      List<String> fv = r.fieldValues();
+      for (int i = 0; i + 1 < fv.size(); i += 2) {
+        fields.put(fv.get(i), fv.get(i + 1));
+      }
+      for (ChangeRecord.Line line : r.lines()) {
+        lines.add(LiveStateCodec.line(line.seq(), line.json()));
+      }
+    }
+    publish(room, view.lastSeq, fields, lines);
+    return true;
   }
 
   private void publish(String room, long readAfter, Map<String, String> fields, JsonArray lines) {

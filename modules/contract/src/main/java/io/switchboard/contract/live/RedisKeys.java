@@ -45,6 +45,18 @@ public final class RedisKeys {
    */
   public static final String KEYSPACE_EVENTS = "Kghx";
 
+  /**
+   * Channel prefix of the change feed: the apply script PUBLISHes a {@link ChangeRecord} of what it
+   * wrote to {@code feed:<room>} right after its HSET (docs/architecture.md#change-feed).
+   */
+  public static final String FEED_CHANNEL_PREFIX = "feed:";
+  /** The change feed's channel pattern, subscribed on the keyspace connection (order matters). */
+  public static final String FEED_PATTERN = FEED_CHANNEL_PREFIX + "*";
+
+  public static String feedChannel(String room) {
+    return FEED_CHANNEL_PREFIX + room;
+  }
+
   /** A session pushed out of its room before its archive was acknowledged (ingest parks it). */
   public static String parked(String room, String session) {
     return "parked:" + room + ":" + session;

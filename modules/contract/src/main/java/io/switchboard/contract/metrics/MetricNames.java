@@ -33,6 +33,11 @@ public final class MetricNames {
   public static final String DEBOUNCER_FLUSH_LINES = "switchboard.debouncer.flush.lines";
   /** Timer: first change of a room → its delta published. */
   public static final String DEBOUNCER_FLUSH_DELAY = "switchboard.debouncer.flush.delay";
+  /**
+   * Counter, tag source: room flushes published from the change feed's records ({@code feed}) or
+   * from a read of the room ({@code read}; docs/architecture.md#change-feed).
+   */
+  public static final String DEBOUNCER_FLUSHES = "switchboard.debouncer.flushes";
   /** Counter, tag kind (room, list): deltas published. */
   public static final String DELTAS_PUBLISHED = "switchboard.deltas.published";
   /** Counter, tag result: call.history requests answered. */
@@ -59,7 +64,7 @@ public final class MetricNames {
   public static final List<String> ALL =
       List.of(
           INGEST_EVENTS, INGEST_LATENCY, INGEST_SENTIMENT, REDIS_WRITE_LATENCY, ARCHIVE_LAG, ARCHIVE_PENDING,
-          DEBOUNCER_FLUSH_LINES, DEBOUNCER_FLUSH_DELAY, DELTAS_PUBLISHED, HISTORY_REQUESTS, HISTORY_LATENCY,
+          DEBOUNCER_FLUSH_LINES, DEBOUNCER_FLUSH_DELAY, DEBOUNCER_FLUSHES, DELTAS_PUBLISHED, HISTORY_REQUESTS, HISTORY_LATENCY,
           BRIDGE_SOCKETS, SENTIMENT_LATENCY, CONTROL_ACTIONS, LIVEKIT_LATENCY, LIVEKIT_ERRORS, WEBHOOKS);
 
   /** The Prometheus base name: {@code switchboard.ingest.events} → {@code switchboard_ingest_events}. */

@@ -192,9 +192,32 @@ if endsCall then
 end
 local hset = {}
 for _, f in ipairs(order) do
-  table.insert(hset, f); table.insert(hset, fields[f])
+  -- as strings here, so the change feed below reports exactly what the hash holds
+  table.insert(hset, f); table.insert(hset, tostring(fields[f]))
 end
 redis.call('HSET', call, unpack(hset))
+-- the change feed (docs/architecture.md#change-feed; contract ChangeRecord): what this event wrote,
+-- published right after the HSET's keyspace notification on the channel the debouncer holds on the
+-- same connection, so it can publish the delta without reading the room back. Only an event that
+-- neither starts, replaces nor ends the call: those change more than this hash write (the
+-- debouncer reads them as before).
+if not created and out == '' and not endsCall then
+  local feed = {}
+  local function part(v)
+    v = tostring(v)
+    feed[#feed + 1] = #v .. ':' .. v
+  end
+  part('1'); part(session); part(knownSeq)
+  if kind == '' then
+    part(0)
+  elseif annotated then
+    part(2); part(seq); part(line); part(seq + 1); part(ARGV[17])
+  else
+    part(1); part(seq); part(line)
+  end
+  for _, v in ipairs(hset) do part(v) end -- already strings
+  redis.call('PUBLISH', 'feed:' .. room, table.concat(feed))
+end
 if endsCall then
   redis.call('DEL', takeoverLock)
   redis.call('ZREM', active, room)

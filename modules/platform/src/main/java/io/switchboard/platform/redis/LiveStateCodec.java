@@ -95,6 +95,11 @@ public final class LiveStateCodec {
         json = kv.get(i + 1).toString();
       }
     }
+    return line(seq, json);
+  }
+
+  /** A stored line's JSON (null: an entry without one) as the log line of that seq. */
+  public static JsonObject line(long seq, String json) {
     JsonObject line = json == null ? new JsonObject() : new JsonObject(json);
     return line.put("seq", seq);
   }
