@@ -183,6 +183,7 @@ public final class LoadBench {
         long node0 = ProcCpu.nanos(node.pid());
         double redis0 = redisCpuSeconds(rapi);
         Map<String, long[]> commands0 = redisCommandStats(rapi);
+        long[] flushes0 = debouncerFlushes(port);
         long bench0 = os.getProcessCpuTime();
         BridgeDashboards.Mark since = dash.mark();
         lateJoin.measure();
@@ -198,6 +199,7 @@ public final class LoadBench {
         }
         double redis1 = redisCpuSeconds(rapi);
         Map<String, long[]> commands1 = redisCommandStats(rapi);
+        long[] flushes1 = debouncerFlushes(port);
         long bench1 = os.getProcessCpuTime();
         load.stop();
         load.drain();
@@ -229,7 +231,11 @@ public final class LoadBench {
             .put("delivered_ratio", load.expectedLines.get() == 0 ? null : Stats.r((double) dash.delivered.get() / load.expectedLines.get()))
             .put("load_average", Files.readString(Path.of("/proc/loadavg")).split(" ")[0])
             .mergeIn(dash.results(since, secs))
-            .put("late_join", lateJoinFetches);
+            .put("late_join", lateJoinFetches)
+            // docs/architecture.md#change-feed: the share of room flushes published without a read
+            .put("debouncer_flushes_from_feed_pct", flushes0 == null || flushes1 == null
+                || flushes1[0] + flushes1[1] == flushes0[0] + flushes0[1] ? null
+                : Stats.r(100.0 * (flushes1[0] - flushes0[0]) / (flushes1[0] + flushes1[1] - flushes0[0] - flushes0[1])));
         JsonObject perThread = new JsonObject();
         threads1.forEach((name, n) -> {
           long d = n - threads0.getOrDefault(name, 0L);
@@ -461,5 +467,25 @@ public final class LoadBench {
       s = s.substring(0, at) + block + "\n\n" + s.substring(at);
     }
     Files.writeString(readme, s);
+  }
+
+  /** The debouncer's {flushes from the feed, from reads} from the node's /health; null when it does not say. */
+  private static long[] debouncerFlushes(int port) {
+    try {
+      var http = java.net.http.HttpClient.newHttpClient();
+      var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health"))
+          .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      for (Object group : new JsonObject(r.body()).getJsonArray("checks", new io.vertx.core.json.JsonArray())) {
+        for (Object c : ((JsonObject) group).getJsonArray("checks", new io.vertx.core.json.JsonArray())) {
+          JsonObject data = ((JsonObject) c).getJsonObject("data");
+          if ("debouncer".equals(((JsonObject) c).getString("id")) && data != null && data.containsKey("flushesFromFeed")) {
+            return new long[] {data.getLong("flushesFromFeed"), data.getLong("flushesFromReads")};
+          }
+        }
+      }
+      return null;
+    } catch (Exception e) {
+      return null;
+    }
   }
 }

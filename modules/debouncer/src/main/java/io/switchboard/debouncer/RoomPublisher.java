@@ -6,6 +6,7 @@ import io.switchboard.contract.live.ChangeRecord;
 import io.switchboard.contract.live.RedisKeys;
 import io.switchboard.contract.live.RoomDelta;
 import io.switchboard.platform.bus.SharedJsonCodec;
+import io.switchboard.platform.redis.ChangeRecordCodec;
 import io.switchboard.platform.redis.LiveStateCodec;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -115,7 +116,7 @@ final class RoomPublisher {
     RoomFeed feed = feeds.computeIfAbsent(room, r -> new RoomFeed());
     ChangeRecord record = null;
     try {
-      record = ChangeRecord.parse(raw);
+      record = ChangeRecordCodec.parse(raw);
     } catch (IllegalArgumentException e) {
       LOG.atWarn().addKeyValue("room", room).addKeyValue("error", e.getMessage()).log("change record not understood; reading the room");
     }

@@ -8,6 +8,7 @@ import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.ChangeRecord;
 import io.switchboard.contract.live.RoomDelta;
+import io.switchboard.platform.redis.ChangeRecordCodec;
 import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -152,13 +153,13 @@ class RoomPublisherFeedTest {
     seed.lines(ROOM, 2, 2);
     on(() -> {
       publisher.notified(ROOM, true);
-      publisher.recorded(ROOM, io.vertx.core.buffer.Buffer.buffer("2:xx"));
+      publisher.recorded(ROOM, io.vertx.core.buffer.Buffer.buffer(new byte[] {(byte) 0x92, 0x01}));
     });
     assertEquals("line 2", next().lines().getJsonObject(0).getString("text"));
   }
 
   private static io.vertx.core.buffer.Buffer record(long base, List<ChangeRecord.Line> lines, String... fieldValues) {
-    return new ChangeRecord(SESSION, base, lines, List.of(fieldValues)).encode();
+    return ChangeRecordCodec.encode(new ChangeRecord(SESSION, base, lines, List.of(fieldValues)));
   }
 
   private void on(Runnable r) {

@@ -11,6 +11,7 @@ import io.switchboard.contract.live.EventType;
 import io.switchboard.contract.live.RedisKeys;
 import io.switchboard.contract.sentiment.CallSentimentState;
 import io.switchboard.contract.sentiment.SentimentAnnotation;
+import io.switchboard.platform.redis.ChangeRecordCodec;
 import io.switchboard.platform.redis.PatternSubscription;
 import io.switchboard.testkit.Eventually;
 import io.switchboard.testkit.RedisPerClass;
@@ -59,7 +60,7 @@ class ChangeFeedScriptTest {
     subscription = new PatternSubscription(vertx, Redis.createClient(vertx, redis.url()), List.of(RedisKeys.KEYSPACE_PATTERN, RedisKeys.FEED_PATTERN),
         conn -> conn.send(Request.cmd(Command.CONFIG).arg("SET").arg("notify-keyspace-events").arg(RedisKeys.KEYSPACE_EVENTS)),
         (channel, message) -> messages.add(channel.startsWith(RedisKeys.FEED_CHANNEL_PREFIX)
-            ? new Fed(channel.substring(RedisKeys.FEED_CHANNEL_PREFIX.length()), ChangeRecord.parse(message.toBuffer()))
+            ? new Fed(channel.substring(RedisKeys.FEED_CHANNEL_PREFIX.length()), ChangeRecordCodec.parse(message.toBuffer()))
             : message + " " + channel.substring(RedisKeys.KEYSPACE_PREFIX.length())),
         () -> { });
     subscription.start();
