@@ -9,8 +9,6 @@ import io.switchboard.contract.live.CallEvent;
 import io.switchboard.contract.live.ChangeRecord;
 import io.switchboard.contract.live.EventType;
 import io.switchboard.contract.live.RedisKeys;
-import io.switchboard.contract.sentiment.CallSentimentState;
-import io.switchboard.contract.sentiment.SentimentAnnotation;
 import io.switchboard.platform.redis.ChangeRecordCodec;
 import io.switchboard.platform.redis.PatternSubscription;
 import io.switchboard.testkit.Eventually;
@@ -92,7 +90,7 @@ class ChangeFeedScriptTest {
     InlineAnnotation inline = SentimentHook.inline(ROOM,
         new SentimentInputs.Room(SESSION, lineSeq - 1, before.getOrDefault("sentiment_state", ""), before.getOrDefault("metrics", ""),
             before.getOrDefault("language", "")),
-        annotation(lineSeq), now);
+        TestAnnotations.negative(lineSeq), now);
     ChangeRecord annotated = checkRecorded(line, inline);
     assertEquals(2, annotated.lines().size(), "the line and its annotation: " + annotated);
 
@@ -156,10 +154,5 @@ class ChangeFeedScriptTest {
 
   private EventPlan plan(String type, JsonObject data) {
     return EventPlanner.plan(new CallEvent(ROOM, SESSION, type, null, now, data), EventType.byWire(type).orElseThrow(), now);
-  }
-
-  private static SentimentAnnotation annotation(long seq) {
-    CallSentimentState call = new CallSentimentState(-0.4, "negative", 1, 1, 1, List.of("repeated_complaint"), 0, -0.4);
-    return new SentimentAnnotation(seq, "negative", -0.4, 0.8, call, List.of("repeated_complaint"), "embedded");
   }
 }

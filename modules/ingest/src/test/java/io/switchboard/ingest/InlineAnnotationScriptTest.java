@@ -58,7 +58,7 @@ class InlineAnnotationScriptTest {
     startCall();
     ApplyResult line = apply(userLine("u1", "this is the third time I call"), null);
     assertFalse(line.annotated());
-    apply(annotationEvent(annotation(line.seq())), null);
+    apply(annotationEvent(TestAnnotations.negative(line.seq())), null);
     Map<String, String> twoWrites = hash(api, ROOM);
     List<Map<String, String>> twoWritesLog = log(api, ROOM);
 
@@ -67,7 +67,7 @@ class InlineAnnotationScriptTest {
     startCall();
     SentimentInputs.Room guess = new SentimentInputs.Room(SESSION, 1, "", "", "en");
     EventPlan plan = userLine("u1", "this is the third time I call");
-    plan.inline = SentimentHook.inline(ROOM, guess, annotation(2), now);
+    plan.inline = SentimentHook.inline(ROOM, guess, TestAnnotations.negative(2), now);
     ApplyResult both = apply(plan, plan.inline);
 
     assertTrue(both.annotated(), String.valueOf(both));
@@ -87,7 +87,7 @@ class InlineAnnotationScriptTest {
     SentimentInputs.Room guess = new SentimentInputs.Room(SESSION, 1, "", "", "en");
     apply(agentLine("a1", "how can I help"), null); // another instance wrote seq 2 since the guess
     EventPlan plan = userLine("u1", "I want a refund");
-    plan.inline = SentimentHook.inline(ROOM, guess, annotation(2), now);
+    plan.inline = SentimentHook.inline(ROOM, guess, TestAnnotations.negative(2), now);
     ApplyResult r = apply(plan, plan.inline);
 
     assertFalse(r.annotated(), String.valueOf(r));
@@ -101,12 +101,12 @@ class InlineAnnotationScriptTest {
   void aChangedSentimentStateOrMetricsLeavesTheLineAlone() {
     startCall();
     ApplyResult first = apply(userLine("u1", "hello"), null);
-    apply(annotationEvent(annotation(first.seq())), null);
+    apply(annotationEvent(TestAnnotations.negative(first.seq())), null);
     String state = hash(api, ROOM).get("sentiment_state");
     // the guess holds an older state than the hash
     SentimentInputs.Room stale = new SentimentInputs.Room(SESSION, 3, "", "", "en");
     EventPlan plan = userLine("u2", "still waiting");
-    plan.inline = SentimentHook.inline(ROOM, stale, annotation(4), now);
+    plan.inline = SentimentHook.inline(ROOM, stale, TestAnnotations.negative(4), now);
     ApplyResult r = apply(plan, plan.inline);
     assertFalse(r.annotated());
     assertEquals(state, r.sentimentState(), "the state the annotation after the line must start from");
@@ -115,7 +115,7 @@ class InlineAnnotationScriptTest {
     SentimentInputs.Room current = new SentimentInputs.Room(SESSION, 4, state, "", "en");
     apply(metrics(), null);
     EventPlan next = userLine("u3", "hello?");
-    next.inline = SentimentHook.inline(ROOM, current, annotation(5), now);
+    next.inline = SentimentHook.inline(ROOM, current, TestAnnotations.negative(5), now);
     ApplyResult r2 = apply(next, next.inline);
     assertFalse(r2.annotated());
     assertFalse(r2.metrics().isEmpty());
@@ -125,9 +125,9 @@ class InlineAnnotationScriptTest {
   void anAnnotationWhoseIdIsKnownIsNotStoredTwice() {
     startCall();
     ApplyResult first = apply(userLine("u1", "hi"), null);
-    apply(annotationEvent(annotation(first.seq())), null); // its dedup id: sentiment:2
+    apply(annotationEvent(TestAnnotations.negative(first.seq())), null); // its dedup id: sentiment:2
     SentimentInputs.Room guess = new SentimentInputs.Room(SESSION, 3, hash(api, ROOM).get("sentiment_state"), "", "en");
-    InlineAnnotation fresh = SentimentHook.inline(ROOM, guess, annotation(4), now);
+    InlineAnnotation fresh = SentimentHook.inline(ROOM, guess, TestAnnotations.negative(4), now);
     InlineAnnotation known = new InlineAnnotation(fresh.lineSeq(), fresh.expectedState(), fresh.expectedMetrics(),
         fresh.expectedLanguage(), "sentiment:" + first.seq(), fresh.lineJson(), fresh.sets(), fresh.sentimentState(), fresh.state(), fresh.data());
     EventPlan plan = userLine("u2", "hi again");
@@ -144,7 +144,7 @@ class InlineAnnotationScriptTest {
     inputs.applied(ROOM, started, apply(started, null));
     SentimentInputs.Room guess = inputs.guess(ROOM, SESSION).orElseThrow();
     EventPlan plan = userLine("u1", "this is the third time I call");
-    InlineAnnotation inline = SentimentHook.inline(ROOM, guess, annotation(2), now);
+    InlineAnnotation inline = SentimentHook.inline(ROOM, guess, TestAnnotations.negative(2), now);
     inputs.applied(ROOM, plan, apply(plan, inline));
 
     SentimentInputs.Room next = inputs.guess(ROOM, SESSION).orElseThrow();
@@ -188,11 +188,6 @@ class InlineAnnotationScriptTest {
     CallEvent e = new CallEvent(ROOM, SESSION, "sentiment", null, 0, SentimentHook.inline(ROOM,
         new SentimentInputs.Room(SESSION, a.seq() - 1, "", "", ""), a, now).data());
     return EventPlanner.plan(e, EventType.SENTIMENT, now);
-  }
-
-  private static SentimentAnnotation annotation(long seq) {
-    CallSentimentState call = new CallSentimentState(-0.4, "negative", 1, 1, 1, List.of("repeated_complaint"), 0, -0.4);
-    return new SentimentAnnotation(seq, "negative", -0.4, 0.8, call, List.of("repeated_complaint"), "embedded");
   }
 
   private ApplyResult apply(EventPlan plan, InlineAnnotation inline) {
