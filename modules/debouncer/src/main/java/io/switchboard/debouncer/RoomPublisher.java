@@ -176,7 +176,7 @@ final class RoomPublisher {
       }
       RoomView known = views.get(room);
       List<ChangeRecord> records = feed == null ? null : feed.coveringRecords();
-      if (records != null && known != null && publishRecorded(room, known, records)) {
+      if (records != null && known != null && publishedRecorded(room, known, records)) {
         metrics.flushed(true);
         metrics.settled(room);
         continue;
@@ -218,6 +218,16 @@ final class RoomPublisher {
         }
       }
     });
+  }
+
+  /** {@link #publishRecorded}, false when a record cannot be published (a line not JSON): the read decides. */
+  private boolean publishedRecorded(String room, RoomView view, List<ChangeRecord> records) {
+    try {
+      return publishRecorded(room, view, records);
+    } catch (RuntimeException e) {
+      LOG.atWarn().addKeyValue("room", room).addKeyValue("error", String.valueOf(e)).log("change record not published; reading the room");
+      return false;
+    }
   }
 
   /**

@@ -158,6 +158,17 @@ class RoomPublisherFeedTest {
     assertEquals("line 2", next().lines().getJsonObject(0).getString("text"));
   }
 
+  @Test
+  void aRecordWhoseLineIsNotJsonIsRead() throws Exception {
+    seed.lines(ROOM, 2, 2);
+    on(() -> {
+      publisher.notified(ROOM, true);
+      publisher.recorded(ROOM, record(1, List.of(new ChangeRecord.Line(2, "{not json")), CallFields.LAST_SEQ, "2"));
+    });
+    assertEquals("line 2", next().lines().getJsonObject(0).getString("text"), "what Redis holds");
+    assertArrayEquals(new long[] {0, 2}, metrics.flushes());
+  }
+
   private static io.vertx.core.buffer.Buffer record(long base, List<ChangeRecord.Line> lines, String... fieldValues) {
     return ChangeRecordCodec.encode(new ChangeRecord(SESSION, base, lines, List.of(fieldValues)));
   }
