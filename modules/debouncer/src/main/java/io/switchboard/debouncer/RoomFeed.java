@@ -27,13 +27,12 @@ final class RoomFeed {
   }
 
   /**
-   * The record that follows an HSET notification on the same connection. False when no notification
-   * is waiting for it (its notification came before this flush began, or notifications are off):
-   * then only a read can tell what the room holds.
+   * The record that follows an HSET notification on the same connection. False, nothing kept, when
+   * no notification is waiting for it (its notification came before this flush began, or
+   * notifications are off): then only a read can tell what the room holds.
    */
   boolean recorded(ChangeRecord record) {
     if (unmatched == 0) {
-      mustRead = true;
       return false;
     }
     unmatched--;

@@ -176,7 +176,7 @@ final class RoomPublisher {
       }
       RoomView known = views.get(room);
       List<ChangeRecord> records = feed == null ? null : feed.coveringRecords();
-      if (records != null && known != null && publishedRecorded(room, known, records)) {
+      if (records != null && known != null && publishRecorded(room, known, records)) {
         metrics.flushed(true);
         metrics.settled(room);
         continue;
@@ -220,20 +220,11 @@ final class RoomPublisher {
     });
   }
 
-  /** {@link #publishRecorded}, false when a record cannot be published (a line not JSON): the read decides. */
-  private boolean publishedRecorded(String room, RoomView view, List<ChangeRecord> records) {
-    try {
-      return publishRecorded(room, view, records);
-    } catch (RuntimeException e) {
-      LOG.atWarn().addKeyValue("room", room).addKeyValue("error", String.valueOf(e)).log("change record not published; reading the room");
-      return false;
-    }
-  }
-
   /**
    * The window's records applied to what was last published: the hash as last published with the
-   * fields they wrote, their lines. False (nothing published) unless they continue the view without
-   * a gap: the same session, each record starting at the seq the one before ended at.
+   * fields they wrote, their lines. False (nothing published, the read decides) unless they
+   * continue the view without a gap — the same session, each record starting at the seq the one
+   * before ended at — and can be published (a line that is not JSON cannot).
    */
   private boolean publishRecorded(String room, RoomView view, List<ChangeRecord> records) {
     long at = view.lastSeq;
@@ -245,14 +236,19 @@ final class RoomPublisher {
     }
     Map<String, String> fields = new HashMap<>(view.fields);
     JsonArray lines = new JsonArray();
-    for (ChangeRecord r : records) {
-      List<String> fv = r.fieldValues();
-      for (int i = 0; i + 1 < fv.size(); i += 2) {
-        fields.put(fv.get(i), fv.get(i + 1));
+    try {
+      for (ChangeRecord r : records) {
+        List<String> fv = r.fieldValues();
+        for (int i = 0; i + 1 < fv.size(); i += 2) {
+          fields.put(fv.get(i), fv.get(i + 1));
+        }
+        for (ChangeRecord.Line line : r.lines()) {
+          lines.add(LiveStateCodec.line(line.seq(), line.json()));
+        }
       }
-      for (ChangeRecord.Line line : r.lines()) {
-        lines.add(LiveStateCodec.line(line.seq(), line.json()));
-      }
+    } catch (RuntimeException e) {
+      LOG.atWarn().addKeyValue("room", room).addKeyValue("error", String.valueOf(e)).log("change record not published; reading the room");
+      return false;
     }
     publish(room, view.lastSeq, fields, lines);
     return true;
