@@ -479,13 +479,10 @@ public final class LoadBench {
       var http = java.net.http.HttpClient.newHttpClient();
       var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health"))
           .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-      for (Object group : new JsonObject(r.body()).getJsonArray("checks", new io.vertx.core.json.JsonArray())) {
-        for (Object c : ((JsonObject) group).getJsonArray("checks", new io.vertx.core.json.JsonArray())) {
-          JsonObject data = ((JsonObject) c).getJsonObject("data");
-          if ("debouncer".equals(((JsonObject) c).getString("id")) && data != null && data.containsKey("flushesFromFeed")) {
-            return new long[] {data.getLong("flushesFromFeed"), data.getLong("flushesFromReads")};
-          }
-        }
+      JsonObject check = io.switchboard.testkit.HealthReport.check(new JsonObject(r.body()), "verticles", "debouncer");
+      JsonObject data = check == null ? null : check.getJsonObject("data");
+      if (data != null && data.containsKey("flushesFromFeed")) {
+        return new long[] {data.getLong("flushesFromFeed"), data.getLong("flushesFromReads")};
       }
       return null;
     } catch (Exception e) {

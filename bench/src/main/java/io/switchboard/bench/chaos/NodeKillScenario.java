@@ -1,8 +1,8 @@
 package io.switchboard.bench.chaos;
 
 import io.switchboard.testkit.FreePort;
+import io.switchboard.testkit.HealthReport;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -188,25 +188,12 @@ final class NodeKillScenario {
   }
 
   private static JsonObject check(JsonObject health, String verticle) {
-    JsonArray checks = health == null ? null : health.getJsonArray("checks");
-    if (checks == null) {
+    if (health == null) {
       return null;
     }
-    for (Object o : checks) {
-      JsonObject c = (JsonObject) o;
-      if (("verticles/" + verticle).equals(c.getString("id"))) {
-        return c;
-      }
-      // vertx-health-checks nests "verticles/<name>" as group "verticles" holding check "<name>"
-      if ("verticles".equals(c.getString("id")) && c.getJsonArray("checks") != null) {
-        for (Object n : c.getJsonArray("checks")) {
-          if (verticle.equals(((JsonObject) n).getString("id"))) {
-            return (JsonObject) n;
-          }
-        }
-      }
-    }
-    return null;
+    JsonObject flat = HealthReport.check(health, "verticles/" + verticle);
+    // vertx-health-checks nests "verticles/<name>" as group "verticles" holding check "<name>"
+    return flat != null ? flat : HealthReport.check(health, "verticles", verticle);
   }
 
   private static boolean up(JsonObject health, String verticle) {

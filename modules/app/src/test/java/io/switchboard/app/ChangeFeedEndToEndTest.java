@@ -9,9 +9,9 @@ import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.RedisKeys;
 import io.switchboard.platform.redis.LiveStateCodec;
 import io.switchboard.testkit.BridgeClient;
+import io.switchboard.testkit.HealthReport;
 import io.switchboard.testkit.TestRedis;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
@@ -111,26 +111,14 @@ class ChangeFeedEndToEndTest {
   }
 
   /** The data of a nested /health check, e.g. ("verticles", "debouncer"). */
-  private static JsonObject healthData(String group, String check) throws Exception {
+  private static JsonObject healthData(String... path) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/health")).timeout(Duration.ofSeconds(5)).build(),
         HttpResponse.BodyHandlers.ofString());
-    JsonArray checks = new JsonObject(r.body()).getJsonArray("checks", new JsonArray());
-    for (String id : List.of(group, check)) {
-      JsonObject found = null;
-      for (Object o : checks) {
-        if (id.equals(((JsonObject) o).getString("id"))) {
-          found = (JsonObject) o;
-        }
-      }
-      if (found == null) {
-        throw new AssertionError("no " + id + " in " + r.body());
-      }
-      if (id.equals(check)) {
-        return found.getJsonObject("data");
-      }
-      checks = found.getJsonArray("checks", new JsonArray());
+    JsonObject check = HealthReport.check(new JsonObject(r.body()), path);
+    if (check == null) {
+      throw new AssertionError("no " + String.join("/", path) + " in " + r.body());
     }
-    throw new AssertionError("unreachable");
+    return check.getJsonObject("data");
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.testkit.FreePort;
+import io.switchboard.testkit.HealthReport;
 import io.switchboard.testkit.NodeProcess;
 import io.switchboard.testkit.TestRedis;
 import io.vertx.core.json.JsonObject;
@@ -93,20 +94,10 @@ class ClusterTwoProcessesTest {
 
   /** A check by id, optionally nested one level (e.g. verticles → ingest). */
   static JsonObject check(JsonObject health, String id, String child) {
-    for (Object o : health.getJsonArray("checks")) {
-      JsonObject c = (JsonObject) o;
-      if (id.equals(c.getString("id"))) {
-        if (child == null) {
-          return c;
-        }
-        for (Object n : c.getJsonArray("checks")) {
-          JsonObject cc = (JsonObject) n;
-          if (child.equals(cc.getString("id"))) {
-            return cc;
-          }
-        }
-      }
+    JsonObject c = child == null ? HealthReport.check(health, id) : HealthReport.check(health, id, child);
+    if (c == null) {
+      throw new AssertionError("no check " + id + "/" + child + " in " + health.encode());
     }
-    throw new AssertionError("no check " + id + "/" + child + " in " + health.encode());
+    return c;
   }
 }
