@@ -40,11 +40,13 @@ class RoomPublisherFeedTest {
   private LiveStateSeed seed;
   private Context loop;
   private RoomPublisher publisher;
+  private Vertx vertx;
   private DebouncerMetrics metrics;
   private final BlockingQueue<JsonObject> deltas = new LinkedBlockingQueue<>();
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
+    this.vertx = vertx;
     seed = LiveStateSeed.emptied(redis.connect(vertx));
     loop = vertx.getOrCreateContext();
     metrics = new DebouncerMetrics();
@@ -84,6 +86,34 @@ class RoomPublisherFeedTest {
     RoomDelta again = next();
     assertEquals(new JsonObject().put(CallFields.SENTIMENT, "positive"), again.fields(), "agent_state was already thinking");
     assertArrayEquals(new long[] {2, 1}, metrics.flushes());
+  }
+
+  @Test
+  void aFieldWrittenBackInTheSameWindowIsNotAChange() throws Exception {
+    on(() -> {
+      publisher.notified(ROOM, true);
+      publisher.recorded(ROOM, record(1, List.of(), CallFields.AGENT_STATE, "speaking", CallFields.SENTIMENT, "negative"));
+      publisher.notified(ROOM, true);
+      publisher.recorded(ROOM, record(1, List.of(), CallFields.AGENT_STATE, "speaking"));
+    });
+    assertEquals(new JsonObject().put(CallFields.AGENT_STATE, "speaking").put(CallFields.SENTIMENT, "negative"), next().fields());
+    // agent_state away and back, sentiment rewritten as it is: nothing to publish for that window;
+    // the window after it is the next delta
+    on(() -> {
+      publisher.notified(ROOM, true);
+      publisher.recorded(ROOM, record(1, List.of(), CallFields.AGENT_STATE, "listening", CallFields.SENTIMENT, "negative"));
+      publisher.notified(ROOM, true);
+      publisher.recorded(ROOM, record(1, List.of(), CallFields.AGENT_STATE, "speaking"));
+    });
+    String line2 = new JsonObject().put("kind", "transcript").put("text", "after").encode();
+    vertx.setTimer(5 * WINDOW_MS, t -> {
+      publisher.notified(ROOM, true);
+      publisher.recorded(ROOM, record(1, List.of(new ChangeRecord.Line(2, line2)), CallFields.LAST_SEQ, "2"));
+    });
+    RoomDelta d = next();
+    assertEquals(2, d.toSeq(), "the no-op window published nothing");
+    assertEquals(new JsonObject().put(CallFields.LAST_SEQ, 2L), d.fields());
+    assertArrayEquals(new long[] {3, 1}, metrics.flushes(), "{from the feed, from reads}");
   }
 
   @Test
