@@ -239,7 +239,11 @@ public final class LoadBench {
             // docs/architecture.md#change-feed: the share of room flushes published without a read
             .put("debouncer_flushes_from_feed_pct", flushes0 == null || flushes1 == null
                 || flushes1[0] + flushes1[1] == flushes0[0] + flushes0[1] ? null
-                : Stats.r(100.0 * (flushes1[0] - flushes0[0]) / (flushes1[0] + flushes1[1] - flushes0[0] - flushes0[1])));
+                : Stats.r(100.0 * (flushes1[0] - flushes0[0]) / (flushes1[0] + flushes1[1] - flushes0[0] - flushes0[1])))
+            // docs/architecture.md#watched-rooms: the share that built no delta, nobody watching the room
+            .put("debouncer_flushes_unwatched_pct", flushes0 == null || flushes1 == null
+                || flushes1[0] + flushes1[1] == flushes0[0] + flushes0[1] ? null
+                : Stats.r(100.0 * (flushes1[2] - flushes0[2]) / (flushes1[0] + flushes1[1] - flushes0[0] - flushes0[1])));
         JsonObject perThread = new JsonObject();
         threads1.forEach((name, n) -> {
           long d = n - threads0.getOrDefault(name, 0L);
@@ -473,7 +477,7 @@ public final class LoadBench {
     Files.writeString(readme, s);
   }
 
-  /** The debouncer's {flushes from the feed, from reads} from the node's /health; null when it does not say. */
+  /** The debouncer's {flushes from the feed, from reads, of those without a delta} from the node's /health; null when it does not say. */
   private static long[] debouncerFlushes(int port) {
     try {
       var http = java.net.http.HttpClient.newHttpClient();
@@ -482,7 +486,7 @@ public final class LoadBench {
       JsonObject check = io.switchboard.testkit.HealthReport.check(new JsonObject(r.body()), "verticles", "debouncer");
       JsonObject data = check == null ? null : check.getJsonObject("data");
       if (data != null && data.containsKey("flushesFromFeed")) {
-        return new long[] {data.getLong("flushesFromFeed"), data.getLong("flushesFromReads")};
+        return new long[] {data.getLong("flushesFromFeed"), data.getLong("flushesFromReads"), data.getLong("flushesUnwatched", 0L)};
       }
       return null;
     } catch (Exception e) {

@@ -78,6 +78,12 @@ public final class Addresses {
 
   /** List deltas of live calls: {@code {v, upserts:[…], removed:[room…]}}. */
   public static final String CALLS_ACTIVE = "calls.active";
+  /**
+   * gateway → every debouncer instance: rooms some bridge socket receives {@code call.<room>} of
+   * ({@link io.switchboard.contract.live.WatchedRooms}). A debouncer builds a room's deltas only
+   * while it is watched (docs/architecture.md#watched-rooms).
+   */
+  public static final String CALLS_WATCHED = "calls.watched";
   /** Escalation alerts for every supervisor. */
   public static final String ALERTS = "alerts";
   /**
@@ -123,7 +129,9 @@ public final class Addresses {
           CONTROL_LISTEN, CONTROL_GUIDE, CONTROL_TAKEOVER, CONTROL_HANDBACK, CONTROL_TRANSFER, CONTROL_END,
           OBSERVER_TOKEN, OBSERVER_ROOMS, RULES_LIST, RULES_SAVE, RULES_DELETE, RULES_ENABLE, RULES_TEST,
           // fan-out among the rules instances, but as internal as a service address: rules.observe carries transcript text
-          RULES_OBSERVE, RULES_CHANGED);
+          RULES_OBSERVE, RULES_CHANGED,
+          // fan-out from the gateways to the debouncers; no client has a reason to hear it
+          CALLS_WATCHED);
 
   /** True for an address some verticle consumes point-to-point: a fixed one, control.* or health.*. */
   public static boolean isServiceAddress(String address) {

@@ -28,6 +28,9 @@ final class DebouncerMetrics {
   private final Counter fedFlushes = flushes("feed");
   private final Counter readFlushes = flushes("read");
   private final long[] flushCounts = new long[2];
+  private final Counter unwatched = Counter.builder(MetricNames.DEBOUNCER_UNWATCHED)
+      .description("room flushes that built no call.<room> delta: no bridge socket watched the room").register(registry);
+  private long unwatchedCount;
   private final Counter roomDeltas = deltas("room");
   private final Counter listDeltas = deltas("list");
   private final Function<String, Counter> historyRequests = Meters.perTagValue(result ->
@@ -50,6 +53,17 @@ final class DebouncerMetrics {
   void flushed(boolean fromRecords) {
     (fromRecords ? fedFlushes : readFlushes).increment();
     flushCounts[fromRecords ? 0 : 1]++;
+  }
+
+  /** A flush from the feed that built no room delta: nobody watched the room (docs/architecture.md#watched-rooms). */
+  void unwatched() {
+    unwatched.increment();
+    unwatchedCount++;
+  }
+
+  /** This debouncer's flushes that built no room delta, nobody watching. */
+  long unwatchedFlushes() {
+    return unwatchedCount;
   }
 
   /** This debouncer's flushes so far, {from the feed, from reads} (the registry's counters add up all instances). */

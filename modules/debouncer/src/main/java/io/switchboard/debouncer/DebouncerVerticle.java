@@ -7,6 +7,8 @@ import io.switchboard.platform.config.Settings;
 import io.switchboard.contract.health.HealthReply;
 import io.switchboard.platform.health.HealthResponder;
 import io.switchboard.contract.live.RedisKeys;
+import io.switchboard.contract.live.WatchedRooms;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -57,9 +59,21 @@ public final class DebouncerVerticle extends VerticleBase {
 
     return vertx.eventBus().consumer(Addresses.CALL_HISTORY, metrics.history(history::history)).completion()
         .compose(v -> vertx.eventBus().consumer(Addresses.CALLS_SNAPSHOT, history::snapshot).completion())
+        .compose(v -> vertx.eventBus().<JsonObject>consumer(Addresses.CALLS_WATCHED, this::onWatched).completion())
         .compose(v -> leases.start())
         .onSuccess(v -> subscriber.start())
         .compose(v -> HealthResponder.register(vertx, VerticleName.DEBOUNCER, node, this::health));
+  }
+
+  private void onWatched(Message<JsonObject> m) {
+    WatchedRooms watched;
+    try {
+      watched = WatchedRooms.fromJson(m.body());
+    } catch (RuntimeException e) {
+      LOG.atDebug().addKeyValue("error", String.valueOf(e)).log("calls.watched message not understood");
+      return;
+    }
+    rooms.watching(watched);
   }
 
   private void onKeyEvent(String key, String event) {
@@ -117,7 +131,9 @@ public final class DebouncerVerticle extends VerticleBase {
                         .put("partitions", leases.owned().size())
                         .put("deltas", rooms.deltasPublished())
                         .put("flushesFromFeed", flushes[0])
-                        .put("flushesFromReads", flushes[1])));
+                        .put("flushesFromReads", flushes[1])
+                        .put("flushesUnwatched", metrics.unwatchedFlushes())
+                        .put("watchedRooms", rooms.watchedRooms())));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.ChangeRecord;
 import io.switchboard.contract.live.RedisKeys;
 import io.switchboard.contract.live.RoomDelta;
+import io.switchboard.contract.live.WatchedRooms;
 import io.switchboard.platform.bus.SharedJsonCodec;
 import io.switchboard.platform.redis.ChangeRecordCodec;
 import io.switchboard.platform.redis.LiveStateCodec;
@@ -60,6 +61,9 @@ final class RoomPublisher {
   private final Set<String> pending = new HashSet<>();
   private final Set<String> flushing = new HashSet<>();
   private final Set<String> again = new HashSet<>();
+  private final WatchedRoomSet watched = new WatchedRoomSet();
+  /** Rooms whose next delta carries every field: a socket began watching while their deltas were not built. */
+  private final Set<String> fullFields = new HashSet<>();
   private long deltas;
   private final DebouncerMetrics metrics;
   private final DebugRings debug;
@@ -135,7 +139,7 @@ final class RoomPublisher {
       return;
     }
     if (pending.add(room)) {
-      long now = System.nanoTime() / 1_000_000;
+      long now = nowMs();
       long tick = (now + windowMs + tickMs - 1) / tickMs;
       List<String> due = dueAt.get(tick);
       if (due == null) {
@@ -146,6 +150,28 @@ final class RoomPublisher {
       }
       due.add(room);
     }
+  }
+
+  /**
+   * The gateways' announcement of watched rooms (docs/architecture.md#watched-rooms). A room that
+   * was not watched is read at once and its next delta carries every field: changes made while no
+   * delta was built must reach a socket that fetched the call's history before they were made.
+   */
+  void watching(WatchedRooms message) {
+    for (String room : watched.heard(message, nowMs())) {
+      if (views.containsKey(room) && owns.test(room)) {
+        fullFields.add(room);
+        touch(room);
+      }
+    }
+  }
+
+  int watchedRooms() {
+    return watched.size();
+  }
+
+  private static long nowMs() {
+    return System.nanoTime() / 1_000_000;
   }
 
   /** Forget rooms of partitions this instance no longer owns. */
@@ -234,6 +260,10 @@ final class RoomPublisher {
       }
       at = r.toSeq();
     }
+    if (!watched.watched(room, nowMs())) {
+      applyUnwatched(room, view, records, at);
+      return true;
+    }
     JsonArray lines = new JsonArray();
     try {
       for (ChangeRecord r : records) {
@@ -245,8 +275,30 @@ final class RoomPublisher {
       LOG.atWarn().addKeyValue("room", room).addKeyValue("error", String.valueOf(e)).log("change record not published; reading the room");
       return false;
     }
-    // the view's hash takes the records' writes in place: only the fields they wrote are compared
-    // and decoded (copying the whole hash per event was ≈ 2 % of the node, bench/BOTTLENECKS.md)
+    deliver(room, view, lines, applyFields(view, records, null));
+    return true;
+  }
+
+  /**
+   * A window of a room no bridge socket watches: the view and the call list move on, no delta is
+   * built — its lines are not decoded, of its fields only the call list's (docs/architecture.md#watched-rooms).
+   */
+  private void applyUnwatched(String room, RoomView view, List<ChangeRecord> records, long toSeq) {
+    metrics.unwatched();
+    JsonObject changed = applyFields(view, records, CallFields.SUMMARY_FIELD_SET);
+    view.lastSeq = toSeq;
+    updateList(room, view, view.fields, changed);
+    if (toSeq < number(view.fields, CallFields.LAST_SEQ)) {
+      touch(room);
+    }
+  }
+
+  /**
+   * The records' writes applied to the view's hash in place; the fields whose string changed,
+   * decoded (only those of {@code only} when not null). Only the fields they wrote are compared
+   * (copying the whole hash per event was ≈ 2 % of the node, bench/BOTTLENECKS.md).
+   */
+  private static JsonObject applyFields(RoomView view, List<ChangeRecord> records, Set<String> only) {
     Map<String, String> before = new HashMap<>();
     for (ChangeRecord r : records) {
       List<String> fv = r.fieldValues();
@@ -261,12 +313,11 @@ final class RoomPublisher {
     JsonObject changed = new JsonObject();
     before.forEach((field, was) -> {
       String now = view.fields.get(field);
-      if (!Objects.equals(was, now)) {
+      if ((only == null || only.contains(field)) && !Objects.equals(was, now)) {
         changed.put(field, LiveStateCodec.field(field, now));
       }
     });
-    deliver(room, view, lines, changed);
-    return true;
+    return changed;
   }
 
   private void publish(String room, long readAfter, Map<String, String> fields, JsonArray lines) {
@@ -306,7 +357,8 @@ final class RoomPublisher {
     } else {
       lines = LogLinesSeq.after(lines, view.lastSeq);
     }
-    JsonObject changed = diff(view.fields, fields);
+    // a room a socket began to watch gets every field (see watching)
+    JsonObject changed = diff(fullFields.remove(room) ? Map.of() : view.fields, fields);
     view.fields = fields;
     deliver(room, view, lines, changed);
   }

@@ -2,12 +2,16 @@ package io.switchboard.debouncer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.switchboard.contract.Addresses;
 import io.switchboard.contract.live.CallFields;
 import io.switchboard.contract.live.ChangeRecord;
+import io.switchboard.contract.live.RedisKeys;
 import io.switchboard.contract.live.RoomDelta;
+import io.switchboard.contract.live.WatchedRooms;
+import io.switchboard.platform.redis.LiveStateCodec;
 import io.switchboard.platform.redis.ChangeRecordCodec;
 import io.switchboard.testkit.RedisPerClass;
 import io.vertx.core.Context;
@@ -43,6 +47,7 @@ class RoomPublisherFeedTest {
   private Vertx vertx;
   private DebouncerMetrics metrics;
   private final BlockingQueue<JsonObject> deltas = new LinkedBlockingQueue<>();
+  private final BlockingQueue<JsonObject> listDeltas = new LinkedBlockingQueue<>();
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
@@ -54,6 +59,7 @@ class RoomPublisherFeedTest {
     publisher = new RoomPublisher(vertx, io.vertx.redis.client.Redis.createClient(vertx, redis.url()), WINDOW_MS, ROOM::equals, r -> 0L,
         list, metrics, new DebugRings(vertx, seed.api(), 10));
     vertx.eventBus().<JsonObject>consumer(Addresses.call(ROOM), m -> deltas.add(m.body())).completion().await(5, TimeUnit.SECONDS);
+    vertx.eventBus().<JsonObject>consumer(Addresses.CALLS_ACTIVE, m -> listDeltas.add(m.body())).completion().await(5, TimeUnit.SECONDS);
     // the room as last published: read once (seq 1)
     seed.call(ROOM, SESSION, 5000).lines(ROOM, 1, 1);
     loop.runOnContext(v -> publisher.touch(ROOM));
@@ -114,6 +120,54 @@ class RoomPublisherFeedTest {
     assertEquals(2, d.toSeq(), "the no-op window published nothing");
     assertEquals(new JsonObject().put(CallFields.LAST_SEQ, 2L), d.fields());
     assertArrayEquals(new long[] {3, 1}, metrics.flushes(), "{from the feed, from reads}");
+  }
+
+  @Test
+  void anUnwatchedRoomMovesOnWithoutADeltaAndANewWatcherGetsTheWholeCall() throws Exception {
+    // gateways heard, with a TTL that is over before the records come: nobody watches the room
+    on(() -> publisher.watching(new WatchedRooms(List.of(), 5)));
+    Thread.sleep(20); // lets that TTL pass (not a wait for an outcome)
+    String line2 = new JsonObject().put("kind", "transcript").put("text", "unseen").encode();
+    on(() -> {
+      publisher.notified(ROOM, true);
+      publisher.recorded(ROOM, record(1, List.of(new ChangeRecord.Line(2, line2)), CallFields.LAST_SEQ, "2",
+          CallFields.SENTIMENT, "negative", CallFields.SENTIMENT_STATE, "{\"n\":1}"));
+    });
+    JsonObject upsert = nextUpsert(CallFields.SENTIMENT);
+    assertEquals("negative", upsert.getString(CallFields.SENTIMENT), "the call list still gets the change: " + upsert);
+    assertFalse(upsert.containsKey(CallFields.SENTIMENT_STATE));
+
+    // a socket begins to watch: the room is read at once and that delta carries every field
+    on(() -> publisher.watching(new WatchedRooms(List.of(ROOM), 60_000)));
+    RoomDelta full = next();
+    assertEquals(2, full.fromSeq(), "the unwatched window built no delta, its seq moved the view on");
+    assertEquals(2, full.toSeq());
+    JsonObject inRedis = LiveStateCodec.fields(seed.api().hgetall(RedisKeys.call(ROOM)).await(5, TimeUnit.SECONDS));
+    inRedis.getMap().values().removeIf(java.util.Objects::isNull);
+    assertEquals(inRedis, full.fields(), "every field of the call as Redis holds it");
+
+    // watched now: records are published again
+    String line3 = new JsonObject().put("kind", "transcript").put("text", "seen").encode();
+    on(() -> {
+      publisher.notified(ROOM, true);
+      publisher.recorded(ROOM, record(2, List.of(new ChangeRecord.Line(3, line3)), CallFields.LAST_SEQ, "3"));
+    });
+    RoomDelta d = next();
+    assertEquals(2, d.fromSeq());
+    assertEquals(new JsonObject(line3).put("seq", 3L), d.lines().getJsonObject(0));
+    assertEquals(1, metrics.unwatchedFlushes());
+  }
+
+  /** The next calls.active upsert of the room that names {@code field} (the first listing, from the set-up's read, may come first). */
+  private JsonObject nextUpsert(String field) throws InterruptedException {
+    for (JsonObject body = listDeltas.poll(10, TimeUnit.SECONDS); body != null; body = listDeltas.poll(10, TimeUnit.SECONDS)) {
+      for (Object u : body.getJsonArray("upserts")) {
+        if (ROOM.equals(((JsonObject) u).getString(CallFields.ROOM)) && ((JsonObject) u).getValue(field) != null) {
+          return (JsonObject) u;
+        }
+      }
+    }
+    throw new AssertionError("no calls.active upsert of " + ROOM);
   }
 
   @Test

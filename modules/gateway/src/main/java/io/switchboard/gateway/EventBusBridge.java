@@ -30,6 +30,7 @@ final class EventBusBridge {
   private final Vertx vertx;
   private final Tokens tokens;
   private final Presence presence;
+  private final RoomWatchers watchers;
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final LiveRedaction viewerRedaction;
   private final BridgeBodies bodies;
@@ -42,8 +43,9 @@ final class EventBusBridge {
    */
   private final java.util.Set<Object> openSockets = ConcurrentHashMap.newKeySet();
 
-  EventBusBridge(Vertx vertx, Tokens tokens, Presence presence, LiveRedaction viewerRedaction) {
+  EventBusBridge(Vertx vertx, Tokens tokens, Presence presence, RoomWatchers watchers, LiveRedaction viewerRedaction) {
     this.vertx = vertx;
+    this.watchers = watchers;
     this.tokens = tokens;
     this.presence = presence;
     this.viewerRedaction = viewerRedaction;
@@ -99,6 +101,7 @@ final class EventBusBridge {
         openSockets.remove(socketId(be));
         list.remove(be.socket());
         presence.socketClosed(socketId(be));
+        watchers.socketClosed(socketId(be));
         socketRoles.remove(socketId(be));
         be.complete(true);
       }
@@ -111,6 +114,7 @@ final class EventBusBridge {
         String room = Addresses.roomOf(address);
         if (room != null) {
           presence.unregister(socketId(be), room);
+          watchers.unregister(socketId(be), room);
         }
         be.complete(true);
       }
@@ -167,6 +171,8 @@ final class EventBusBridge {
           } else {
             String room = Addresses.roomOf(address);
             if (room != null) {
+              // announced before the registration completes: the debouncer builds the room's deltas
+              watchers.register(socketId(be), room);
               presence.register(socketId(be), caller.user(), room);
             }
           }

@@ -30,6 +30,9 @@ import java.util.List;
  *     ({@code tcp.bridge.observers}): on the TCP bridge they may also ask control for observer
  *     tokens and live rooms ({@code observer.token}, {@code observer.rooms}) and receive
  *     {@code calls.active}
+ * @param watchRefresh how often the bridge announces the rooms its sockets watch to the debouncers
+ *     ({@code watch.refresh.ms}, default 5 s; a room is watched for three times this from each
+ *     announcement: docs/architecture.md#watched-rooms)
  */
 public record GatewayConfig(
     String httpHost,
@@ -44,7 +47,8 @@ public record GatewayConfig(
     int tcpBridgePort,
     AuthConfig auth,
     java.util.Map<String, String> agentKeys,
-    List<String> bridgeObservers) {
+    List<String> bridgeObservers,
+    Duration watchRefresh) {
 
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_PORT = "http.port";
@@ -55,6 +59,7 @@ public record GatewayConfig(
   public static final int DEFAULT_PORT = 8080;
   public static final String TCP_BRIDGE_PORT = "tcp.bridge.port";
   public static final String TCP_BRIDGE_OBSERVERS = "tcp.bridge.observers";
+  public static final String WATCH_REFRESH = "watch.refresh.ms";
 
   public static GatewayConfig from(Settings s) {
     List<String> expect = s.list(HEALTH_EXPECT, VerticleName.ids());
@@ -77,6 +82,7 @@ public record GatewayConfig(
         s.integer(TCP_BRIDGE_PORT, -1, -1, 65535),
         AuthConfig.from(s),
         s.map(CommonKeys.AGENT_KEYS),
-        s.list(TCP_BRIDGE_OBSERVERS, List.of()));
+        s.list(TCP_BRIDGE_OBSERVERS, List.of()),
+        Duration.ofMillis(s.integer(WATCH_REFRESH, 5_000, 10, 3_600_000)));
   }
 }

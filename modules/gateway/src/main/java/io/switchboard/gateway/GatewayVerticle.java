@@ -30,6 +30,7 @@ public final class GatewayVerticle extends VerticleBase {
   private GatewayHealth health;
   private HttpServer server;
   private AgentBridge agents;
+  private RoomWatchers watchers;
   private Router router;
 
   @Override
@@ -59,7 +60,9 @@ public final class GatewayVerticle extends VerticleBase {
     new AgentRoutes(bus, cfg.bodyLimitBytes()).mount(router);
     new AuthRoutes(users, tokens).mount(router);
     new ApiRoutes(tokens, bus).mount(router);
-    EventBusBridge bridge = new EventBusBridge(vertx, tokens, new Presence(vertx), redaction);
+    watchers = new RoomWatchers(vertx, cfg.watchRefresh().toMillis());
+    watchers.start();
+    EventBusBridge bridge = new EventBusBridge(vertx, tokens, new Presence(vertx), watchers, redaction);
     router.route("/eventbus/*").subRouter(bridge.router());
     router.route("/*").handler(webroot(cfg));
     HttpErrors.install(router);
@@ -97,6 +100,9 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (watchers != null) {
+      watchers.stop();
+    }
     Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
     if (agents != null) {
       closing = closing.eventually(agents::close);

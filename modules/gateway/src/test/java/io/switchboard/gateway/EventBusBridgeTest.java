@@ -64,7 +64,7 @@ class EventBusBridgeTest {
     // the bridge, its call-list consumer and the server on one event loop, as in the gateway verticle
     io.vertx.core.Promise<Integer> listening = io.vertx.core.Promise.promise();
     vertx.getOrCreateContext().runOnContext(v -> {
-      bridge = new EventBusBridge(vertx, tokens, new Presence(vertx), new LiveRedaction(RedactionConfig.defaults()));
+      bridge = new EventBusBridge(vertx, tokens, new Presence(vertx), new RoomWatchers(vertx, 5_000), new LiveRedaction(RedactionConfig.defaults()));
       Router router = Router.router(vertx);
       router.route("/eventbus/*").subRouter(bridge.router());
       bridge.ready()

@@ -84,6 +84,8 @@ public final class CallFields {
       List.of(
           ROOM, SESSION_ID, STATUS, STARTED_AT, AGENT, CUSTOMER, LANGUAGE, AGENT_STATE, SENTIMENT, SENTIMENT_SCORE,
           ESCALATION, TAKEOVER_BY, LISTENERS, VIEWERS, INTERIM, SUPERVISION, LAST_SEQ, TAGS);
+  /** {@link #SUMMARY_FIELDS} as a set, for membership tests. */
+  public static final Set<String> SUMMARY_FIELD_SET = Set.copyOf(SUMMARY_FIELDS);
   /**
    * Summary fields that change with nearly every event of a call — what is being said, the agent's
    * turn state, the score, the last seq. On {@code calls.active} a listed call's change of only

@@ -38,6 +38,11 @@ public final class MetricNames {
    * from a read of the room ({@code read}; docs/architecture.md#change-feed).
    */
   public static final String DEBOUNCER_FLUSHES = "switchboard.debouncer.flushes";
+  /**
+   * Counter: room flushes from the change feed that built no {@code call.<room>} delta because no
+   * bridge socket watched the room (docs/architecture.md#watched-rooms); the call list still got them.
+   */
+  public static final String DEBOUNCER_UNWATCHED = "switchboard.debouncer.unwatched";
   /** Counter, tag kind (room, list): deltas published. */
   public static final String DELTAS_PUBLISHED = "switchboard.deltas.published";
   /** Counter, tag result: call.history requests answered. */
@@ -64,7 +69,7 @@ public final class MetricNames {
   public static final List<String> ALL =
       List.of(
           INGEST_EVENTS, INGEST_LATENCY, INGEST_SENTIMENT, REDIS_WRITE_LATENCY, ARCHIVE_LAG, ARCHIVE_PENDING,
-          DEBOUNCER_FLUSH_LINES, DEBOUNCER_FLUSH_DELAY, DEBOUNCER_FLUSHES, DELTAS_PUBLISHED, HISTORY_REQUESTS, HISTORY_LATENCY,
+          DEBOUNCER_FLUSH_LINES, DEBOUNCER_FLUSH_DELAY, DEBOUNCER_FLUSHES, DEBOUNCER_UNWATCHED, DELTAS_PUBLISHED, HISTORY_REQUESTS, HISTORY_LATENCY,
           BRIDGE_SOCKETS, SENTIMENT_LATENCY, CONTROL_ACTIONS, LIVEKIT_LATENCY, LIVEKIT_ERRORS, WEBHOOKS);
 
   /** The Prometheus base name: {@code switchboard.ingest.events} → {@code switchboard_ingest_events}. */
