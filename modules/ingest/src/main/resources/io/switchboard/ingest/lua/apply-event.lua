@@ -29,8 +29,15 @@ local sendSeq, force = tonumber(ARGV[9]), ARGV[10] == '1'
 local startsCall = string.find(flags, 's', 1, true) ~= nil
 local endsCall = string.find(flags, 'e', 1, true) ~= nil
 
--- the call's fields this script reads, in one call (each redis.call from Lua costs Redis a few µs)
-local known = redis.call('HMGET', call, 'session_id', 'status', 'room_sid', 'last_send_seq', 'last_seq')
+-- the call's fields this script reads, in one call (each redis.call from Lua costs Redis a few µs);
+-- a customer's final line also reads its sentiment inputs (returned to ingest, checked by an inline annotation)
+local userFinal = string.find(flags, 'u', 1, true) ~= nil
+local known
+if userFinal then
+  known = redis.call('HMGET', call, 'session_id', 'status', 'room_sid', 'last_send_seq', 'last_seq', 'sentiment_state', 'metrics', 'language')
+else
+  known = redis.call('HMGET', call, 'session_id', 'status', 'room_sid', 'last_send_seq', 'last_seq')
+end
 local cur, status = known[1], known[2]
 if cur == false then cur = nil end
 local knownSeq = known[5] or '0'
@@ -43,7 +50,8 @@ if expectSid ~= '' then
   local sid = known[3]
   if sid and sid ~= '' and sid ~= expectSid then return {'sid_mismatch', session, '0', ''} end
 end
-if redis.call('SISMEMBER', endedKey, session) == 1 and not (cur == session and status == 'active') then
+-- (the live call's own session cannot be an ended one: only ask Redis about any other)
+if not (cur == session and status == 'active') and redis.call('SISMEMBER', endedKey, session) == 1 then
   return {'ended', session, '0', ''}
 end
 
@@ -119,10 +127,10 @@ if cur == nil then
   created = true
 end
 
--- the sentiment inputs of a customer's final line (returned to ingest; checked by an inline annotation)
+-- the sentiment inputs of a customer's final line as the call holds them now: a call created above has none
 local inputs = nil
-if string.find(flags, 'u', 1, true) ~= nil then
-  inputs = redis.call('HMGET', call, 'sentiment_state', 'metrics', 'language')
+if userFinal then
+  if created then inputs = {false, false, false} else inputs = {known[6], known[7], known[8]} end
 end
 local inlineN = tonumber(ARGV[11]) or 0
 local annotated = false
@@ -133,7 +141,7 @@ if inlineN > 0 and kind ~= '' and inputs ~= nil and ARGV[12] == knownSeq
 end
 
 -- a late event keeps its log line but must not overwrite what a newer event already said
-local latestWins = {interim = true, agent_state = true, agent_state_at = true, metrics = true}
+local latestWins = late and {interim = true, agent_state = true, agent_state_at = true, metrics = true}
 -- every field this event changes goes out in ONE HSET at the end: one keyspace notification per
 -- event instead of one per field (the debouncer parses each; docs/architecture.md#redis-model)
 local fields, order = {}, {}
