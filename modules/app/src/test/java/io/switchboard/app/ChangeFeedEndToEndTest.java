@@ -16,10 +16,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +82,7 @@ class ChangeFeedEndToEndTest {
       assertEquals(stored.get(i).put("seq", (long) i + 1), lines.get(i), "line " + (i + 1));
     }
 
-    JsonObject debouncer = healthData("verticles", "debouncer");
+    JsonObject debouncer = HealthReport.data(node.port(), "verticles", "debouncer");
     long fromFeed = debouncer.getLong("flushesFromFeed");
     long fromReads = debouncer.getLong("flushesFromReads");
     assertTrue(fromFeed > fromReads, "most flushes from the feed: " + debouncer);
@@ -108,17 +104,5 @@ class ChangeFeedEndToEndTest {
       });
     }
     return fields;
-  }
-
-  /** The data of a nested /health check, e.g. ("verticles", "debouncer"). */
-  private static JsonObject healthData(String... path) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/health")).timeout(Duration.ofSeconds(5)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    JsonObject check = HealthReport.check(new JsonObject(r.body()), path);
-    if (check == null) {
-      throw new AssertionError("no " + String.join("/", path) + " in " + r.body());
-    }
-    return check.getJsonObject("data");
   }
 }

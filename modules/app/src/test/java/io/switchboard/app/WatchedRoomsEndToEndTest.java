@@ -16,10 +16,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -104,13 +100,6 @@ class WatchedRoomsEndToEndTest {
   }
 
   private static JsonObject debouncerHealth() throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/health")).timeout(Duration.ofSeconds(5)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    JsonObject check = HealthReport.check(new JsonObject(r.body()), "verticles", "debouncer");
-    if (check == null) {
-      throw new AssertionError("no debouncer in " + r.body());
-    }
-    return check.getJsonObject("data");
+    return HealthReport.data(node.port(), "verticles", "debouncer");
   }
 }
