@@ -18,6 +18,12 @@ final class NationalIds {
 
   static final Set<String> SUPPORTED = Set.of("US", "GB", "MY", "SG");
 
+  /**
+   * The fewest ASCII digits a match of any written pattern below holds (GB's six; US has nine, SG
+   * seven, MY twelve): a text with fewer cannot hold one (Redactor skips the patterns then).
+   */
+  static final int WRITTEN_MIN_DIGITS = 6;
+
   private static final Map<String, Format> FORMATS = Map.of(
       // SSN: area 001-899 except 666, group 01-99, serial 0001-9999, dashed or spaced alike
       "US", new Format("US", List.of(Pattern.compile("\\b(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}\\b")), 9,

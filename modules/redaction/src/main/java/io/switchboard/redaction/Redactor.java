@@ -121,7 +121,7 @@ public final class Redactor {
     if (onlyBuiltInPatterns && holdsNothing(text)) {
       return Redaction.unchanged(text);
     }
-    return redactFully(text, previousAgentLine);
+    return redactBounded(text, previousAgentLine, true);
   }
 
   /**
@@ -142,14 +142,22 @@ public final class Redactor {
     return !DigitRuns.mayHold(text, EMAIL_WORDS);
   }
 
-  /** The redaction with every pattern run, whatever the text (the fast path's reference). */
+  /** The redaction with every pattern run, whatever the text (the fast paths' reference). */
   Redaction redactFully(String text, String previousAgentLine) {
+    return redactBounded(text, previousAgentLine, false);
+  }
+
+  /**
+   * {@code gated}: skip the written-number patterns whose digits the text does not have (see
+   * {@link #spans}); the verdict is the same, a number-bearing line of a late join costs less.
+   */
+  private Redaction redactBounded(String text, String previousAgentLine, boolean gated) {
     String previous = previousAgentLine == null ? "" : previousAgentLine;
     // a second attempt with a fresh budget: one overrun can be a GC pause or a busy CPU, two are the text
     for (int attempt = 0; attempt < 2; attempt++) {
       long deadline = System.nanoTime() + config.budgetMs() * 1_000_000L;
       try {
-        return apply(text, spans(BoundedText.until(text, deadline), text, previous));
+        return apply(text, spans(BoundedText.until(text, deadline), text, previous, gated));
       } catch (BoundedText.Exhausted | StackOverflowError e) {
         // fall through: retry once, then fail closed
       }
@@ -157,10 +165,21 @@ public final class Redactor {
     return new Redaction(PiiType.UNCHECKED.placeholder(), Map.of(PiiType.UNCHECKED, 1));
   }
 
-  private List<Span> spans(CharSequence bounded, String text, String previous) {
+  /**
+   * Every detector's spans. {@code gated}: a pattern is skipped when the text has fewer ASCII
+   * digits than any match of it holds ({@code \d} is ASCII-only without UNICODE_CHARACTER_CLASS):
+   * a written national ID has at least {@link NationalIds#WRITTEN_MIN_DIGITS}, the built-in account
+   * pattern and an IBAN at least two. Ten such patterns were ≈ half of a line with a small number
+   * ("order 4471"), and one line in five of a call has one (bench/BOTTLENECKS.md, session 14).
+   */
+  private List<Span> spans(CharSequence bounded, String text, String previous, boolean gated) {
     List<Span> spans = new ArrayList<>();
     emails(bounded, text, previous, spans);
+    int digits = gated ? asciiDigits(text) : Integer.MAX_VALUE;
     for (NationalIds.Format f : nationalIds) {
+      if (digits < NationalIds.WRITTEN_MIN_DIGITS) {
+        break;
+      }
       for (Pattern p : f.written()) {
         Matcher m = p.matcher(bounded);
         while (m.find()) {
@@ -169,6 +188,9 @@ public final class Redactor {
       }
     }
     for (Pattern p : accountPatterns) {
+      if (p == ACCOUNT_BUILTIN && digits < 2) {
+        continue; // custom patterns may match anything: they always run
+      }
       Matcher m = p.matcher(bounded);
       while (m.find()) {
         int g = m.groupCount() >= 1 && m.start(1) >= 0 ? 1 : 0;
@@ -176,7 +198,7 @@ public final class Redactor {
       }
     }
     Matcher iban = IBAN.matcher(bounded);
-    while (iban.find()) {
+    while (digits >= 2 && iban.find()) {
       if (ibanChecksumValid(iban.group())) {
         spans.add(new Span(iban.start(), iban.end(), PiiType.ACCOUNT, Priority.ACCOUNT.ordinal()));
       }
@@ -191,6 +213,17 @@ public final class Redactor {
       classify(run, text, previous, spans);
     }
     return spans;
+  }
+
+  private static int asciiDigits(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void emails(CharSequence bounded, String text, String previous, List<Span> spans) {
@@ -232,8 +265,8 @@ public final class Redactor {
       spans.add(span(trimLeadingOh(run), PiiType.CARD, Priority.CARD));
       return;
     }
-    boolean cardContext = CARD_CONTEXT.matcher(previous).find() || CARD_CONTEXT.matcher(before).find();
-    if (n > 13 && cardContext && splitCard(run, text, previous, spans)) {
+    if (n > 13 && (CARD_CONTEXT.matcher(previous).find() || CARD_CONTEXT.matcher(before).find())
+        && splitCard(run, text, previous, spans)) {
       return;
     }
     for (NationalIds.Format f : nationalIds) {

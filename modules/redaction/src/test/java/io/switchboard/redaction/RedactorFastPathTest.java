@@ -20,8 +20,9 @@ import net.jqwik.api.Provide;
 
 /**
  * The redactor skips its patterns for a line with no digit, no {@code @}, no "at" and no number
- * word ({@link Redactor#holdsNothing}): for every line, with every agent line before it, the
- * answer must be the one all patterns give.
+ * word ({@link Redactor#holdsNothing}), and the written-number patterns for a line with fewer
+ * digits than they need: for every line, with every agent line before it, the answer must be the
+ * one all patterns give ({@link Redactor#redactFully}).
  */
 class RedactorFastPathTest {
   private static final Redactor REDACTOR = new Redactor(RedactionConfig.defaults());
@@ -31,7 +32,7 @@ class RedactorFastPathTest {
       "expires", "expiry", "march", "june", "gmail", "com", "dot", "period", "underscore", "john", "smith", "call", "me", "on",
       "phone", "back", "of", "your", "ok", "o'clock", "oh", "o", "double", "triple", "twenty", "thirty", "four", "one", "nine",
       "zero", "nought", "at", "At", "AT", "@", "-", ".", ",", "/", "+", "plus", "4111", "1", "12/26", "07", "AB123456C",
-      "S1234567D", "GB82WEST12345698765432", "123-45-6789", "٣", "account", "iban", "ssn", "social", "national", "insurance",
+      "S1234567D", "GB82WEST12345698765432", "123-45-6789", "AB 12 34 56 C", "900101-14-5678", "12", "4471", "٣", "٣", "account", "iban", "ssn", "social", "national", "insurance",
       "uh", "dash", "john.smith@gmail.com", "look", "shop", "visa", "cvv", "ten", "eleven", "atlas", "that", "oho", "hat");
 
   @Property(tries = 4000)
@@ -73,6 +74,16 @@ class RedactorFastPathTest {
     }
     for (String text : List.of("where is my order", "I want to speak to a manager", "o'clock", "that hat is nice")) {
       assertTrue(Redactor.holdsNothing(text), text);
+    }
+  }
+
+  @Example
+  void theFewestDigitsAWrittenIdOrAccountHoldsAreStillRedacted() {
+    for (String text : List.of("my NI number is AB123456C", "it's AB 12 34 56 C", "FIN S1234567D please", "ssn 123-45-6789",
+        "IC 900101-14-5678", "account 12 - 34", "account 1 -- 2", "GB82WEST12345698765432")) {
+      Redaction r = REDACTOR.redact(text, "");
+      assertEquals(REDACTOR.redactFully(text, ""), r, text);
+      assertTrue(!r.counts().isEmpty(), "redacted: " + text + " -> " + r.text());
     }
   }
 
