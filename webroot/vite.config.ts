@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -9,12 +10,13 @@ export default defineConfig({
   plugins: [react()],
   base: './',
   resolve: {
-    alias: {
-      // @vertx/eventbus-bridge-client.js is CommonJS and does require('sockjs-client'). The package's
-      // main entry (lib/entry.js) relies on the Node `global`; the self-contained browser build in
-      // dist/ does not, so the bundler resolves the require to that file.
-      'sockjs-client': 'sockjs-client/dist/sockjs.js',
-    },
+    alias: [
+      // @vertx/eventbus-bridge-client.js is CommonJS and does require('sockjs-client') for its
+      // connection. It gets src/transport/bridge-socket.ts instead: the bridge's raw WebSocket
+      // endpoint first, SockJS (its self-contained browser build, sockjs-client/dist/sockjs.js) when
+      // that is blocked. Only the bare name: the browser build's own path is left alone.
+      { find: /^sockjs-client$/, replacement: fileURLToPath(new URL('./src/transport/bridge-socket.ts', import.meta.url)) },
+    ],
   },
   build: {
     outDir: 'dist',

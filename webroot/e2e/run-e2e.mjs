@@ -93,6 +93,8 @@ async function main() {
   const foreign = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  const webSockets = [];
+  page.on('websocket', (ws) => webSockets.push(new URL(ws.url()).pathname));
   page.on('request', (r) => {
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
@@ -105,6 +107,9 @@ async function main() {
     await page.locator('[data-testid=bubble]').first().waitFor({ timeout: TIMEOUT });
     const bubbles = await page.locator('[data-testid=bubble]').count();
     check('bubble view shows live calls', bubbles > 0, `${bubbles} bubbles`);
+    // docs/architecture.md#bridge: one WebSocket message per bridge message, no SockJS framing
+    const bridgeSockets = webSockets.filter((u) => u.startsWith('/eventbus'));
+    check('dashboard talks to the bridge over its raw WebSocket', bridgeSockets.length > 0 && bridgeSockets.every((u) => u === '/eventbus/websocket'), bridgeSockets.join(', '));
     await page.waitForTimeout(800); // let the spring layout settle
     await shot(page, '01-bubbles');
     const initialRooms = new Set(await page.$$eval('[data-testid=bubble]', (els) => els.map((e) => e.getAttribute('data-room'))));
@@ -203,6 +208,30 @@ async function main() {
         .then(() => true, () => false);
       check('bubbles disappear and appear as calls end and start', turnover);
       await shot(page, '05b-bubbles-later');
+    }
+
+    // 5c. a proxy that refuses the raw WebSocket: the dashboard falls back to SockJS and still works
+    const blocked = await ctx.newPage();
+    try {
+      const blockedSockets = [];
+      blocked.on('websocket', (ws) => blockedSockets.push(new URL(ws.url()).pathname));
+      await blocked.routeWebSocket(/\/eventbus\/websocket$/, (ws) => ws.close());
+      await blocked.goto(`${BASE_URL}/#/bubbles`);
+      const form = blocked.locator('input[name=username]');
+      await Promise.race([form.waitFor({ timeout: TIMEOUT }), blocked.locator('[data-testid=role]').waitFor({ timeout: TIMEOUT })]);
+      if (await form.isVisible()) {
+        await form.fill(SUP_USER);
+        await blocked.locator('input[name=password]').fill(SUP_PASS);
+        await blocked.locator('button[type=submit]').click();
+      }
+      await blocked.locator('[data-testid=connection][data-status=open]').waitFor({ timeout: TIMEOUT });
+      await blocked.locator('[data-testid=bubble]').first().waitFor({ timeout: TIMEOUT });
+      const sockJs = blockedSockets.filter((u) => /^\/eventbus\/[^/]+\/[^/]+\/websocket$/.test(u));
+      check('raw WebSocket refused → dashboard falls back to SockJS and shows calls', sockJs.length > 0, blockedSockets.join(', ') || 'no WebSocket seen');
+    } catch (e) {
+      check('raw WebSocket refused → dashboard falls back to SockJS and shows calls', false, e instanceof Error ? e.message : String(e));
+    } finally {
+      await blocked.close();
     }
 
     // 6. viewer: no control buttons

@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import io.switchboard.testkit.BridgeClient;
 import io.switchboard.testkit.NodeProcess;
 
 import io.switchboard.testkit.FreePort;
@@ -74,6 +75,7 @@ public final class LoadBench {
     int warmup = args.integer("warmup", 40, 3);
     int jfrAt = args.integer("jfr", -1, -1);
     int connections = args.integer("connections", 32, 32);
+    BridgeClient.Transport dashboardTransport = BridgeClient.Transport.valueOf(args.string("dashboard-transport", "raw").toUpperCase(java.util.Locale.ROOT));
     NodeShape shape = new NodeShape(args.integer("node-heap-mb", 2048, 2048),
         args.integer("event-loops", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()),
         java.util.Arrays.stream(args.string("node-jvm", "").trim().split("\\s+")).filter(o -> !o.isEmpty()).toList());
@@ -88,7 +90,7 @@ public final class LoadBench {
       JsonObject noop = noopBaseline(wl, noopCalls, seconds, warmup, connections);
       report.details().put("noop_" + wl.id(), noop);
       for (Step step : steps) {
-        JsonObject r = step(wl, step, seconds, warmup, connections, shape, step.calls() == jfrAt);
+        JsonObject r = step(wl, step, seconds, warmup, connections, shape, dashboardTransport, step.calls() == jfrAt);
         r.put("noop_cpu_us_per_request", noop.getValue("cpu_us_per_request")).put("noop_net_cpu_us_per_request", noop.getValue("net_cpu_us_per_request"));
         if (r.getString("jfr_file") != null && Files.exists(Path.of(r.getString("jfr_file")))) {
           Double us = r.getDouble("node_cpu_us_per_event");
@@ -149,7 +151,7 @@ public final class LoadBench {
         .note(r.getLong("delivered") + " of " + r.getLong("expected") + ", duplicates " + r.getLong("duplicates"));
   }
 
-  static JsonObject step(CallLoad.Workload wl, Step step, int seconds, int warmup, int connections, NodeShape shape, boolean jfr) throws Exception {
+  static JsonObject step(CallLoad.Workload wl, Step step, int seconds, int warmup, int connections, NodeShape shape, BridgeClient.Transport dashboardTransport, boolean jfr) throws Exception {
     System.out.printf("load: %s, %d calls, %d dashboards%s%n", wl.id(), step.calls(), step.dashboards(), jfr ? ", JFR" : "");
     Path jfrFile = Path.of("bench", "results", "logs", "load-" + wl.id() + "-" + step.calls() + ".jfr").toAbsolutePath();
     List<String> jvm = new ArrayList<>(List.of("-Xmx" + shape.heapMb() + "m", "-XX:+UseParallelGC")); // after NodeProcess's -Xmx: the last one counts
@@ -166,7 +168,7 @@ public final class LoadBench {
           LoadDashboards dash = new LoadDashboards()) {
         load.startCalls().await(180, TimeUnit.SECONDS);
         String token = Dashboards.login(vertx, port);
-        dash.connect(vertx, port, token, step.dashboards(), load).await(120, TimeUnit.SECONDS);
+        dash.connect(vertx, port, token, step.dashboards(), load, dashboardTransport).await(120, TimeUnit.SECONDS);
         LateJoinProbe lateJoin = LateJoinProbe.prepare(vertx, port, token);
         load.run(1.0);
         if (jfr) {
@@ -215,6 +217,7 @@ public final class LoadBench {
             .put("workload", wl.id())
             .put("calls", step.calls())
             .put("dashboards", dash.size())
+            .put("dashboard_transport", dashboardTransport.name().toLowerCase(java.util.Locale.ROOT))
             .put("measure_s", Stats.r(secs))
             .put("offered_per_s", Stats.r(load.offered.get() / secs))
             .put("accepted_per_s", Stats.r(accepted / secs))

@@ -32,14 +32,14 @@ final class LoadDashboards extends BridgeDashboards {
   final Stats listRoutine = new Stats();
   private CallLoad load;
 
-  Future<Void> connect(Vertx vertx, int port, String token, int n, CallLoad load) {
+  Future<Void> connect(Vertx vertx, int port, String token, int n, CallLoad load, BridgeClient.Transport transport) {
     this.load = load;
     JsonObject headers = new JsonObject().put("authorization", "Bearer " + token);
     int calls = load.calls();
     for (int i = 0; i < n && calls > 0; i++) {
       load.watchers[(int) ((long) i * calls / n)]++;
     }
-    return Agents.each(n, 25, i -> BridgeClient.connect(vertx, port, headers).compose(c -> {
+    return Agents.each(n, 25, i -> BridgeClient.connect(vertx, port, headers, transport).compose(c -> {
       clients.add(c);
       Set<Long> seen = new HashSet<>();
       String room = load.room((int) ((long) i * calls / n));

@@ -124,6 +124,45 @@ class AuthAndBridgeTest {
     anonymous.close();
   }
 
+  /**
+   * The dashboard uses the raw WebSocket endpoint and falls back to SockJS's framing
+   * (docs/architecture.md#bridge): the call list, written by ListFanOut, and a room's deltas reach a
+   * socket of each kind alike, as does a request's reply.
+   */
+  @Test
+  void rawAndSockJsFramedSocketsGetTheSameMessages() throws Exception {
+    String room = startCall();
+    JsonObject auth = new JsonObject().put("authorization", "Bearer " + node.login(vertx, "supervisor"));
+    BridgeClient raw = BridgeClient.connect(vertx, node.port(), auth, BridgeClient.Transport.RAW).await(5, TimeUnit.SECONDS);
+    BridgeClient framed = BridgeClient.connect(vertx, node.port(), auth, BridgeClient.Transport.SOCKJS).await(5, TimeUnit.SECONDS);
+    List<JsonObject> rawList = new CopyOnWriteArrayList<>();
+    List<JsonObject> framedList = new CopyOnWriteArrayList<>();
+    List<JsonObject> rawRoom = new CopyOnWriteArrayList<>();
+    List<JsonObject> framedRoom = new CopyOnWriteArrayList<>();
+    for (var c : List.of(raw, framed)) {
+      c.register(Addresses.CALLS_ACTIVE, (c == raw ? rawList : framedList)::add).await(5, TimeUnit.SECONDS);
+      c.register(Addresses.call(room), (c == raw ? rawRoom : framedRoom)::add).await(5, TimeUnit.SECONDS);
+    }
+    new AgentPoster(vertx, node.port(), room, "s-1", false).line("user", "the line with \"quotes\" and é").await(5, TimeUnit.SECONDS);
+    for (List<JsonObject> got : List.of(rawRoom, framedRoom)) {
+      eventually("the room's delta with the line", Duration.ofSeconds(10),
+          () -> got.stream().anyMatch(d -> d.encode().contains("the line with \\\"quotes\\\" and é")));
+    }
+    for (List<JsonObject> got : List.of(rawList, framedList)) {
+      eventually("a call-list delta naming the room", Duration.ofSeconds(10),
+          () -> got.stream().anyMatch(d -> d.getJsonArray("upserts", new JsonArray()).encode().contains("\"" + room + "\"")));
+    }
+    long lastRaw = rawList.get(rawList.size() - 1).getLong("version");
+    eventually("the framed socket gets call-list version " + lastRaw + " too", Duration.ofSeconds(10),
+        () -> framedList.stream().anyMatch(d -> d.getLong("version", -1L) == lastRaw));
+    JsonObject rawReply = raw.request(Addresses.CALLS_SNAPSHOT, new JsonObject()).await(5, TimeUnit.SECONDS);
+    JsonObject framedReply = framed.request(Addresses.CALLS_SNAPSHOT, new JsonObject()).await(5, TimeUnit.SECONDS);
+    assertTrue(rawReply.encode().contains(room) && framedReply.encode().contains(room), "both snapshots list the room");
+    assertTrue(raw.errors().isEmpty() && framed.errors().isEmpty(), raw.errors() + " " + framed.errors());
+    raw.close();
+    framed.close();
+  }
+
   @Test
   void viewerMaySubscribeButNotControl() throws Exception {
     String room = startCall();

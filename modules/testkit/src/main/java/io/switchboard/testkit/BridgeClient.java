@@ -15,15 +15,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A real event-bus bridge client for tests: SockJS's raw WebSocket transport
- * ({@code /eventbus/websocket}) speaking the Vert.x bridge protocol (register, send with reply
- * address, ping). Errors the bridge sends ({@code type: err}) are collected in {@link #errors()}.
+ * A real event-bus bridge client for tests speaking the Vert.x bridge protocol (register, send with
+ * reply address, ping) over one of SockJS's two WebSocket transports ({@link Transport}). Errors the
+ * bridge sends ({@code type: err}) are collected in {@link #errors()}.
  */
 public final class BridgeClient implements AutoCloseable {
+  /** How bridge messages travel on the WebSocket. */
+  public enum Transport {
+    /** {@code /eventbus/websocket}: one WebSocket message per bridge message, as written. */
+    RAW,
+    /**
+     * {@code /eventbus/<server>/<session>/websocket}, SockJS's framing as the sockjs-client library
+     * speaks it: {@code o} on open, {@code h} heartbeats, messages as JSON string arrays {@code
+     * a["…"]} both ways, {@code c[code,"reason"]} on close.
+     */
+    SOCKJS
+  }
+
   private final Vertx vertx;
   private final WebSocketClient client;
   private final WebSocket socket;
   private final JsonObject headers;
+  private final Transport transport;
   private final Map<String, List<Handler<JsonObject>>> handlers = new ConcurrentHashMap<>();
   private final Map<String, Promise<JsonObject>> replies = new ConcurrentHashMap<>();
   private final List<JsonObject> errors = new CopyOnWriteArrayList<>();
@@ -31,15 +44,17 @@ public final class BridgeClient implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong charsReceived = new java.util.concurrent.atomic.AtomicLong();
   private volatile java.util.function.Predicate<String> parseOnly = text -> true;
 
-  private BridgeClient(Vertx vertx, WebSocketClient client, WebSocket socket, JsonObject headers) {
+  private BridgeClient(Vertx vertx, WebSocketClient client, WebSocket socket, JsonObject headers, Transport transport) {
     this.vertx = vertx;
     this.client = client;
     this.socket = socket;
     this.headers = headers;
+    this.transport = transport;
     // whole messages, not frames (a 2,000-line history spans many frames); the raw SockJS
     // transport may send a bridge message as text or as binary
-    socket.textMessageHandler(this::onFrame);
-    socket.binaryMessageHandler(buffer -> onFrame(buffer.toString()));
+    Handler<String> messages = transport == Transport.RAW ? this::onFrame : this::onSockJsFrame;
+    socket.textMessageHandler(messages);
+    socket.binaryMessageHandler(buffer -> messages.handle(buffer.toString()));
     pinger = vertx.setPeriodic(5000, id -> send(new JsonObject().put("type", "ping")));
   }
 
@@ -49,12 +64,21 @@ public final class BridgeClient implements AutoCloseable {
 
   /** headers are attached to every frame (e.g. {@code authorization: Bearer …}). */
   public static Future<BridgeClient> connect(Vertx vertx, int port, JsonObject headers) {
+    return connect(vertx, port, headers, Transport.RAW);
+  }
+
+  public static Future<BridgeClient> connect(Vertx vertx, int port, JsonObject headers, Transport transport) {
     // a 2,000-line history is one message of several hundred KB
     WebSocketClient client = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions().setMaxMessageSize(64 * 1024 * 1024));
+    String uri = transport == Transport.RAW
+        ? "/eventbus/websocket"
+        : "/eventbus/" + (100 + SESSIONS.nextInt(900)) + "/" + UUID.randomUUID().toString().replace("-", "") + "/websocket";
     return client
-        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/eventbus/websocket"))
-        .map(ws -> new BridgeClient(vertx, client, ws, headers));
+        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
+        .map(ws -> new BridgeClient(vertx, client, ws, headers, transport));
   }
+
+  private static final java.util.Random SESSIONS = new java.util.Random();
 
   /** Registers and resolves when the bridge has had time to answer (errors go to errors()). */
   public Future<Void> register(String address, Handler<JsonObject> handler) {
@@ -103,7 +127,8 @@ public final class BridgeClient implements AutoCloseable {
     if (!headers.isEmpty() && !"ping".equals(frame.getString("type"))) {
       frame.put("headers", headers);
     }
-    socket.writeTextMessage(frame.encode());
+    String message = frame.encode();
+    socket.writeTextMessage(transport == Transport.RAW ? message : new io.vertx.core.json.JsonArray().add(message).encode());
   }
 
   /** Characters of the bridge messages received so far (what the node wrote to this socket). */
@@ -118,6 +143,15 @@ public final class BridgeClient implements AutoCloseable {
    */
   public void parseOnly(java.util.function.Predicate<String> parse) {
     this.parseOnly = parse;
+  }
+
+  /** A SockJS frame: the bridge messages of an {@code a} frame, one by one; open, heartbeat and close frames carry none. */
+  private void onSockJsFrame(String frame) {
+    if (frame.startsWith("a")) {
+      for (Object message : new io.vertx.core.json.JsonArray(frame.substring(1))) {
+        onFrame((String) message);
+      }
+    }
   }
 
   private void onFrame(String text) {
