@@ -22,9 +22,36 @@ public final class LinearSentimentModel {
   public static final SentimentLabel[] CLASSES = {SentimentLabel.NEGATIVE, SentimentLabel.NEUTRAL, SentimentLabel.POSITIVE};
 
   private final Map<String, double[]> weights;
+  /**
+   * The same weight arrays by the parts of their names — {@code w:x} under x in {@code words},
+   * {@code w:NOT_x} in {@code negatedWords}, {@code a:} likewise, {@code b:p_n} under p then n — so
+   * scoring a line builds and hashes no feature name per token (that was ≈ 10 % of the analysis,
+   * bench/BOTTLENECKS.md, session 14). The parts give back the name they were split from because a
+   * token holds no {@code _} and no upper case ({@link Tokenizer}); a name that splits otherwise is
+   * one no token can produce, looked up by neither path.
+   */
+  private final Map<String, double[]> words = new HashMap<>();
+  private final Map<String, double[]> negatedWords = new HashMap<>();
+  private final Map<String, double[]> afterContrast = new HashMap<>();
+  private final Map<String, double[]> negatedAfterContrast = new HashMap<>();
+  private final Map<String, Map<String, double[]>> bigrams = new HashMap<>();
 
   public LinearSentimentModel(Map<String, double[]> weights) {
     this.weights = weights;
+    weights.forEach((name, w) -> {
+      if (name.startsWith("w:NOT_")) {
+        negatedWords.put(name.substring(6), w);
+      } else if (name.startsWith("w:")) {
+        words.put(name.substring(2), w);
+      } else if (name.startsWith("a:NOT_")) {
+        negatedAfterContrast.put(name.substring(6), w);
+      } else if (name.startsWith("a:")) {
+        afterContrast.put(name.substring(2), w);
+      } else if (name.startsWith("b:") && name.indexOf('_', 2) > 0) {
+        int sep = name.indexOf('_', 2);
+        bigrams.computeIfAbsent(name.substring(2, sep), k -> new HashMap<>()).put(name.substring(sep + 1), w);
+      }
+    });
   }
 
   public static LinearSentimentModel loadDefault() {
@@ -97,7 +124,30 @@ public final class LinearSentimentModel {
 
     @Override
     public void put(String name, double v) {
-      double[] w = weights.get(name);
+      add(weights.get(name), v);
+    }
+
+    @Override
+    public void word(char kind, boolean negated, String word) {
+      Map<String, double[]> byWord = switch (kind) {
+        case 'w' -> negated ? negatedWords : words;
+        case 'a' -> negated ? negatedAfterContrast : afterContrast;
+        default -> null;
+      };
+      if (byWord == null) {
+        SentimentFeatures.Sink.super.word(kind, negated, word);
+      } else {
+        add(byWord.get(word), 1.0);
+      }
+    }
+
+    @Override
+    public void bigram(String prev, String next) {
+      Map<String, double[]> byNext = bigrams.get(prev);
+      add(byNext == null ? null : byNext.get(next), 1.0);
+    }
+
+    private void add(double[] w, double v) {
       if (w == null) {
         return;
       }

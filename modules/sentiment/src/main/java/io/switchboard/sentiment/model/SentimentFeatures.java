@@ -44,6 +44,20 @@ public final class SentimentFeatures {
   @FunctionalInterface
   public interface Sink {
     void put(String name, double value);
+
+    /**
+     * The indicator {@code kind:word}, {@code kind:NOT_word} inside a negation's scope: {@code w}
+     * for every word, {@code a} for a word after a contrast. A sink that looks weights up by the
+     * parts of the name (the linear model) need not build it.
+     */
+    default void word(char kind, boolean negated, String word) {
+      put(kind + ":" + (negated ? "NOT_" + word : word), 1.0);
+    }
+
+    /** The indicator {@code b:prev_next}. */
+    default void bigram(String prev, String next) {
+      put("b:" + prev + "_" + next, 1.0);
+    }
   }
 
   /** Feature name → value (1 for indicators). Insertion-ordered, so training is deterministic. */
@@ -106,12 +120,12 @@ public final class SentimentFeatures {
       if (SCOPE_BREAKERS.contains(w)) {
         negationLeft = 0;
       }
-      String word = negationLeft > 0 ? "NOT_" + w : w;
-      f.put("w:" + word, 1.0);
+      boolean negated = negationLeft > 0;
+      f.word('w', negated, w);
       if (afterContrast) {
-        f.put("a:" + word, 1.0);
+        f.word('a', negated, w);
       }
-      f.put("b:" + prev + "_" + w, 1.0);
+      f.bigram(prev, w);
       if (CONTRAST.contains(w)) {
         afterContrast = true;
       }
@@ -122,7 +136,7 @@ public final class SentimentFeatures {
       }
       prev = w;
     }
-    f.put("b:" + prev + "_</s>", 1.0);
+    f.bigram(prev, "</s>");
     if (first != null && QUESTION_STARTS.contains(first)) {
       question = true;
     }

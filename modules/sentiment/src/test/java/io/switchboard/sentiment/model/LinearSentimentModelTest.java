@@ -21,7 +21,9 @@ import net.jqwik.api.Provide;
 /**
  * Scoring a line straight from its features gives the very doubles that scoring the feature map
  * gives (the map is what training sees): on every utterance of the corpora, and on generated lines
- * that repeat words, negate, contrast and shout, so that the same feature arrives more than once.
+ * that repeat words, negate, contrast and shout, so that the same feature arrives more than once,
+ * and that hold the separators of the names the model splits its weights by ({@code _}, {@code
+ * NOT_}, {@code w:}, {@code <s>}).
  */
 class LinearSentimentModelTest {
   private static final SentimentFeatures FEATURES = new SentimentFeatures(RuleSentimentModel.withDefaultLexicon());
@@ -49,7 +51,9 @@ class LinearSentimentModelTest {
   Arbitrary<String> lines() {
     Arbitrary<String> word = Arbitraries.of(
         "the", "the", "not", "never", "happy", "good", "bad", "really", "but", "and", "terrible", "thanks", "um",
-        "ridiculous", "GREAT", "don't", "isn't", "help", "help", "waiting", "so", "?", ",", ".", "!", "yeah", "yeah");
+        "ridiculous", "GREAT", "don't", "isn't", "help", "help", "waiting", "so", "?", ",", ".", "!", "yeah", "yeah",
+        // what the split weight lookup must not be fooled by: the name parts' separators and markers
+        "NOT_happy", "not_good", "b:the_the", "w:good", "a:NOT_bad", "<s>", "</s>", "_", "happy_");
     return word.list().ofMinSize(0).ofMaxSize(30).map(ws -> String.join(" ", ws));
   }
 
