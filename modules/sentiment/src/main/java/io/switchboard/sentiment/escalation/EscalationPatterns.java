@@ -26,11 +26,13 @@ public final class EscalationPatterns {
   private final Map<String, CueMatcher> fast;
   /** key → substrings one of which every cue of the key contains (see {@code need:} lines). */
   private final Map<String, List<String>> needs;
+  private final NeedScanner needScanner;
 
   private EscalationPatterns(Map<String, Pattern> byKey, Map<String, CueMatcher> fast, Map<String, List<String>> needs) {
     this.byKey = byKey;
     this.fast = fast;
     this.needs = needs;
+    this.needScanner = new NeedScanner(needs);
   }
 
   /** The same cues and prefilters with the combined regex's {@code find()} (before/after figures in bench/BOTTLENECKS.md). */
@@ -111,8 +113,7 @@ public final class EscalationPatterns {
 
   /** Cues of {@code key}, with the traps of {@code mask:maskKey} blanked out first. */
   public boolean matches(String key, String maskKey, String normalisedText) {
-    List<String> need = needs.get(key);
-    if (need != null && !containsAny(normalisedText, need)) {
+    if (!needScanner.mayMatch(key, normalisedText)) {
       return false;
     }
     // most lines match no cue at all: only pay for the mask when there is something to mask
@@ -127,15 +128,6 @@ public final class EscalationPatterns {
   private boolean find(String key, String text) {
     CueMatcher m = fast.get(key);
     return m != null ? m.find(text) : byKey.getOrDefault(key, NEVER).matcher(text).find();
-  }
-
-  private static boolean containsAny(String text, List<String> needles) {
-    for (String n : needles) {
-      if (text.contains(n)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   public List<String> keys() {
