@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * could start: for each kind of preceding character (none, a word character, anything else — all
  * that {@code ^}, {@code \b} and {@code \B} look at; the cue patterns use no lookbehind) and each
  * ASCII character at the position, {@link Matcher#hitEnd()} on that one character tells whether more
- * input could still make it match (false means no continuation can). Where more than a couple of
- * alternatives survive the first character (a word start, "t": talk, transfer, the, …) the same
- * question is asked of them again with each printable next character, so a position usually runs
- * none or one of them (half the sentiment verticle's CPU per line, bench/BOTTLENECKS.md, session 8).
+ * input could still make it match (false means no continuation can). Where more than one
+ * alternative survives the first character (a word start, "t": talk, transfer, the, …) the same
+ * question is asked of them again with each printable next character, and where more than one
+ * survives two, with a third, so a position usually runs none or one of them (half the sentiment
+ * verticle's CPU per line, bench/BOTTLENECKS.md, session 8; the third character, session 14).
  * A line is then scanned once;
  * at each position only the alternatives that can start there run, anchored there. Same answer as
  * {@code Pattern.compile(a|b|…).matcher(text).find()} for every text — {@code CueMatcherTest} checks
@@ -30,11 +31,12 @@ final class CueMatcher {
   private static final int AFTER_OTHER = 2;
   private static final String[] CONTEXT = {"", "a", " "};
   private static final int ASCII = 128;
-  private static final int FEW = 2;
+  private static final int FEW = 1;
   /** Back-references, quoting and class intersections: left as written by {@link #withoutCaptures}. */
   private static final Pattern UNTOUCHABLE = Pattern.compile("\\\\(?:[1-9]|k<|Q)|&&");
   private static final char FIRST_PRINTABLE = ' ';
   private static final char LAST_PRINTABLE = '~';
+  private static final int PRINTABLE = LAST_PRINTABLE - FIRST_PRINTABLE + 1;
 
   private final Pattern[] alternatives;
   /** [context][ascii char] → indexes of the alternatives that can match from there. */
@@ -45,15 +47,24 @@ final class CueMatcher {
    * rows: the one-character list is short enough.
    */
   private final int[][][][] candidates2;
+  /**
+   * [context][ascii char][next printable - ' '][the one after it, printable - ' '] → the same
+   * question a third character further, where more than {@link #FEW} alternatives remain after two;
+   * null: the two-character list is short enough. Each alternative tried at a position is the first
+   * touch of its matcher on the line (≈ 60–100 ns), a table step a few (bench/BOTTLENECKS.md, session 14).
+   */
+  private final int[][][][][] candidates3;
   /** [context] → alternatives that can match the empty rest of the line (at its end). */
   private final int[][] atEnd;
   private final int[] all;
   private final ThreadLocal<Matcher[]> reusable;
 
-  private CueMatcher(Pattern[] alternatives, int[] all, int[][][] candidates, int[][][][] candidates2, int[][] atEnd) {
+  private CueMatcher(
+      Pattern[] alternatives, int[] all, int[][][] candidates, int[][][][] candidates2, int[][][][][] candidates3, int[][] atEnd) {
     this.alternatives = alternatives;
     this.candidates = candidates;
     this.candidates2 = candidates2;
+    this.candidates3 = candidates3;
     this.atEnd = atEnd;
     this.all = all;
     this.reusable = ThreadLocal.withInitial(() -> {
@@ -73,6 +84,7 @@ final class CueMatcher {
     }
     int[][][] candidates = new int[CONTEXT.length][ASCII][];
     int[][][][] candidates2 = new int[CONTEXT.length][ASCII][][];
+    int[][][][][] candidates3 = new int[CONTEXT.length][ASCII][][][];
     int[][] atEnd = new int[CONTEXT.length][];
     for (int ctx = 0; ctx < CONTEXT.length; ctx++) {
       for (int c = 0; c < ASCII; c++) {
@@ -80,16 +92,27 @@ final class CueMatcher {
         candidates[ctx][c] = first;
         if (first.length > FEW) {
           // the same question one character further, asked only of the alternatives still in
-          int[][] row = new int[LAST_PRINTABLE - FIRST_PRINTABLE + 1][];
+          int[][] row = new int[PRINTABLE][];
+          int[][][] rows3 = new int[PRINTABLE][][];
           for (char d = FIRST_PRINTABLE; d <= LAST_PRINTABLE; d++) {
-            row[d - FIRST_PRINTABLE] = possible(alts, first, CONTEXT[ctx], String.valueOf((char) c) + d);
+            String two = String.valueOf((char) c) + d;
+            int[] second = possible(alts, first, CONTEXT[ctx], two);
+            row[d - FIRST_PRINTABLE] = second;
+            if (second.length > FEW) {
+              int[][] row3 = new int[PRINTABLE][];
+              for (char e = FIRST_PRINTABLE; e <= LAST_PRINTABLE; e++) {
+                row3[e - FIRST_PRINTABLE] = possible(alts, second, CONTEXT[ctx], two + e);
+              }
+              rows3[d - FIRST_PRINTABLE] = row3;
+            }
           }
           candidates2[ctx][c] = row;
+          candidates3[ctx][c] = rows3;
         }
       }
       atEnd[ctx] = possible(alts, all, CONTEXT[ctx], "");
     }
-    return new CueMatcher(alts, all, candidates, candidates2, atEnd);
+    return new CueMatcher(alts, all, candidates, candidates2, candidates3, atEnd);
   }
 
   /**
@@ -187,6 +210,13 @@ final class CueMatcher {
     if (row != null && p + 1 < n) {
       char d = text.charAt(p + 1);
       if (d >= FIRST_PRINTABLE && d <= LAST_PRINTABLE) {
+        int[][] row3 = candidates3[ctx][c][d - FIRST_PRINTABLE];
+        if (row3 != null && p + 2 < n) {
+          char e = text.charAt(p + 2);
+          if (e >= FIRST_PRINTABLE && e <= LAST_PRINTABLE) {
+            return row3[e - FIRST_PRINTABLE];
+          }
+        }
         return row[d - FIRST_PRINTABLE];
       }
     }
