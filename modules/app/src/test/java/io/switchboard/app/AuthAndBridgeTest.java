@@ -139,10 +139,10 @@ class AuthAndBridgeTest {
     List<JsonObject> framedList = new CopyOnWriteArrayList<>();
     List<JsonObject> rawRoom = new CopyOnWriteArrayList<>();
     List<JsonObject> framedRoom = new CopyOnWriteArrayList<>();
-    for (var c : List.of(raw, framed)) {
-      c.register(Addresses.CALLS_ACTIVE, (c == raw ? rawList : framedList)::add).await(5, TimeUnit.SECONDS);
-      c.register(Addresses.call(room), (c == raw ? rawRoom : framedRoom)::add).await(5, TimeUnit.SECONDS);
-    }
+    raw.register(Addresses.CALLS_ACTIVE, rawList::add).await(5, TimeUnit.SECONDS);
+    raw.register(Addresses.call(room), rawRoom::add).await(5, TimeUnit.SECONDS);
+    framed.register(Addresses.CALLS_ACTIVE, framedList::add).await(5, TimeUnit.SECONDS);
+    framed.register(Addresses.call(room), framedRoom::add).await(5, TimeUnit.SECONDS);
     new AgentPoster(vertx, node.port(), room, "s-1", false).line("user", "the line with \"quotes\" and é").await(5, TimeUnit.SECONDS);
     for (List<JsonObject> got : List.of(rawRoom, framedRoom)) {
       eventually("the room's delta with the line", Duration.ofSeconds(10),

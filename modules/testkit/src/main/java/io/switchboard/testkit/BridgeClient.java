@@ -7,12 +7,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A real event-bus bridge client for tests speaking the Vert.x bridge protocol (register, send with
@@ -72,13 +74,11 @@ public final class BridgeClient implements AutoCloseable {
     WebSocketClient client = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions().setMaxMessageSize(64 * 1024 * 1024));
     String uri = transport == Transport.RAW
         ? "/eventbus/websocket"
-        : "/eventbus/" + (100 + SESSIONS.nextInt(900)) + "/" + UUID.randomUUID().toString().replace("-", "") + "/websocket";
+        : "/eventbus/" + ThreadLocalRandom.current().nextInt(100, 1000) + "/" + UUID.randomUUID().toString().replace("-", "") + "/websocket";
     return client
         .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
         .map(ws -> new BridgeClient(vertx, client, ws, headers, transport));
   }
-
-  private static final java.util.Random SESSIONS = new java.util.Random();
 
   /** Registers and resolves when the bridge has had time to answer (errors go to errors()). */
   public Future<Void> register(String address, Handler<JsonObject> handler) {
@@ -128,7 +128,7 @@ public final class BridgeClient implements AutoCloseable {
       frame.put("headers", headers);
     }
     String message = frame.encode();
-    socket.writeTextMessage(transport == Transport.RAW ? message : new io.vertx.core.json.JsonArray().add(message).encode());
+    socket.writeTextMessage(transport == Transport.RAW ? message : new JsonArray().add(message).encode());
   }
 
   /** Characters of the bridge messages received so far (what the node wrote to this socket). */
@@ -148,7 +148,7 @@ public final class BridgeClient implements AutoCloseable {
   /** A SockJS frame: the bridge messages of an {@code a} frame, one by one; open, heartbeat and close frames carry none. */
   private void onSockJsFrame(String frame) {
     if (frame.startsWith("a")) {
-      for (Object message : new io.vertx.core.json.JsonArray(frame.substring(1))) {
+      for (Object message : new JsonArray(frame.substring(1))) {
         onFrame((String) message);
       }
     }
